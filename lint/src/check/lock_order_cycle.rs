@@ -1,0 +1,132 @@
+//! `lock-order-cycle`: locks taken in conflicting orders. A cycle A -> B -> .. -> A in the lock
+//! graph means one thread per edge can each hold one lock and wait for the next; a class nested
+//! in itself means two instances taken in either order (`transfer(a, b)` against
+//! `transfer(b, a)`).
+
+use super::{cycles, Cx};
+use crate::graph::LockGraph;
+use crate::locks::class::ClassId;
+use crate::report::{Finding, Kind};
+
+pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
+    cycles::find(graph.edges.keys().copied())
+        .into_iter()
+        .filter_map(|cycle| finding(cx, graph, &cycle))
+        .collect()
+}
+
+fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
+    let names: Vec<String> = cycle
+        .iter()
+        .map(|&c| cx.classes.name(c).to_string())
+        .collect();
+    let n = cycle.len();
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    let mut all_shared = true;
+    for i in 0..n {
+        let (a, b) = (cycle[i], cycle[(i + 1) % n]);
+        let it = graph.edges.get(&(a, b))?;
+        all_shared &=
+            it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
+        let (held, taken) = (&names[i], &names[(i + 1) % n]);
+        labels.extend(cx.interaction_labels(it, held, taken, i == 0));
+        notes.push(format!(
+            "note: {}`{held}` -> `{taken}` in `{}`: holds `{held}` (acquired {}), waits for `{taken}` at {}{}",
+            if n == 1 { String::new() } else { format!("edge {}: ", i + 1) },
+            cx.unit_name(it.unit),
+            cx.at(it.held.chain.acquired_at()),
+            cx.at(it.taken.chain.acquired_at()),
+            cx.via(&it.taken),
+        ));
+    }
+    let message = if n == 1 {
+        format!(
+            "two instances of `{}` are locked one inside the other, with no order between them",
+            names[0]
+        )
+    } else {
+        let mut ring = names.clone();
+        ring.push(names[0].clone());
+        format!(
+            "lock order cycle: {}",
+            ring.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" -> ")
+        )
+    };
+    notes.push(scenario(&names));
+    if all_shared && n > 1 {
+        notes.push("note: every step here is a shared (read) lock: it deadlocks when writers queue on these locks while the readers hold them".to_string());
+    }
+    notes.push(if n == 1 {
+        format!("help: lock two `{}` instances in one global order (by a stable key such as an id or address), or never hold one while locking another", names[0])
+    } else {
+        format!(
+            "help: take these locks in one order everywhere (for example `{}` before `{}`), release the first before taking the second, or use `try_lock` and back off on failure",
+            names[0], names[1]
+        )
+    });
+    labels.sort();
+    labels.dedup_by(|a, b| a.loc == b.loc && a.message == b.message);
+    Some(Finding {
+        kind: Kind::LockOrderCycle,
+        severity: Kind::LockOrderCycle.default_severity(),
+        message,
+        locks: names,
+        labels,
+        notes,
+    })
+}
+
+/// How the threads interleave to deadlock, one column per thread: each takes its first lock,
+/// then each waits for the next one around the cycle.
+fn scenario(names: &[String]) -> String {
+    let n = names.len().max(2);
+    let lock = |i: usize| {
+        if names.len() == 1 {
+            format!("`{}` #{}", names[0], i + 1)
+        } else {
+            format!("`{}`", names[i % names.len()])
+        }
+    };
+    let width = (0..n)
+        .map(|i| lock(i).len() + 14)
+        .max()
+        .unwrap_or(20)
+        .max(20);
+    let row = |col: usize, text: String| {
+        format!("{}{text}", " ".repeat(col * width))
+            .trim_end()
+            .to_string()
+    };
+    let mut lines = vec!["note: possible deadlock:".to_string()];
+    lines.push(
+        (0..n)
+            .map(|i| format!("{:<width$}", format!("thread {}", i + 1)))
+            .collect::<String>()
+            .trim_end()
+            .to_string(),
+    );
+    for i in 0..n {
+        lines.push(row(i, format!("lock {}", lock(i))));
+    }
+    for i in 0..n {
+        lines.push(row(i, format!("lock {} <- waits", lock((i + 1) % n))));
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scenario_interleaves_one_column_per_thread() {
+        let s = super::scenario(&["A".to_string(), "B".to_string()]);
+        let expected = "note: possible deadlock:\n\
+thread 1            thread 2\n\
+lock `A`\n                    lock `B`\n\
+lock `B` <- waits\n                    lock `A` <- waits";
+        assert_eq!(s, expected);
+    }
+}

@@ -1,0 +1,228 @@
+//! Step 7 of the pipeline: the checks. One file per finding kind; what they share (naming a
+//! lock, describing a call chain, labelling an interaction) is here.
+
+pub mod cycles;
+mod double_lock;
+mod lock_order_cycle;
+mod rwlock_upgrade;
+
+use crate::events::Unit;
+use crate::graph::LockGraph;
+use crate::index::Index;
+use crate::locks::api::{self, Conflict};
+use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
+use crate::report::{Finding, Label};
+use crate::source::{Loc, SourceDb};
+use crate::summary::{Entry, Interaction};
+
+pub struct Cx<'c, 'a> {
+    pub index: &'c Index<'a>,
+    pub classes: &'c Classes,
+    pub units: &'c [Unit],
+    pub db: &'c SourceDb,
+}
+
+pub fn run(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
+    let mut out = lock_order_cycle::check(cx, graph);
+    out.extend(double_lock::check(cx, graph));
+    out.extend(rwlock_upgrade::check(cx, graph));
+    out
+}
+
+impl Cx<'_, '_> {
+    pub fn at(&self, loc: Loc) -> String {
+        format!(
+            "{}:{}:{}",
+            self.db.get(loc.file).display,
+            loc.line,
+            loc.column
+        )
+    }
+
+    /// How a lock is named in messages: its class, or for a lock passed in as a parameter,
+    /// the parameter.
+    pub fn lock_name(&self, unit: usize, lock: &LockRef) -> String {
+        match lock.class {
+            ClassRef::Known(c) => self.classes.name(c).to_string(),
+            _ => self.place_text(unit, &lock.place),
+        }
+    }
+
+    fn place_text(&self, unit: usize, place: &Place) -> String {
+        let mut s = match place.root {
+            Root::Param(i) => self.units[unit]
+                .func
+                .and_then(|f| self.index.func(f).sig.inputs.iter().nth(i as usize))
+                .map_or_else(
+                    || "_".to_string(),
+                    |arg| match arg {
+                        syn::FnArg::Receiver(_) => "self".to_string(),
+                        syn::FnArg::Typed(t) => match &*t.pat {
+                            syn::Pat::Ident(p) => p.ident.to_string(),
+                            _ => "_".to_string(),
+                        },
+                    },
+                ),
+            Root::Static(s) => self.index.static_(s).display.clone(),
+            Root::Local(_) | Root::Unknown => "<value>".to_string(),
+        };
+        for p in &place.proj {
+            match p {
+                Proj::Field(f) => {
+                    s.push('.');
+                    s.push_str(f);
+                }
+                Proj::Deref => s = format!("(*{s})"),
+                Proj::Index(i) => s = format!("{s}[{i}]"),
+            }
+        }
+        s
+    }
+
+    pub fn unit_name(&self, unit: usize) -> &str {
+        &self.units[unit].name
+    }
+
+    /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.
+    pub fn via(&self, e: &Entry) -> String {
+        let calls: Vec<String> = e
+            .chain
+            .links()
+            .iter()
+            .filter_map(|l| {
+                l.enters
+                    .map(|f| format!("`{}` ({})", self.index.func(f).display, self.at(l.loc)))
+            })
+            .collect();
+        if calls.is_empty() {
+            String::new()
+        } else {
+            format!(" via {}", calls.join(" -> "))
+        }
+    }
+
+    /// The function in which an entry's lock is finally taken.
+    pub fn taken_in(&self, unit: usize, e: &Entry) -> String {
+        let last_call = e.chain.links().iter().rev().find_map(|l| l.enters);
+        match last_call {
+            Some(f) => self.index.func(f).display.clone(),
+            None => self.unit_name(unit).to_string(),
+        }
+    }
+
+    /// Labels for one "waits for `taken` while holding `held`" step.
+    pub fn interaction_labels(
+        &self,
+        it: &Interaction,
+        held: &str,
+        taken: &str,
+        primary: bool,
+    ) -> Vec<Label> {
+        let mut labels = vec![Label {
+            loc: it.held.chain.loc,
+            message: match it.held.chain.next {
+                Some(_) => format!("`{held}` acquired inside this call and still held"),
+                None => format!("`{held}` acquired here"),
+            },
+            primary: false,
+        }];
+        let direct = it.taken.chain.next.is_none();
+        labels.push(Label {
+            loc: it.at,
+            message: if direct {
+                format!("waits for `{taken}` while holding `{held}`")
+            } else {
+                format!("this call waits for `{taken}` while `{held}` is held")
+            },
+            primary,
+        });
+        if !direct {
+            labels.push(Label {
+                loc: it.taken.chain.acquired_at(),
+                message: format!(
+                    "`{taken}` taken here, in `{}`",
+                    self.taken_in(it.unit, &it.taken)
+                ),
+                primary: false,
+            });
+        }
+        labels
+    }
+
+    /// A lock taken again while held: the finding of `double_lock` and `rwlock_upgrade`.
+    pub fn reacquire_finding(&self, it: &Interaction, conflict: Conflict) -> Finding {
+        let (held, taken) = (&it.held.lock, &it.taken.lock);
+        let name = self.lock_name(it.unit, taken);
+        let family = held.flavor.family_name();
+        let kind_name = held.flavor.kind.type_name();
+        let (kind, message, why) = match conflict {
+            Conflict::Relock => (
+                crate::report::Kind::DoubleLock,
+                format!("`{name}` is locked again while this thread already holds it"),
+                format!(
+                    "{family} `{kind_name}` is not reentrant: the second `{}` waits for the guard this same thread holds, forever (std may panic instead)",
+                    taken.acquire.mode.verb()
+                ),
+            ),
+            Conflict::SharedRelock => (
+                crate::report::Kind::DoubleLock,
+                format!("`{name}` is read-locked again while this thread already holds a read lock on it"),
+                format!(
+                    "{family} `RwLock` lets a waiting writer go first: if a writer queues between the two reads, the second read waits for the writer and the writer waits for the first read: deadlock"
+                ),
+            ),
+            Conflict::Upgrade => (
+                crate::report::Kind::RwlockUpgrade,
+                format!("write lock requested on `{name}` while this thread holds its read lock"),
+                "a writer waits until every reader has left, including this thread, which is waiting for the writer: deadlock".to_string(),
+            ),
+        };
+        let mut labels = self.interaction_labels(it, &name, &name, true);
+        for l in &mut labels {
+            if l.primary {
+                l.message = match conflict {
+                    Conflict::Upgrade => format!("`{name}` write-locked here, still read-held"),
+                    _ => format!("`{name}` locked again here"),
+                };
+                if it.taken.chain.next.is_some() {
+                    l.message = format!("{} (inside this call)", l.message);
+                }
+            }
+        }
+        let mut notes = vec![format!("note: {why}")];
+        let via = self.via(&it.taken);
+        if !via.is_empty() {
+            notes.push(format!("note: the second acquisition happens{via}"));
+        }
+        let recursive = self.units[it.unit]
+            .func
+            .is_some_and(|f| it.taken.chain.links().iter().any(|l| l.enters == Some(f)));
+        if recursive {
+            notes.push(format!(
+                "note: `{}` reaches itself recursively while holding the lock",
+                self.unit_name(it.unit)
+            ));
+        }
+        notes.push(match conflict {
+            Conflict::Upgrade => "help: drop the read guard before taking the write lock and re-check what you read, or take the write lock from the start (parking_lot: `upgradable_read` then `upgrade`)".to_string(),
+            Conflict::SharedRelock => "help: pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`".to_string(),
+            Conflict::Relock => "help: drop the first guard before this point, or pass the locked data (or the guard) down instead of locking again".to_string(),
+        });
+        Finding {
+            kind,
+            severity: kind.default_severity(),
+            message,
+            locks: vec![name],
+            labels,
+            notes,
+        }
+    }
+
+    pub fn conflict(&self, it: &Interaction) -> Option<Conflict> {
+        api::conflict(
+            it.held.lock.flavor,
+            it.held.lock.acquire.mode,
+            it.taken.lock.acquire.mode,
+        )
+    }
+}

@@ -1,0 +1,170 @@
+//! Step 1 of the pipeline: turn the user's PATH arguments into crate roots.
+//!
+//! A package or workspace directory is read through `cargo metadata --no-deps --offline`, which
+//! applies cargo's own target auto-discovery and edition rules without building or running
+//! anything from the package. A `.rs` file is a crate root of its own; a directory without a
+//! manifest is a loose set of sources whose roots are the files no `mod` declaration reaches
+//! (found after parsing, see `parse`).
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::report::Problem;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edition {
+    E2015,
+    E2018,
+    E2021,
+    E2024,
+}
+
+impl Edition {
+    pub fn parse(s: &str) -> Option<Edition> {
+        match s {
+            "2015" => Some(Edition::E2015),
+            "2018" => Some(Edition::E2018),
+            "2021" => Some(Edition::E2021),
+            "2024" => Some(Edition::E2024),
+            _ => None,
+        }
+    }
+
+    /// 2024 narrowed two temporary scopes: `if let` scrutinees end before `else`, and tail
+    /// expression temporaries end with the tail (Reference, destructors.scope.temporary.edition2024).
+    pub fn narrow_temporaries(self) -> bool {
+        self >= Edition::E2024
+    }
+}
+
+/// One crate to analyze: a root file and how to read it.
+#[derive(Clone, Debug)]
+pub struct CrateRoot {
+    /// The crate name as code refers to it (`my_lib`), used to resolve paths between the crates
+    /// of one run.
+    pub name: String,
+    pub root: PathBuf,
+    pub edition: Edition,
+    /// Loose-directory crates: every `.rs` file under `root`'s directory is a candidate root.
+    pub loose: bool,
+}
+
+pub struct Discovered {
+    pub crates: Vec<CrateRoot>,
+    pub problems: Vec<Problem>,
+}
+
+pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
+    let mut out = Discovered {
+        crates: Vec::new(),
+        problems: Vec::new(),
+    };
+    for path in paths {
+        if path.is_file() {
+            out.crates.push(single_file(path, default_edition));
+        } else if path.join("Cargo.toml").is_file() {
+            match cargo_package(path) {
+                Ok(mut crates) => out.crates.append(&mut crates),
+                Err(msg) => {
+                    out.problems.push(Problem::error(format!(
+                        "{}: cannot read the package with `cargo metadata`: {msg}; analyzing its .rs files as loose sources with edition {}",
+                        path.join("Cargo.toml").display(),
+                        edition_name(default_edition),
+                    )));
+                    out.crates.extend(loose_dir(path, default_edition));
+                }
+            }
+        } else if path.is_dir() {
+            out.crates.extend(loose_dir(path, default_edition));
+        } else {
+            out.problems.push(Problem::error(format!(
+                "{}: no such file or directory",
+                path.display()
+            )));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.crates.retain(|c| seen.insert(c.root.clone()));
+    out
+}
+
+pub fn edition_name(e: Edition) -> &'static str {
+    match e {
+        Edition::E2015 => "2015",
+        Edition::E2018 => "2018",
+        Edition::E2021 => "2021",
+        Edition::E2024 => "2024",
+    }
+}
+
+fn single_file(path: &Path, edition: Edition) -> CrateRoot {
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace('-', "_"))
+        .unwrap_or_else(|| "main".into());
+    CrateRoot {
+        name,
+        root: path.to_path_buf(),
+        edition,
+        loose: false,
+    }
+}
+
+/// Every `.rs` file under `dir` (skipping `target/` and hidden directories), sorted so runs are
+/// reproducible. Roots among them are decided after parsing.
+fn loose_dir(dir: &Path, edition: Edition) -> Vec<CrateRoot> {
+    let mut files: Vec<PathBuf> = WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || name == "target")
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| CrateRoot {
+            loose: true,
+            ..single_file(&f, edition)
+        })
+        .collect()
+}
+
+fn cargo_package(dir: &Path) -> Result<Vec<CrateRoot>, String> {
+    let meta = cargo_metadata::MetadataCommand::new()
+        .manifest_path(dir.join("Cargo.toml"))
+        .no_deps()
+        .other_options(vec!["--offline".to_string()])
+        .exec()
+        .map_err(|e| first_line(&e.to_string()))?;
+    let members: std::collections::HashSet<_> = meta.workspace_members.iter().collect();
+    let mut crates = Vec::new();
+    for pkg in meta.packages.iter().filter(|p| members.contains(&p.id)) {
+        let edition = Edition::parse(pkg.edition.as_str()).unwrap_or(Edition::E2021);
+        for target in &pkg.targets {
+            if target.kind.iter().any(|k| k == "custom-build") {
+                continue;
+            }
+            crates.push(CrateRoot {
+                name: target.name.replace('-', "_"),
+                root: target.src_path.clone().into_std_path_buf(),
+                edition: Edition::parse(target.edition.as_str()).unwrap_or(edition),
+                loose: false,
+            });
+        }
+    }
+    Ok(crates)
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("unknown error")
+        .to_string()
+}

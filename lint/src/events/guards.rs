@@ -1,0 +1,241 @@
+//! Guard lifetimes: who owns each guard, and when Rust drops it.
+//!
+//! This is the one place that knows the drop rules (Rust Reference, "Destructors"):
+//! - a guard bound by `let g = ..` is owned by `g` until `g`'s block ends, `drop(g)`, a move
+//!   out of `g`, or a reassignment; `let _ = ..` binds nothing, so the guard stays a temporary;
+//! - any other guard is a temporary, dropped when its *temporary scope* ends: the enclosing
+//!   statement, `if`/`while` condition, match guard, match arm, loop or `if` body, lazy-boolean
+//!   operand, function body, and (edition 2024) the `if let` condition plus body and a block's
+//!   tail expression. The walker opens and closes those scopes; this module does the bookkeeping;
+//! - along branches (`if`/`match`), a guard counts as held after the merge only if it is held
+//!   at the end of every branch that does not diverge: we report what certainly happens.
+
+use super::GuardSrc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GuardId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// A temporary of the temporary scope at this depth.
+    Temp(u32),
+    /// Owned by the local variable with this number.
+    Binding(u32),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Guard {
+    src: GuardSrc,
+    owner: Owner,
+    alive: bool,
+}
+
+/// The guard state at one point, to walk branches from and merge them back.
+#[derive(Clone)]
+pub struct Snapshot(Vec<Guard>);
+
+#[derive(Default)]
+pub struct Lifetimes {
+    guards: Vec<Guard>,
+    temp_depth: u32,
+    /// Guards created before this index belong to another thread (the creator of a spawned
+    /// closure) and are not held here.
+    thread_base: usize,
+}
+
+impl Lifetimes {
+    pub fn new_guard(&mut self, src: GuardSrc) -> GuardId {
+        self.guards.push(Guard {
+            src,
+            owner: Owner::Temp(self.temp_depth),
+            alive: true,
+        });
+        GuardId(self.guards.len() as u32 - 1)
+    }
+
+    pub fn src(&self, id: GuardId) -> Option<GuardSrc> {
+        self.guards.get(id.0 as usize).map(|g| g.src)
+    }
+
+    /// Moves temporaries of the current scope to the enclosing one: a value leaving its scope
+    /// (a 2024 tail expression's result) takes its guards along.
+    pub fn hand_up(&mut self, ids: &[GuardId]) {
+        let outer = Owner::Temp(self.temp_depth.saturating_sub(1));
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.owner = outer;
+            }
+        }
+    }
+
+    /// The guards held right now, in acquisition order.
+    pub fn held(&self) -> Vec<GuardSrc> {
+        let mut out: Vec<GuardSrc> = Vec::new();
+        for g in &self.guards[self.thread_base.min(self.guards.len())..] {
+            if g.alive && !out.contains(&g.src) {
+                out.push(g.src);
+            }
+        }
+        out
+    }
+
+    pub fn push_temp_scope(&mut self) -> u32 {
+        self.temp_depth += 1;
+        self.temp_depth
+    }
+
+    /// Ends the temporary scope opened by the matching `push_temp_scope`.
+    pub fn pop_temp_scope(&mut self) {
+        self.kill_temps_from(self.temp_depth);
+        self.temp_depth = self.temp_depth.saturating_sub(1);
+    }
+
+    /// Drops the temporaries of scope `depth` and deeper without closing the scope (the 2024
+    /// `if let` rule: scrutinee temporaries die before `else`).
+    pub fn kill_temps_from(&mut self, depth: u32) {
+        for g in &mut self.guards {
+            if matches!(g.owner, Owner::Temp(d) if d >= depth) {
+                g.alive = false;
+            }
+        }
+    }
+
+    pub fn give_to_binding(&mut self, ids: &[GuardId], binding: u32) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.owner = Owner::Binding(binding);
+            }
+        }
+    }
+
+    /// A value moves into something we do not follow (a call argument, a field of an unknown
+    /// value): it is dropped when the current statement ends at the latest.
+    pub fn make_temporary(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.owner = Owner::Temp(self.temp_depth);
+            }
+        }
+    }
+
+    pub fn kill(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.alive = false;
+            }
+        }
+    }
+
+    /// Live guards owned by a variable (what moving or dropping it takes along).
+    pub fn owned_by(&self, binding: u32) -> Vec<GuardId> {
+        self.guards
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.alive && g.owner == Owner::Binding(binding))
+            .map(|(i, _)| GuardId(i as u32))
+            .collect()
+    }
+
+    /// Variables numbered `first..` go out of scope: their guards drop.
+    pub fn release_bindings_from(&mut self, first: u32) {
+        for g in &mut self.guards {
+            if matches!(g.owner, Owner::Binding(b) if b >= first) {
+                g.alive = false;
+            }
+        }
+    }
+
+    pub fn enter_thread(&mut self) -> usize {
+        std::mem::replace(&mut self.thread_base, self.guards.len())
+    }
+
+    pub fn leave_thread(&mut self, saved: usize) {
+        let base = self.thread_base;
+        for g in &mut self.guards[base..] {
+            g.alive = false;
+        }
+        self.thread_base = saved;
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot(self.guards.clone())
+    }
+
+    /// Back to `snap` to walk another branch: guards created by earlier branches do not exist
+    /// on this one.
+    pub fn restore(&mut self, snap: &Snapshot) {
+        for (i, g) in self.guards.iter_mut().enumerate() {
+            match snap.0.get(i) {
+                Some(s) => *g = *s,
+                None => g.alive = false,
+            }
+        }
+    }
+
+    /// After the branches: held where every branch that reaches the merge holds it. With no
+    /// such branch (all diverge) the state stays as the last branch left it; nothing after the
+    /// merge runs anyway.
+    pub fn merge(&mut self, ends: &[Snapshot]) {
+        let Some((first, rest)) = ends.split_first() else {
+            return;
+        };
+        for (i, g) in self.guards.iter_mut().enumerate() {
+            let held_everywhere = first.0.get(i).is_some_and(|s| s.alive)
+                && rest.iter().all(|e| e.0.get(i).is_some_and(|s| s.alive));
+            if let Some(s) = first.0.get(i) {
+                *g = *s;
+            }
+            g.alive = held_everywhere;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporaries_die_with_their_scope_bindings_with_theirs() {
+        let mut l = Lifetimes::default();
+        l.push_temp_scope();
+        let t = l.new_guard(GuardSrc::Acquired(0));
+        let b = l.new_guard(GuardSrc::Acquired(1));
+        l.give_to_binding(&[b], 7);
+        l.pop_temp_scope();
+        assert_eq!(l.held(), vec![GuardSrc::Acquired(1)]);
+        let _ = t;
+        l.release_bindings_from(7);
+        assert!(l.held().is_empty());
+    }
+
+    #[test]
+    fn merge_keeps_only_what_every_reaching_branch_holds() {
+        let mut l = Lifetimes::default();
+        let a = l.new_guard(GuardSrc::Acquired(0));
+        l.give_to_binding(&[a], 1);
+        let before = l.snapshot();
+        l.kill(&[a]);
+        let dropped = l.snapshot();
+        l.restore(&before);
+        let kept = l.snapshot();
+        l.merge(&[dropped.clone(), kept.clone()]);
+        assert!(
+            l.held().is_empty(),
+            "dropped on one branch: not certainly held"
+        );
+        l.merge(&[kept]);
+        assert_eq!(l.held(), vec![GuardSrc::Acquired(0)]);
+    }
+
+    #[test]
+    fn spawned_threads_do_not_see_their_creators_guards() {
+        let mut l = Lifetimes::default();
+        l.new_guard(GuardSrc::Acquired(0));
+        let saved = l.enter_thread();
+        assert!(l.held().is_empty());
+        l.new_guard(GuardSrc::Acquired(1));
+        assert_eq!(l.held(), vec![GuardSrc::Acquired(1)]);
+        l.leave_thread(saved);
+        assert_eq!(l.held(), vec![GuardSrc::Acquired(0)]);
+    }
+}

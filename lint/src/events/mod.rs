@@ -1,0 +1,112 @@
+//! Step 4 of the pipeline: walk every function body in evaluation order and record its lock
+//! events: each acquisition and each call into the crate, with the guards held at that moment.
+//!
+//! The walker (`walker.rs`) follows expressions; when guards die is decided in `guards.rs`
+//! alone; macro arguments are recovered in `macros.rs`. Functions are walked in parallel.
+
+mod guards;
+mod macros;
+mod walker;
+
+use rayon::prelude::*;
+
+use crate::index::{FnId, Index};
+use crate::locks::class::{ClassRef, Classes, LockRef, Place};
+use crate::source::{Loc, SourceDb};
+use crate::threads::Shared;
+
+/// What a held guard came from: an acquisition in this unit, or a guard returned by a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GuardSrc {
+    Acquired(u32),
+    Returned(u32),
+}
+
+pub struct Acquisition {
+    pub lock: LockRef,
+    pub loc: Loc,
+    pub held: Vec<GuardSrc>,
+}
+
+/// What the caller passes for one input of the callee: enough to re-express the callee's locks
+/// in the caller's terms.
+#[derive(Clone, Debug)]
+pub struct Arg {
+    pub place: Option<Place>,
+    pub class: Option<ClassRef>,
+}
+
+pub struct Call {
+    pub callee: FnId,
+    pub args: Vec<Arg>,
+    pub loc: Loc,
+    pub held: Vec<GuardSrc>,
+}
+
+/// A function-local lock (`let m = Mutex::new(..)`), a class of its own.
+pub struct LocalLock {
+    pub name: String,
+    pub decl: Loc,
+}
+
+/// The events of one thread of control: a function body, or a closure it hands to another
+/// thread (`thread::spawn`, `tokio::spawn`, ...), which holds nothing of its creator.
+pub struct Unit {
+    /// The function this unit summarizes; `None` for spawned closures, which nobody calls.
+    pub func: Option<FnId>,
+    pub name: String,
+    pub acquisitions: Vec<Acquisition>,
+    pub calls: Vec<Call>,
+    /// Guards the function's return value carries to its caller.
+    pub returns: Vec<GuardSrc>,
+    pub locals: Vec<LocalLock>,
+}
+
+/// Local lock classes are numbered per function while walking (on the function's own unit,
+/// which its spawned closures follow); this turns them into classes of the run, in function
+/// order so that numbering is the same every run.
+pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
+    let mut ids = Vec::new();
+    for unit in units.iter_mut() {
+        if unit.func.is_some() {
+            ids = unit
+                .locals
+                .iter()
+                .map(|l| {
+                    classes.add(crate::locks::class::LockClass {
+                        name: l.name.clone(),
+                        decl: l.decl,
+                    })
+                })
+                .collect();
+        }
+        let map = |c: &mut ClassRef| {
+            if let ClassRef::Local(i) = *c {
+                if let Some(&id) = ids.get(i as usize) {
+                    *c = ClassRef::Known(id);
+                }
+            }
+        };
+        for a in &mut unit.acquisitions {
+            map(&mut a.lock.class);
+        }
+        for call in &mut unit.calls {
+            for arg in &mut call.args {
+                if let Some(c) = &mut arg.class {
+                    map(c);
+                }
+            }
+        }
+    }
+}
+
+/// Walks every function, in parallel; each function is walked by exactly one task, which is
+/// what makes sharing the syntax trees sound (see `threads`).
+pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
+    let shared = Shared(index);
+    let per_fn: Vec<Vec<Unit>> = (0..index.fns.len())
+        .into_par_iter()
+        .map(|i| walker::walk_fn(&shared, classes, db, FnId(i as u32)))
+        .collect();
+    per_fn.into_iter().flatten().collect()
+}

@@ -1,0 +1,44 @@
+//! Step 6 of the pipeline: the lock graph. Every interaction where a thread waits for lock B
+//! while holding lock A becomes an edge A -> B between classes (the first witness is kept);
+//! waiting for the very instance already held is a re-acquisition, checked on its own.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::locks::class::{ClassId, ClassRef};
+use crate::summary::Interaction;
+
+pub struct LockGraph {
+    /// First witness of each edge; ordered so that reports are reproducible.
+    pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
+    /// Waits for an instance the same thread holds.
+    pub reacquires: Vec<Interaction>,
+}
+
+pub fn build(interactions: Vec<Interaction>) -> LockGraph {
+    let mut edges = BTreeMap::new();
+    let mut reacquires = Vec::new();
+    let mut seen = HashSet::new();
+    for it in interactions {
+        // A try-lock does not wait: it cannot be the step that deadlocks.
+        if !it.taken.lock.acquire.waits {
+            continue;
+        }
+        let same_class = it.held.lock.class == it.taken.lock.class;
+        if same_class && it.held.lock.place.same_instance(&it.taken.lock.place) {
+            let key = (
+                it.held.chain.acquired_at(),
+                it.taken.chain.acquired_at(),
+                it.at,
+            );
+            if seen.insert(key) {
+                reacquires.push(it);
+            }
+            continue;
+        }
+        if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)
+        {
+            edges.entry((a, b)).or_insert(it);
+        }
+    }
+    LockGraph { edges, reacquires }
+}

@@ -1,0 +1,485 @@
+//! Building the index: one pass to create modules and declare items, a second to resolve what
+//! needs every name known (impl self types, field and static types, lock wrappers).
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::types::{lower, LowerCx};
+use super::*;
+use crate::parse::{path_attr, Parsed};
+
+struct PendingImpl<'a> {
+    module: ModId,
+    file: FileId,
+    item: &'a syn::ItemImpl,
+}
+
+struct Builder<'a> {
+    parsed: &'a Parsed,
+    index: Index<'a>,
+    impls: Vec<PendingImpl<'a>>,
+    /// Declared static types, by `StaticId`, lowered once every type is known.
+    static_tys: Vec<Cow<'a, syn::Type>>,
+}
+
+pub(super) fn build(parsed: &Parsed) -> Index<'_> {
+    let mut b = Builder {
+        parsed,
+        index: Index {
+            crates: Vec::new(),
+            modules: Vec::new(),
+            types: Vec::new(),
+            fns: Vec::new(),
+            statics: Vec::new(),
+            methods: HashMap::new(),
+            ext_methods: HashMap::new(),
+            lock_wrappers: HashSet::new(),
+            crate_roots: HashMap::new(),
+        },
+        impls: Vec::new(),
+        static_tys: Vec::new(),
+    };
+    for (k, krate) in parsed.crates.iter().enumerate() {
+        let Some(Some(ast)) = parsed.asts.get(krate.root.0 as usize) else {
+            continue;
+        };
+        let root = b.add_module(k, None, Vec::new(), krate.root, false);
+        b.index.crates.push(CrateInfo {
+            name: krate.name.clone(),
+            root,
+            edition: krate.edition,
+        });
+        b.index
+            .crate_roots
+            .entry(krate.name.clone())
+            .or_insert(root);
+        b.items(root, krate.root, &mut Vec::new(), &ast.0.items);
+    }
+    b.resolve_impls();
+    b.lower_types();
+    b.index
+}
+
+impl<'a> Builder<'a> {
+    fn add_module(
+        &mut self,
+        krate: usize,
+        parent: Option<ModId>,
+        path: Vec<String>,
+        file: FileId,
+        transparent: bool,
+    ) -> ModId {
+        self.index.modules.push(Module {
+            krate,
+            parent,
+            path,
+            file,
+            transparent,
+            defs: HashMap::new(),
+            uses: Vec::new(),
+            globs: Vec::new(),
+        });
+        ModId(self.index.modules.len() as u32 - 1)
+    }
+
+    fn define(&mut self, m: ModId, name: String, def: Def) {
+        self.index.modules[m.0 as usize]
+            .defs
+            .entry(name)
+            .or_default()
+            .push(def);
+    }
+
+    fn loc(&self, file: FileId, span: proc_macro2::Span) -> Loc {
+        self.parsed.db.loc(file, span)
+    }
+
+    fn child_module(&mut self, m: ModId, name: &str, file: FileId) -> ModId {
+        let (krate, mut path) = {
+            let module = self.index.module(m);
+            (module.krate, module.path.clone())
+        };
+        path.push(name.to_string());
+        let child = self.add_module(krate, Some(m), path, file, false);
+        self.define(m, name.to_string(), Def::Mod(child));
+        child
+    }
+
+    /// Declares `items` in module `m`. `inline` is the chain of inline `mod x { .. }` blocks
+    /// inside `file` that we are in, which decides where `mod y;` files live.
+    fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: &'a [syn::Item]) {
+        for item in items {
+            match item {
+                syn::Item::Mod(md) => {
+                    let name = md.ident.to_string();
+                    match &md.content {
+                        Some((_, inner)) => {
+                            let child = self.child_module(m, &name, file);
+                            inline.push(name);
+                            self.items(child, file, inline, inner);
+                            inline.pop();
+                        }
+                        None => {
+                            let path = path_attr(&md.attrs);
+                            let parsed = self.parsed;
+                            let Some(cf) = parsed.mod_file(file, inline, &name, path.as_deref())
+                            else {
+                                continue;
+                            };
+                            let Some(Some(ast)) = parsed.asts.get(cf.0 as usize) else {
+                                continue;
+                            };
+                            let child = self.child_module(m, &name, cf);
+                            self.items(child, cf, &mut Vec::new(), &ast.0.items);
+                        }
+                    }
+                }
+                syn::Item::Struct(s) => {
+                    let fields = s
+                        .fields
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| {
+                            let name = f
+                                .ident
+                                .as_ref()
+                                .map_or_else(|| i.to_string(), ToString::to_string);
+                            (name, &f.ty)
+                        })
+                        .collect();
+                    self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
+                }
+                syn::Item::Enum(e) => self.add_type(m, file, &e.ident, &e.generics, TypeKind::Enum),
+                syn::Item::Type(t) => {
+                    self.add_type(m, file, &t.ident, &t.generics, TypeKind::Alias(&t.ty))
+                }
+                syn::Item::Fn(f) => {
+                    let display = self.index.mod_display(m, &f.sig.ident.to_string());
+                    self.add_fn(
+                        m,
+                        file,
+                        &f.sig,
+                        Some(&f.block),
+                        display,
+                        Ty::Unknown,
+                        Vec::new(),
+                    );
+                }
+                syn::Item::Static(s) => self.add_static(m, file, &s.ident, Cow::Borrowed(&s.ty)),
+                syn::Item::Use(u) => self.use_tree(m, &mut Vec::new(), &u.tree),
+                syn::Item::Impl(i) => self.impls.push(PendingImpl {
+                    module: m,
+                    file,
+                    item: i,
+                }),
+                syn::Item::Trait(t) => {
+                    for ti in &t.items {
+                        if let syn::TraitItem::Fn(f) = ti {
+                            if let Some(body) = &f.default {
+                                let display = format!("{}::{}", t.ident, f.sig.ident);
+                                self.add_fn(
+                                    m,
+                                    file,
+                                    &f.sig,
+                                    Some(body),
+                                    display,
+                                    Ty::Unknown,
+                                    Vec::new(),
+                                );
+                            }
+                        }
+                    }
+                }
+                syn::Item::Macro(mac) => self.macro_items(m, file, mac),
+                _ => {}
+            }
+        }
+    }
+
+    fn add_type(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        ident: &syn::Ident,
+        generics: &syn::Generics,
+        kind: TypeKind<'a>,
+    ) {
+        let name = ident.to_string();
+        let def = TypeDef {
+            display: self.index.mod_display(m, &name),
+            name: name.clone(),
+            module: m,
+            generics: generic_names(generics),
+            kind,
+            fields: Vec::new(),
+            loc: self.loc(file, ident.span()),
+        };
+        self.index.types.push(def);
+        let id = TypeId(self.index.types.len() as u32 - 1);
+        self.define(m, name, Def::Type(id));
+    }
+
+    /// Declares a function. Free functions become values of their module; methods are found
+    /// through their self type instead.
+    #[allow(clippy::too_many_arguments)]
+    fn add_fn(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        sig: &'a syn::Signature,
+        body: Option<&'a syn::Block>,
+        display: String,
+        self_ty: Ty,
+        mut generics: Vec<String>,
+    ) -> FnId {
+        generics.extend(generic_names(&sig.generics));
+        let id = FnId(self.index.fns.len() as u32);
+        let body_items: Vec<&'a syn::Item> = body
+            .into_iter()
+            .flat_map(|b| &b.stmts)
+            .filter_map(|s| match s {
+                syn::Stmt::Item(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let module = if body_items.is_empty() {
+            m
+        } else {
+            let (krate, mut path) = {
+                let module = self.index.module(m);
+                (module.krate, module.path.clone())
+            };
+            path.push(sig.ident.to_string());
+            self.add_module(krate, Some(m), path, file, true)
+        };
+        let is_method = sig.receiver().is_some() || !matches!(self_ty, Ty::Unknown);
+        self.index.fns.push(FnDef {
+            name: sig.ident.to_string(),
+            display,
+            module,
+            file,
+            sig,
+            body,
+            self_ty,
+            generics,
+            loc: self.loc(file, sig.ident.span()),
+        });
+        for item in body_items {
+            self.items(module, file, &mut Vec::new(), std::slice::from_ref(item));
+        }
+        if !is_method {
+            self.define(m, sig.ident.to_string(), Def::Fn(id));
+        }
+        id
+    }
+
+    fn add_static(&mut self, m: ModId, file: FileId, ident: &syn::Ident, ty: Cow<'a, syn::Type>) {
+        let name = ident.to_string();
+        self.index.statics.push(StaticDef {
+            display: self.index.mod_display(m, &name),
+            name: name.clone(),
+            module: m,
+            // Lowered with the others once every type is declared.
+            ty: Ty::Unknown,
+            loc: self.loc(file, ident.span()),
+        });
+        self.static_tys.push(ty);
+        let id = StaticId(self.index.statics.len() as u32 - 1);
+        self.define(m, name, Def::Static(id));
+    }
+
+    fn use_tree(&mut self, m: ModId, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        let module = &mut self.index.modules[m.0 as usize];
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(m, prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let name = n.ident.to_string();
+                let mut path = prefix.clone();
+                if name == "self" {
+                    if let Some(last) = prefix.last() {
+                        module.uses.push((last.clone(), path));
+                    }
+                } else {
+                    path.push(name.clone());
+                    module.uses.push((name, path));
+                }
+            }
+            syn::UseTree::Rename(r) => {
+                let mut path = prefix.clone();
+                if r.ident != "self" {
+                    path.push(r.ident.to_string());
+                }
+                module.uses.push((r.rename.to_string(), path));
+            }
+            syn::UseTree::Glob(_) => module.globs.push(prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(m, prefix, t);
+                }
+            }
+        }
+    }
+
+    /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
+    /// any other.
+    fn macro_items(&mut self, m: ModId, file: FileId, mac: &'a syn::ItemMacro) {
+        if !mac
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "lazy_static")
+        {
+            return;
+        }
+        let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
+            return;
+        };
+        for (ident, ty) in decls {
+            self.add_static(m, file, &ident, Cow::Owned(ty));
+        }
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// Methods get their self type, and are registered under it, once every type is declared.
+    fn resolve_impls(&mut self) {
+        for PendingImpl { module, file, item } in std::mem::take(&mut self.impls) {
+            let generics = generic_names(&item.generics);
+            let self_ty = lower(
+                &self.index,
+                &LowerCx {
+                    module,
+                    self_ty: None,
+                    generics: &generics,
+                },
+                &item.self_ty,
+            );
+            let type_name = type_last_name(&item.self_ty);
+            for ii in &item.items {
+                let syn::ImplItem::Fn(f) = ii else { continue };
+                let display = format!(
+                    "{}::{}",
+                    type_name.as_deref().unwrap_or("<impl>"),
+                    f.sig.ident
+                );
+                let id = self.add_fn(
+                    module,
+                    file,
+                    &f.sig,
+                    Some(&f.block),
+                    display,
+                    self_ty.clone(),
+                    generics.clone(),
+                );
+                let name = f.sig.ident.to_string();
+                match &self_ty {
+                    Ty::Adt(t) => self.index.methods.entry((*t, name)).or_default().push(id),
+                    Ty::Lock(l) => self
+                        .index
+                        .ext_methods
+                        .entry((l.flavor.kind.type_name().to_string(), name))
+                        .or_default()
+                        .push(id),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn lower_types(&mut self) {
+        let mut all_fields = Vec::with_capacity(self.index.types.len());
+        for def in &self.index.types {
+            let cx = LowerCx {
+                module: def.module,
+                self_ty: None,
+                generics: &def.generics,
+            };
+            let fields: Vec<(String, Ty)> = match &def.kind {
+                TypeKind::Struct { fields } => fields
+                    .iter()
+                    .map(|(n, t)| (n.clone(), lower(&self.index, &cx, t)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            all_fields.push(fields);
+        }
+        for (def, fields) in self.index.types.iter_mut().zip(all_fields) {
+            def.fields = fields;
+        }
+        let static_tys: Vec<Ty> = self
+            .index
+            .statics
+            .iter()
+            .zip(&self.static_tys)
+            .map(|(s, t)| {
+                lower(
+                    &self.index,
+                    &LowerCx {
+                        module: s.module,
+                        self_ty: None,
+                        generics: &[],
+                    },
+                    t,
+                )
+            })
+            .collect();
+        for (s, ty) in self.index.statics.iter_mut().zip(static_tys) {
+            s.ty = ty;
+        }
+        // A type is a lock wrapper when one of its `&self` methods is declared to return a guard
+        // and it has a lock field for that guard to come from.
+        let mut wrappers = HashSet::new();
+        for f in &self.index.fns {
+            let Ty::Adt(t) = &f.self_ty else { continue };
+            let syn::ReturnType::Type(_, ret) = &f.sig.output else {
+                continue;
+            };
+            let cx = LowerCx {
+                module: f.module,
+                self_ty: Some(&f.self_ty),
+                generics: &f.generics,
+            };
+            if matches!(lower(&self.index, &cx, ret), Ty::Guard(_))
+                && self.index.ty(*t).fields.iter().any(|(_, ft)| ft.is_lock())
+            {
+                wrappers.insert(*t);
+            }
+        }
+        self.index.lock_wrappers = wrappers;
+    }
+}
+
+fn generic_names(g: &syn::Generics) -> Vec<String> {
+    g.type_params().map(|p| p.ident.to_string()).collect()
+}
+
+fn type_last_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::Reference(r) => type_last_name(&r.elem),
+        _ => None,
+    }
+}
+
+fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<(syn::Ident, syn::Type)>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        input.call(syn::Attribute::parse_outer)?;
+        input.parse::<syn::Visibility>()?;
+        input.parse::<syn::Token![static]>()?;
+        input.parse::<syn::Token![ref]>()?;
+        let ident: syn::Ident = input.parse()?;
+        input.parse::<syn::Token![:]>()?;
+        let ty: syn::Type = input.parse()?;
+        input.parse::<syn::Token![=]>()?;
+        input.parse::<syn::Expr>()?;
+        input.parse::<syn::Token![;]>()?;
+        out.push((ident, ty));
+    }
+    Ok(out)
+}

@@ -1,0 +1,162 @@
+//! Step 3a: the crate index. Everything the analysis knows about items comes from here: the
+//! module tree, structs and their field types, statics, functions and methods, `use` imports.
+//!
+//! Items borrow the parsed syntax trees (`'a`); nothing is cloned. Name resolution lives in
+//! `resolve.rs`, types in `types.rs`.
+
+mod build;
+pub mod resolve;
+pub mod types;
+
+use std::collections::HashMap;
+
+use crate::discover::Edition;
+use crate::source::{FileId, Loc};
+pub use types::Ty;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ModId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FnId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StaticId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Def {
+    Mod(ModId),
+    Type(TypeId),
+    Fn(FnId),
+    Static(StaticId),
+}
+
+pub struct CrateInfo {
+    pub name: String,
+    pub root: ModId,
+    pub edition: Edition,
+}
+
+pub struct Module {
+    pub krate: usize,
+    pub parent: Option<ModId>,
+    /// Path inside the crate, for display (`net::conn`); a function body is a module too
+    /// (its items are private to it), named after the function.
+    pub path: Vec<String>,
+    pub file: FileId,
+    /// A function body sees the items of the module around it; an inline `mod` does not.
+    pub transparent: bool,
+    pub defs: HashMap<String, Vec<Def>>,
+    /// `use a::b as c;` as `c -> [a, b]`.
+    pub uses: Vec<(String, Vec<String>)>,
+    pub globs: Vec<Vec<String>>,
+}
+
+pub enum TypeKind<'a> {
+    Struct {
+        fields: Vec<(String, &'a syn::Type)>,
+    },
+    Alias(&'a syn::Type),
+    Enum,
+}
+
+pub struct TypeDef<'a> {
+    pub name: String,
+    pub display: String,
+    pub module: ModId,
+    pub generics: Vec<String>,
+    pub kind: TypeKind<'a>,
+    /// Lowered field types, filled once every type is known.
+    pub fields: Vec<(String, Ty)>,
+    pub loc: Loc,
+}
+
+pub struct FnDef<'a> {
+    pub name: String,
+    /// `Type::method` or `module::function`, as findings show it.
+    pub display: String,
+    /// Scope for resolving the signature and body: the body's own module when it declares items.
+    pub module: ModId,
+    pub file: FileId,
+    pub sig: &'a syn::Signature,
+    pub body: Option<&'a syn::Block>,
+    pub self_ty: Ty,
+    pub generics: Vec<String>,
+    pub loc: Loc,
+}
+
+pub struct StaticDef {
+    pub name: String,
+    pub display: String,
+    pub module: ModId,
+    pub ty: Ty,
+    pub loc: Loc,
+}
+
+pub struct Index<'a> {
+    pub crates: Vec<CrateInfo>,
+    pub modules: Vec<Module>,
+    pub types: Vec<TypeDef<'a>>,
+    pub fns: Vec<FnDef<'a>>,
+    pub statics: Vec<StaticDef>,
+    /// Inherent and trait methods of the crate's own types.
+    pub methods: HashMap<(TypeId, String), Vec<FnId>>,
+    /// Methods the crate adds to external lock types through extension traits, keyed by the
+    /// lock type's name (`RwLock`).
+    pub ext_methods: HashMap<(String, String), Vec<FnId>>,
+    /// Crate types that hand out guards of a lock they wrap (`fn lock(&self) -> MutexGuard<T>`):
+    /// a field of such a type is a lock in its own right.
+    pub lock_wrappers: std::collections::HashSet<TypeId>,
+    crate_roots: HashMap<String, ModId>,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(parsed: &'a crate::parse::Parsed) -> Index<'a> {
+        build::build(parsed)
+    }
+
+    pub fn module(&self, id: ModId) -> &Module {
+        &self.modules[id.0 as usize]
+    }
+
+    pub fn ty(&self, id: TypeId) -> &TypeDef<'a> {
+        &self.types[id.0 as usize]
+    }
+
+    pub fn func(&self, id: FnId) -> &FnDef<'a> {
+        &self.fns[id.0 as usize]
+    }
+
+    pub fn static_(&self, id: StaticId) -> &StaticDef {
+        &self.statics[id.0 as usize]
+    }
+
+    pub fn edition_of(&self, m: ModId) -> Edition {
+        self.crates[self.module(m).krate].edition
+    }
+
+    pub fn field(&self, ty: TypeId, name: &str) -> Option<&Ty> {
+        self.ty(ty)
+            .fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t)
+    }
+
+    /// Methods named `name` of `ty`, inherent and trait.
+    pub fn methods_of(&self, ty: TypeId, name: &str) -> &[FnId] {
+        self.methods
+            .get(&(ty, name.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// `a::b` for display: the module path inside the crate.
+    pub fn mod_display(&self, m: ModId, name: &str) -> String {
+        let path = &self.module(m).path;
+        if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}::{name}", path.join("::"))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Name resolution: what a path written in some module refers to.
+//!
+//! Follows the module tree, `use` imports (with renames and globs), function-body items, and
+//! the other crates of the same run by name. Whatever is not the crate's own is an external path
+//! (`std::sync::Mutex`), which the lock registry may recognize.
+
+use super::{Def, Index, ModId, TypeId};
+use crate::locks::api;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Res {
+    Def(Def),
+    /// `Type::name`: an associated function or method of a crate type.
+    Assoc(TypeId, String),
+    External(Vec<String>),
+}
+
+/// `use` chains can loop in broken code; resolution gives up past this depth.
+const MAX_DEPTH: u32 = 24;
+
+impl Index<'_> {
+    pub fn resolve_path(&self, from: ModId, segs: &[String], leading_colon: bool) -> Option<Res> {
+        if leading_colon {
+            return Some(Res::External(segs.to_vec()));
+        }
+        self.resolve_segments(from, segs, 0)
+    }
+
+    fn resolve_segments(&self, from: ModId, segs: &[String], depth: u32) -> Option<Res> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let (first, rest) = segs.split_first()?;
+        let mut res = match first.as_str() {
+            "crate" => Res::Def(Def::Mod(self.crates_root(from))),
+            "self" => Res::Def(Def::Mod(self.nominal(from))),
+            "super" => Res::Def(Def::Mod(self.module(self.nominal(from)).parent?)),
+            name => self
+                .lookup(from, name, depth)
+                .unwrap_or_else(|| Res::External(vec![name.to_string()])),
+        };
+        for seg in rest {
+            res = match res {
+                Res::Def(Def::Mod(m)) => match seg.as_str() {
+                    "super" => Res::Def(Def::Mod(self.module(m).parent?)),
+                    _ => self.lookup_in(m, seg, depth + 1)?,
+                },
+                Res::Def(Def::Type(t)) => Res::Assoc(t, seg.clone()),
+                Res::External(mut path) => {
+                    path.push(seg.clone());
+                    Res::External(path)
+                }
+                _ => return None,
+            };
+        }
+        Some(res)
+    }
+
+    /// The module `self` names: a function body's module is not one.
+    fn nominal(&self, mut m: ModId) -> ModId {
+        while self.module(m).transparent {
+            match self.module(m).parent {
+                Some(p) => m = p,
+                None => break,
+            }
+        }
+        m
+    }
+
+    fn crates_root(&self, m: ModId) -> ModId {
+        self.crates
+            .iter()
+            .find(|c| self.module(c.root).krate == self.module(m).krate)
+            .map_or(m, |c| c.root)
+    }
+
+    /// A name used in `m`: its items, its imports, then (for function bodies) the enclosing
+    /// module, then the crates of this run.
+    fn lookup(&self, m: ModId, name: &str, depth: u32) -> Option<Res> {
+        if let Some(res) = self.lookup_in(m, name, depth) {
+            return Some(res);
+        }
+        let module = self.module(m);
+        if module.transparent {
+            if let Some(parent) = module.parent {
+                return self.lookup(parent, name, depth + 1);
+            }
+        }
+        self.crate_roots
+            .get(name)
+            .map(|&root| Res::Def(Def::Mod(root)))
+    }
+
+    /// A name as an item of module `m` (what `m::name` means).
+    fn lookup_in(&self, m: ModId, name: &str, depth: u32) -> Option<Res> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let module = self.module(m);
+        if let Some(def) = module.defs.get(name).and_then(|d| d.first()) {
+            return Some(Res::Def(*def));
+        }
+        if let Some((_, path)) = module.uses.iter().find(|(alias, _)| alias == name) {
+            return self.resolve_segments(m, path, depth + 1);
+        }
+        let mut external = None;
+        for glob in &module.globs {
+            match self.resolve_segments(m, glob, depth + 1) {
+                Some(Res::Def(Def::Mod(g))) if g != m => {
+                    if let Some(res) = self.lookup_in(g, name, depth + 1) {
+                        return Some(res);
+                    }
+                }
+                Some(Res::External(mut path)) => {
+                    path.push(name.to_string());
+                    // Of several external globs, prefer the one that names a known lock type:
+                    // `use std::collections::*; use std::sync::*;` and then `Mutex`.
+                    let known = api::lock_type(&path).is_some() || api::is_guard_type(&path);
+                    if known || external.is_none() {
+                        external = Some(Res::External(path));
+                    }
+                }
+                _ => {}
+            }
+        }
+        external
+    }
+}

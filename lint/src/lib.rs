@@ -1,0 +1,107 @@
+//! lockorder: finds lock-order cycles and double locks in Rust source, without compiling it.
+//!
+//! The pipeline, one module per step (see ARCHITECTURE.md):
+//! `discover` -> `parse` -> `index` -> `events` -> `summary` -> `graph` -> `check` -> `report`.
+
+pub mod check;
+pub mod discover;
+pub mod events;
+pub mod graph;
+pub mod index;
+pub mod locks;
+pub mod parse;
+pub mod report;
+pub mod source;
+pub mod summary;
+pub mod threads;
+
+use std::path::PathBuf;
+
+use discover::Edition;
+use report::{Report, Stats};
+use source::SourceDb;
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    /// Edition of files that no Cargo.toml describes.
+    pub edition: Edition,
+    /// Worker threads; `None` uses every core.
+    pub jobs: Option<usize>,
+}
+
+pub struct Analysis {
+    pub report: Report,
+    pub db: SourceDb,
+    /// Whether anything at all could be analyzed.
+    pub analyzed_any: bool,
+}
+
+/// syn and our walker recurse on nesting depth; deeply nested generated code needs room.
+const STACK_SIZE: usize = 256 << 20;
+
+pub fn analyze(opts: &Options) -> Result<Analysis, String> {
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE);
+    if let Some(n) = opts.jobs {
+        pool = pool.num_threads(n);
+    }
+    let pool = pool
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    Ok(pool.install(|| run(opts)))
+}
+
+fn run(opts: &Options) -> Analysis {
+    let discovered = discover::discover(&opts.paths, opts.edition);
+    let parsed = parse::parse_all(&discovered.crates);
+    let mut report = analyze_parsed(&parsed);
+    let mut problems = discovered.problems;
+    problems.append(&mut report.problems);
+    problems.extend(parsed.problems.iter().cloned());
+    report.problems = problems;
+    Analysis {
+        analyzed_any: !parsed.crates.is_empty(),
+        report,
+        db: parsed.db,
+    }
+}
+
+fn analyze_parsed(parsed: &parse::Parsed) -> Report {
+    let index = index::Index::build(parsed);
+    let mut classes = locks::class::Classes::build(&index);
+    let mut units = events::extract(&index, &classes, &parsed.db);
+    events::register_locals(&mut units, &mut classes);
+    let summaries = summary::summarize(&units, index.fns.len());
+    let graph = graph::build(summaries.interactions);
+    let cx = check::Cx {
+        index: &index,
+        classes: &classes,
+        units: &units,
+        db: &parsed.db,
+    };
+    let mut findings = check::run(&cx, &graph);
+    let key = |f: &report::Finding| {
+        let p = f.primary().map(|l| l.loc);
+        (
+            p.map(|l| parsed.db.get(l.file).display.clone()),
+            p.map(|l| (l.line, l.column)),
+            f.kind,
+            f.message.clone(),
+        )
+    };
+    findings.sort_by_cached_key(key);
+    findings.dedup_by(|a, b| a.kind == b.kind && a.message == b.message && a.labels == b.labels);
+    let stats = Stats {
+        crates: index.crates.len(),
+        files: parsed.db.len(),
+        files_unparsed: parsed.asts.iter().filter(|a| a.is_none()).count(),
+        functions: index.fns.len(),
+        lock_classes: classes.list.len(),
+        acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),
+        lock_order_edges: graph.edges.len(),
+    };
+    Report {
+        findings,
+        problems: Vec::new(),
+        stats,
+    }
+}

@@ -1,0 +1,164 @@
+//! Lock identity. A lock is named, as lockdep names classes, by where it lives: a struct field
+//! (`Bank::accounts`), a static (`PRINTER`), or a function-local lock (`main::printer`). Which
+//! *instance* of a class is meant is a [`Place`]: `self.accounts` and `other.accounts` are one
+//! class, two places. Two acquisitions of one place are a re-lock; of one class at different
+//! places, a nesting of instances that needs an order.
+
+use std::collections::HashMap;
+
+use crate::index::{Index, StaticId, Ty, TypeId};
+use crate::locks::api::{Acquire, Flavor};
+use crate::source::Loc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClassId(pub u32);
+
+#[derive(Clone, Debug)]
+pub struct LockClass {
+    pub name: String,
+    pub decl: Loc,
+}
+
+/// Where an instance lives, relative to the function that touches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Root {
+    /// The i-th input of the function, `self` being input 0 of a method.
+    Param(u16),
+    /// A local variable of the function, by binding number.
+    Local(u32),
+    Static(StaticId),
+    /// Something we cannot name (a call's result, a callee's local): never the same instance
+    /// as anything else.
+    Unknown,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Proj {
+    Field(String),
+    /// Through a guard into the data a lock protects.
+    Deref,
+    /// `[i]`, by the index expression's text.
+    Index(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub root: Root,
+    pub proj: Vec<Proj>,
+}
+
+impl Place {
+    pub fn new(root: Root) -> Place {
+        Place {
+            root,
+            proj: Vec::new(),
+        }
+    }
+
+    pub fn unknown() -> Place {
+        Place::new(Root::Unknown)
+    }
+
+    pub fn with(&self, p: Proj) -> Place {
+        let mut out = self.clone();
+        out.proj.push(p);
+        out
+    }
+
+    /// Certainly the same instance: the same named root, the same path. An index we cannot
+    /// read as a literal or a plain variable makes two places incomparable.
+    pub fn same_instance(&self, other: &Place) -> bool {
+        self.root != Root::Unknown && self == other
+    }
+
+    pub fn through_guard(&self) -> bool {
+        self.proj.contains(&Proj::Deref)
+    }
+}
+
+/// A class as the function that acquires the lock sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClassRef {
+    Known(ClassId),
+    /// The i-th function-local lock of the unit being walked; becomes `Known` once the run's
+    /// classes are numbered (`events::register_locals`).
+    Local(u32),
+    /// The lock *is* a parameter (`fn f(m: &Mutex<T>)`): its class is whatever the caller passes.
+    FromRoot,
+}
+
+/// One lock as acquired: which class, which instance, what kind, and how.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LockRef {
+    pub class: ClassRef,
+    pub place: Place,
+    pub flavor: Flavor,
+    pub acquire: Acquire,
+}
+
+/// Every class of the run. Field and static classes are known from the index before any body
+/// is read; function-local ones are added as bodies are summarized.
+pub struct Classes {
+    pub list: Vec<LockClass>,
+    fields: HashMap<(TypeId, String), ClassId>,
+    statics: HashMap<StaticId, ClassId>,
+}
+
+/// A field or static is a lock when its type is one, or a crate type that wraps one, or a
+/// collection of either (each element then belongs to the field's class).
+pub fn is_lock_like(index: &Index, ty: &Ty) -> bool {
+    match ty {
+        Ty::Lock(_) => true,
+        Ty::Adt(t) => index.lock_wrappers.contains(t),
+        Ty::Seq(elem) => is_lock_like(index, elem),
+        _ => false,
+    }
+}
+
+impl Classes {
+    pub fn build(index: &Index) -> Classes {
+        let mut c = Classes {
+            list: Vec::new(),
+            fields: HashMap::new(),
+            statics: HashMap::new(),
+        };
+        for (i, def) in index.types.iter().enumerate() {
+            for (name, ty) in &def.fields {
+                if is_lock_like(index, ty) {
+                    let id = c.add(LockClass {
+                        name: format!("{}::{name}", def.display),
+                        decl: def.loc,
+                    });
+                    c.fields.insert((TypeId(i as u32), name.clone()), id);
+                }
+            }
+        }
+        for (i, s) in index.statics.iter().enumerate() {
+            if is_lock_like(index, &s.ty) {
+                let id = c.add(LockClass {
+                    name: s.display.clone(),
+                    decl: s.loc,
+                });
+                c.statics.insert(StaticId(i as u32), id);
+            }
+        }
+        c
+    }
+
+    pub fn add(&mut self, class: LockClass) -> ClassId {
+        self.list.push(class);
+        ClassId(self.list.len() as u32 - 1)
+    }
+
+    pub fn field(&self, ty: TypeId, name: &str) -> Option<ClassId> {
+        self.fields.get(&(ty, name.to_string())).copied()
+    }
+
+    pub fn static_(&self, s: StaticId) -> Option<ClassId> {
+        self.statics.get(&s).copied()
+    }
+
+    pub fn name(&self, id: ClassId) -> &str {
+        &self.list[id.0 as usize].name
+    }
+}

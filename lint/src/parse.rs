@@ -1,0 +1,241 @@
+//! Step 2 of the pipeline: read and parse every file of every crate, following `mod`
+//! declarations (with `#[path]`) the way rustc finds module files.
+//!
+//! Files are parsed a level of the module tree at a time, each level in parallel. A file that
+//! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::discover::{CrateRoot, Edition};
+use crate::report::Problem;
+use crate::source::{FileId, SourceDb, SourceFile};
+use crate::threads::Ast;
+
+pub struct Crate {
+    pub name: String,
+    pub root: FileId,
+    pub edition: Edition,
+}
+
+pub struct Parsed {
+    pub db: SourceDb,
+    /// Indexed by `FileId`; `None` where the file could not be parsed.
+    pub asts: Vec<Option<Ast>>,
+    pub crates: Vec<Crate>,
+    pub problems: Vec<Problem>,
+    by_path: HashMap<PathBuf, FileId>,
+    mod_dirs: Vec<PathBuf>,
+}
+
+impl Parsed {
+    /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
+    pub fn mod_file(
+        &self,
+        parent: FileId,
+        inline: &[String],
+        name: &str,
+        path_attr: Option<&str>,
+    ) -> Option<FileId> {
+        let parent_path = &self.db.get(parent).path;
+        mod_candidates(
+            parent_path,
+            &self.mod_dirs[parent.0 as usize],
+            inline,
+            name,
+            path_attr,
+        )
+        .into_iter()
+        .find_map(|(p, _)| self.by_path.get(&p).copied())
+    }
+}
+
+/// A `mod name;` declaration found in a file.
+pub struct ModDecl {
+    pub inline: Vec<String>,
+    pub name: String,
+    pub path_attr: Option<String>,
+}
+
+pub fn mod_decls(file: &syn::File) -> Vec<ModDecl> {
+    let mut out = Vec::new();
+    collect_mods(&file.items, &mut Vec::new(), &mut out);
+    out
+}
+
+fn collect_mods(items: &[syn::Item], inline: &mut Vec<String>, out: &mut Vec<ModDecl>) {
+    for item in items {
+        let syn::Item::Mod(m) = item else { continue };
+        let name = m.ident.to_string();
+        match &m.content {
+            None => out.push(ModDecl {
+                inline: inline.clone(),
+                name,
+                path_attr: path_attr(&m.attrs),
+            }),
+            Some((_, items)) => {
+                inline.push(name);
+                collect_mods(items, inline, out);
+                inline.pop();
+            }
+        }
+    }
+}
+
+pub fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find_map(|a| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Candidate files for a module declaration, each with the directory its own children live in.
+/// Rules from the Reference ("Module source filenames" and "the path attribute").
+fn mod_candidates(
+    parent: &Path,
+    parent_mod_dir: &Path,
+    inline: &[String],
+    name: &str,
+    path_attr: Option<&str>,
+) -> Vec<(PathBuf, PathBuf)> {
+    let mut base = parent_mod_dir.to_path_buf();
+    base.extend(inline);
+    if let Some(p) = path_attr {
+        let file = if inline.is_empty() {
+            parent.parent().unwrap_or(Path::new(".")).join(p)
+        } else {
+            base.join(p)
+        };
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        return vec![(file, dir)];
+    }
+    let dir = base.join(name);
+    vec![
+        (base.join(format!("{name}.rs")), dir.clone()),
+        (dir.join("mod.rs"), dir),
+    ]
+}
+
+/// The directory where a file's `mod x;` children are looked up: its own directory for crate
+/// roots and `mod.rs` files, `dir/stem/` for any other file.
+fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    if is_root || path.file_name().is_some_and(|n| n == "mod.rs") {
+        dir
+    } else {
+        dir.join(path.file_stem().unwrap_or_default())
+    }
+}
+
+enum Loaded {
+    Ok(String, Ast, usize),
+    /// The text when it could be read, and why it cannot be analyzed (with a position when
+    /// there is one).
+    Failed(Option<String>, String),
+}
+
+fn load(path: &Path) -> Loaded {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Loaded::Failed(None, format!(": cannot read: {e}")),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Loaded::Failed(
+                None,
+                format!(
+                    ": not valid UTF-8 (at byte {}); skipped",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        }
+    };
+    match crate::source::parse_file(&text) {
+        Ok((ast, base)) => Loaded::Ok(text, Ast(ast), base),
+        Err(e) => {
+            let at = e.span().start();
+            let msg = format!(":{}:{}: cannot parse: {e}; skipped", at.line, at.column + 1);
+            Loaded::Failed(Some(text), msg)
+        }
+    }
+}
+
+pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
+    let mut parsed = Parsed {
+        db: SourceDb::default(),
+        asts: Vec::new(),
+        crates: Vec::new(),
+        problems: Vec::new(),
+        by_path: HashMap::new(),
+        mod_dirs: Vec::new(),
+    };
+    let mut frontier: Vec<(PathBuf, PathBuf)> = roots
+        .iter()
+        .map(|r| (r.root.clone(), own_mod_dir(&r.root, true)))
+        .collect();
+    let mut reached_as_module = HashSet::new();
+    while !frontier.is_empty() {
+        let loaded: Vec<_> = frontier.par_iter().map(|(path, _)| load(path)).collect();
+        let mut next = Vec::new();
+        for ((path, mod_dir), result) in frontier.into_iter().zip(loaded) {
+            let (file, ast) = match result {
+                Loaded::Ok(text, ast, base) => {
+                    (SourceFile::new(path.clone(), text, base), Some(ast))
+                }
+                Loaded::Failed(text, msg) => {
+                    let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
+                    parsed
+                        .problems
+                        .push(Problem::error(format!("{}{msg}", file.display)));
+                    (file, None)
+                }
+            };
+            let id = parsed.db.add(file);
+            parsed.by_path.insert(path.clone(), id);
+            if let Some(ast) = &ast {
+                for decl in mod_decls(&ast.0) {
+                    let cands = mod_candidates(
+                        &path,
+                        &mod_dir,
+                        &decl.inline,
+                        &decl.name,
+                        decl.path_attr.as_deref(),
+                    );
+                    if let Some(found) = cands.into_iter().find(|(p, _)| p.is_file()) {
+                        reached_as_module.insert(found.0.clone());
+                        if !parsed.by_path.contains_key(&found.0)
+                            && !next.iter().any(|(p, _)| *p == found.0)
+                        {
+                            next.push(found);
+                        }
+                    }
+                }
+            }
+            parsed.asts.push(ast);
+            parsed.mod_dirs.push(mod_dir);
+        }
+        frontier = next;
+    }
+    for root in roots {
+        if root.loose && reached_as_module.contains(&root.root) {
+            continue;
+        }
+        if let Some(&id) = parsed.by_path.get(&root.root) {
+            parsed.crates.push(Crate {
+                name: root.name.clone(),
+                root: id,
+                edition: root.edition,
+            });
+        }
+    }
+    parsed
+}

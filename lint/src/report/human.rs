@@ -1,0 +1,121 @@
+//! Human output: rustc-style diagnostics through `codespan-reporting`, then a one-line summary.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+use super::{Report, Severity};
+use crate::source::SourceDb;
+
+impl<'a> Files<'a> for SourceDb {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(&self.get(crate::source::FileId(id as u32)).display)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(&self.get(crate::source::FileId(id as u32)).text)
+    }
+
+    fn line_index(&'a self, id: usize, byte: usize) -> Result<usize, FilesError> {
+        let starts = self.get(crate::source::FileId(id as u32)).line_starts();
+        Ok(starts.partition_point(|&s| s <= byte).saturating_sub(1))
+    }
+
+    fn line_range(&'a self, id: usize, line: usize) -> Result<Range<usize>, FilesError> {
+        let f = self.get(crate::source::FileId(id as u32));
+        let starts = f.line_starts();
+        let start = *starts.get(line).ok_or(FilesError::LineTooLarge {
+            given: line,
+            max: starts.len().saturating_sub(1),
+        })?;
+        let end = starts.get(line + 1).copied().unwrap_or(f.text.len());
+        Ok(start..end)
+    }
+}
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Error => CsSeverity::Error,
+    }
+}
+
+pub fn render(report: &Report, db: &SourceDb, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let config = term::Config::default();
+    let to_io = |e: FilesError| std::io::Error::other(e.to_string());
+    for p in &report.problems {
+        let d = Diagnostic::new(severity(p.severity)).with_message(&p.message);
+        term::emit(out, &config, db, &d).map_err(to_io)?;
+    }
+    for f in &report.findings {
+        let labels = f
+            .labels
+            .iter()
+            .map(|l| {
+                let style = if l.primary {
+                    CsLabel::primary(
+                        l.loc.file.0 as usize,
+                        l.loc.start as usize..l.loc.end as usize,
+                    )
+                } else {
+                    CsLabel::secondary(
+                        l.loc.file.0 as usize,
+                        l.loc.start as usize..l.loc.end as usize,
+                    )
+                };
+                style.with_message(&l.message)
+            })
+            .collect();
+        let d = Diagnostic::new(severity(f.severity))
+            .with_code(f.kind.code())
+            .with_message(&f.message)
+            .with_labels(labels)
+            .with_notes(f.notes.clone());
+        term::emit(out, &config, db, &d).map_err(to_io)?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+fn summary_line(report: &Report) -> String {
+    let s = &report.stats;
+    let scope = format!(
+        "{} file{}, {} function{}, {} lock class{}",
+        s.files,
+        plural(s.files),
+        s.functions,
+        plural(s.functions),
+        s.lock_classes,
+        if s.lock_classes == 1 { "" } else { "es" }
+    );
+    if report.findings.is_empty() {
+        return format!("lockorder: no findings ({scope})");
+    }
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for k in super::Kind::ALL {
+        let n = report.findings.iter().filter(|f| f.kind == k).count();
+        if n > 0 {
+            kinds.push((k.code(), n));
+        }
+    }
+    let parts: Vec<String> = kinds.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let n = report.findings.len();
+    format!(
+        "lockorder: {n} finding{} ({}) in {scope}",
+        plural(n),
+        parts.join(", ")
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,223 @@
+//! The files of one run and positions inside them.
+//!
+//! Every location the analysis reports is a [`Loc`]: a file plus the 1-based line/column that
+//! humans read and the byte range that `codespan-reporting` underlines.
+//!
+//! proc-macro2 (outside a proc macro, with `span-locations`) keeps the text behind spans in a
+//! *thread-local* map, so `Span::start()` is only right on the thread that parsed the file; our
+//! files are parsed on rayon workers and analyzed on others. A span's raw offset into that map
+//! is visible through its `Debug` form (`bytes(lo..hi)`), and each file's text starts at a known
+//! raw offset (its `base`, measured on the parsing thread). Positions are computed from those two
+//! numbers and our own line table, on any thread.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The path as shown to the user: relative to the working directory when possible.
+    pub display: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+    /// Raw span offset of byte 0 of `text` (see the module docs).
+    base: usize,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String, base: usize) -> Self {
+        let display = display_path(&path);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            display,
+            text,
+            line_starts,
+            base,
+        }
+    }
+
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, offset: usize) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line as u32, col as u32 + 1)
+    }
+}
+
+fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    rel.unwrap_or_else(|| path.to_path_buf())
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The raw `lo..hi` of a span. Only meaningful relative to the base of the file it came from.
+fn raw_range(span: Span) -> Option<(usize, usize)> {
+    let dbg = format!("{span:?}");
+    let inner = dbg.strip_prefix("bytes(")?.strip_suffix(')')?;
+    let (lo, hi) = inner.split_once("..")?;
+    Some((lo.parse().ok()?, hi.parse().ok()?))
+}
+
+/// Parses `text` as a file, on the current thread, returning the syntax tree and the raw base
+/// offset that later turns its spans into positions.
+pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
+    // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
+    // offsets in the text stay offsets in the source.
+    let mut src = text.to_string();
+    if src.starts_with('\u{feff}') {
+        src.replace_range(..3, "   ");
+    }
+    if src.starts_with("#!") && !src.starts_with("#![") {
+        let end = src.find('\n').unwrap_or(src.len());
+        src.replace_range(..end, &" ".repeat(end));
+    }
+    let tokens: proc_macro2::TokenStream = src.parse()?;
+    let base = first_span_base(&src, tokens.clone()).unwrap_or(0);
+    let file = syn::parse2(tokens)?;
+    Ok((file, base))
+}
+
+fn first_span_base(src: &str, tokens: proc_macro2::TokenStream) -> Option<usize> {
+    let first = tokens.into_iter().next()?.span();
+    let (lo, _) = raw_range(first)?;
+    // On this (the parsing) thread, start() is right: measure where the token really is.
+    let at = first.start();
+    let line_start = src
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let col_bytes = src[line_start..]
+        .char_indices()
+        .nth(at.column)
+        .map_or(0, |(i, _)| i);
+    lo.checked_sub(line_start + col_bytes)
+}
+
+#[derive(Default)]
+pub struct SourceDb {
+    files: Vec<SourceFile>,
+}
+
+impl SourceDb {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// Where `span`, which belongs to `file`, is.
+    pub fn loc(&self, file: FileId, span: Span) -> Loc {
+        let f = self.get(file);
+        let len = f.text.len();
+        let (lo, hi) = raw_range(span).unwrap_or((f.base, f.base));
+        let start = lo.saturating_sub(f.base).min(len);
+        let end = hi.saturating_sub(f.base).clamp(start, len);
+        let (line, column) = f.line_col(start);
+        Loc {
+            file,
+            line,
+            column,
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// A span from the start of one to the end of another (both in `file`).
+    pub fn loc_between(&self, file: FileId, from: Span, to: Span) -> Loc {
+        let (a, b) = (self.loc(file, from), self.loc(file, to));
+        Loc {
+            end: b.end.max(a.start),
+            ..a
+        }
+    }
+}
+
+/// A place in the analyzed source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans parsed on one thread must locate correctly when read on another.
+    #[test]
+    fn positions_survive_a_change_of_thread() {
+        let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n".to_string();
+        let (ast, base) = std::thread::spawn(move || {
+            // Parse something else first so this thread's raw offsets do not start at 0.
+            let _ = parse_file("fn other() {}").unwrap();
+            let (ast, base) = parse_file(&text).unwrap();
+            (ast, base)
+        })
+        .join()
+        .unwrap();
+        let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n".to_string();
+        let mut db = SourceDb::default();
+        let id = db.add(SourceFile::new("t.rs".into(), text, base));
+        let syn::Item::Fn(f) = &ast.items[1] else {
+            panic!()
+        };
+        let loc = db.loc(id, f.sig.ident.span());
+        assert_eq!((loc.line, loc.column), (4, 5));
+        assert_eq!(
+            &db.get(id).text[loc.start as usize..loc.end as usize],
+            "béta"
+        );
+    }
+
+    #[test]
+    fn shebang_and_bom_keep_offsets() {
+        let text = "\u{feff}#!/usr/bin/env run\nfn main() {}\n";
+        let (ast, base) = parse_file(text).unwrap();
+        let mut db = SourceDb::default();
+        let id = db.add(SourceFile::new("t.rs".into(), text.into(), base));
+        let syn::Item::Fn(f) = &ast.items[0] else {
+            panic!()
+        };
+        let loc = db.loc(id, f.sig.ident.span());
+        assert_eq!((loc.line, loc.column), (2, 4));
+    }
+}
