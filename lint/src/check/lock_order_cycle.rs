@@ -32,10 +32,10 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         let (held, taken) = (&names[i], &names[(i + 1) % n]);
         labels.extend(cx.interaction_labels(it, held, taken, i == 0));
         notes.push(format!(
-            "note: {}`{held}` -> `{taken}` in `{}`: holds `{held}` (acquired {}), waits for `{taken}` at {}{}",
+            "note: {}`{held}` -> `{taken}` in `{}`: holds `{held}` (since {}), waits for `{taken}` at {}{}",
             if n == 1 { String::new() } else { format!("edge {}: ", i + 1) },
             cx.unit_name(it.unit),
-            cx.at(it.held.chain.acquired_at()),
+            cx.at(it.held.chain.loc),
             cx.at(it.taken.chain.acquired_at()),
             cx.via(&it.taken),
         ));

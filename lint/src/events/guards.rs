@@ -53,6 +53,10 @@ impl Lifetimes {
         GuardId(self.guards.len() as u32 - 1)
     }
 
+    pub fn is_alive(&self, id: GuardId) -> bool {
+        self.guards.get(id.0 as usize).is_some_and(|g| g.alive)
+    }
+
     pub fn src(&self, id: GuardId) -> Option<GuardSrc> {
         self.guards.get(id.0 as usize).map(|g| g.src)
     }

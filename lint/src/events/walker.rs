@@ -112,6 +112,9 @@ impl Default for Ty {
     }
 }
 
+/// One branch of an `if`, `match` or loop, producing the branch's value.
+type Arm<'r, 'i, 'a> = Box<dyn FnOnce(&mut Walker<'i, 'a>) -> Val + 'r>;
+
 struct Binding {
     name: String,
     /// Number for `Root::Local` and guard ownership; never reused within a function.
@@ -443,6 +446,16 @@ impl<'i, 'a> Walker<'i, 'a> {
         out
     }
 
+    /// Runs `f` in a temporary scope whose result is the value of the construct: the result's
+    /// guards survive the scope (and leave any variable that owned them); other temporaries die.
+    fn value_scoped(&mut self, f: impl FnOnce(&mut Self) -> Val) -> Val {
+        self.life.push_temp_scope();
+        let v = f(self);
+        self.life.hand_up(&v.guards);
+        self.life.pop_temp_scope();
+        v
+    }
+
     fn record_return(&mut self, v: &Val) {
         if self.closure_nesting > 0 {
             return;
@@ -478,11 +491,7 @@ impl<'i, 'a> Walker<'i, 'a> {
         if !self.edition.narrow_temporaries() {
             return self.expr(e);
         }
-        self.life.push_temp_scope();
-        let v = self.expr(e);
-        self.life.hand_up(&v.guards);
-        self.life.pop_temp_scope();
-        v
+        self.value_scoped(|w| w.expr(e))
     }
 
     fn stmt(&mut self, s: &syn::Stmt) {
@@ -546,6 +555,11 @@ impl<'i, 'a> Walker<'i, 'a> {
             syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
                 let v = self.extended_operand(&u.expr);
                 self.deref(v)
+            }
+            syn::Expr::Index(i) => {
+                let base = self.extended_operand(&i.expr);
+                self.expr(&i.index);
+                self.project_index(base, index_text(&i.index))
             }
             syn::Expr::Paren(p) => self.extended_operand(&p.expr),
             syn::Expr::Reference(r) => {
@@ -903,22 +917,42 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     // ---- control flow --------------------------------------------------------------------------
 
-    /// Walks branches from the same state and merges them.
-    fn branches(&mut self, arms: Vec<Box<dyn FnOnce(&mut Self) + '_>>) {
+    /// Walks branches from the same state and merges them. The construct's value is what the
+    /// branches that reach the merge produce: guards they all still hold, a type they agree on.
+    fn branches(&mut self, arms: Vec<Arm<'_, 'i, 'a>>) -> Val {
         let snap = self.life.snapshot();
         let start = self.diverged;
         let mut ends: Vec<Snapshot> = Vec::new();
+        let mut values: Vec<Val> = Vec::new();
         let n = arms.len();
         for arm in arms {
             self.life.restore(&snap);
             self.diverged = start;
-            arm(self);
+            let v = arm(self);
             if !self.diverged {
                 ends.push(self.life.snapshot());
+                values.push(v);
             }
         }
         self.diverged = n > 0 && ends.is_empty();
         self.life.merge(&ends);
+        let mut out = values.pop().unwrap_or_default();
+        for v in &values {
+            if v.ty != out.ty {
+                out.ty = Ty::Unknown;
+            }
+            if v.place != out.place || v.class != out.class {
+                out.place = None;
+                out.class = None;
+            }
+            for g in &v.guards {
+                if !out.guards.contains(g) {
+                    out.guards.push(*g);
+                }
+            }
+        }
+        out.guards.retain(|g| self.life.is_alive(*g));
+        out
     }
 
     /// Evaluates an `if`/`while` condition that binds (`let` or a let chain). Scrutinee
@@ -953,34 +987,36 @@ impl<'i, 'a> Walker<'i, 'a> {
         } else {
             self.temp_scoped(|w| w.expr(&i.cond));
         }
-        let then_arm: Box<dyn FnOnce(&mut Self) + '_> = Box::new(|w: &mut Self| {
+        let then_arm: Arm = Box::new(|w: &mut Self| {
             w.scoped(|w| {
                 for (pat, v) in lets {
                     w.bind_pat(pat, v);
                 }
-                w.temp_scoped(|w| w.block(&i.then_branch));
-            });
+                w.value_scoped(|w| w.block(&i.then_branch))
+            })
         });
-        let else_arm: Box<dyn FnOnce(&mut Self) + '_> = Box::new(|w: &mut Self| {
+        let else_arm: Arm = Box::new(|w: &mut Self| {
             if let Some(depth) = cond_scope {
                 w.life.kill_temps_from(depth);
             }
-            if let Some((_, e)) = &i.else_branch {
-                w.temp_scoped(|w| w.expr(e));
+            match &i.else_branch {
+                Some((_, e)) => w.value_scoped(|w| w.expr(e)),
+                None => Val::default(),
             }
         });
-        self.branches(vec![then_arm, else_arm]);
+        let v = self.branches(vec![then_arm, else_arm]);
         if cond_scope.is_some() {
+            self.life.hand_up(&v.guards);
             self.life.pop_temp_scope();
         }
-        Val::default()
+        v
     }
 
     fn match_expr(&mut self, m: &syn::ExprMatch) -> Val {
         // The scrutinee is not a temporary scope: its guards live through every arm, to the end
         // of the enclosing statement.
         let scrutinee = self.expr(&m.expr);
-        let arms: Vec<Box<dyn FnOnce(&mut Self) + '_>> = m
+        let arms: Vec<Arm> = m
             .arms
             .iter()
             .map(|arm| {
@@ -991,17 +1027,16 @@ impl<'i, 'a> Walker<'i, 'a> {
                         if let Some((_, guard)) = &arm.guard {
                             w.temp_scoped(|w| w.expr(guard));
                         }
-                        w.temp_scoped(|w| w.expr(&arm.body));
-                    });
-                }) as Box<dyn FnOnce(&mut Self) + '_>
+                        w.value_scoped(|w| w.expr(&arm.body))
+                    })
+                }) as Arm
             })
             .collect();
-        self.branches(arms);
-        Val::default()
+        self.branches(arms)
     }
 
     fn while_expr(&mut self, wh: &syn::ExprWhile) -> Val {
-        let body: Box<dyn FnOnce(&mut Self) + '_> = Box::new(|w: &mut Self| {
+        let body: Arm = Box::new(|w: &mut Self| {
             if contains_let(&wh.cond) {
                 // `while let`: condition and body are one temporary scope per iteration.
                 w.temp_scoped(|w| {
@@ -1019,8 +1054,9 @@ impl<'i, 'a> Walker<'i, 'a> {
                 w.temp_scoped(|w| w.block(&wh.body));
             }
             w.diverged = false;
+            Val::default()
         });
-        self.branches(vec![body, Box::new(|_| {})]);
+        self.branches(vec![body, Box::new(|_| Val::default())]);
         Val::default()
     }
 
@@ -1029,14 +1065,15 @@ impl<'i, 'a> Walker<'i, 'a> {
         // scrutinee in the desugaring).
         let head = self.expr(&f.expr);
         let elem = self.element_of(&head);
-        let body: Box<dyn FnOnce(&mut Self) + '_> = Box::new(move |w: &mut Self| {
+        let body: Arm = Box::new(move |w: &mut Self| {
             w.scoped(|w| {
                 w.bind_pat(&f.pat, elem);
                 w.temp_scoped(|w| w.block(&f.body));
             });
             w.diverged = false;
+            Val::default()
         });
-        self.branches(vec![body, Box::new(|_| {})]);
+        self.branches(vec![body, Box::new(|_| Val::default())]);
         Val::default()
     }
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::types::{lower, LowerCx};
 use super::*;
+use crate::locks::api;
 use crate::parse::{path_attr, Parsed};
 
 struct PendingImpl<'a> {
@@ -431,22 +432,36 @@ impl<'a> Builder<'a> {
         for (s, ty) in self.index.statics.iter_mut().zip(static_tys) {
             s.ty = ty;
         }
-        // A type is a lock wrapper when one of its `&self` methods is declared to return a guard
-        // and it has a lock field for that guard to come from.
+        // A type is a lock wrapper when it *is* a lock: it has exactly one lock field, and either
+        // nothing else or a method named like an acquisition (`lock`, `read`, ...) that hands
+        // out a guard. (A struct that merely has a helper returning a guard of one of its
+        // fields is not one: its fields keep their own classes.)
         let mut wrappers = HashSet::new();
         for f in &self.index.fns {
             let Ty::Adt(t) = &f.self_ty else { continue };
             let syn::ReturnType::Type(_, ret) = &f.sig.output else {
                 continue;
             };
+            let def = self.index.ty(*t);
+            let locks: Vec<&Ty> = def
+                .fields
+                .iter()
+                .map(|(_, ft)| ft)
+                .filter(|ft| ft.is_lock())
+                .collect();
+            let [Ty::Lock(lock)] = locks.as_slice() else {
+                continue;
+            };
+            let named_like_lock = api::acquire(lock.flavor, &f.name).is_some();
+            if !(def.fields.len() == 1 || named_like_lock) {
+                continue;
+            }
             let cx = LowerCx {
                 module: f.module,
                 self_ty: Some(&f.self_ty),
                 generics: &f.generics,
             };
-            if matches!(lower(&self.index, &cx, ret), Ty::Guard(_))
-                && self.index.ty(*t).fields.iter().any(|(_, ft)| ft.is_lock())
-            {
+            if matches!(lower(&self.index, &cx, ret), Ty::Guard(_)) {
                 wrappers.insert(*t);
             }
         }

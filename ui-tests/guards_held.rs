@@ -1,0 +1,36 @@
+// Guards that are still alive: `let _g` (unlike `let _`), lifetime extension through `&`, a
+// guard moved into another variable, `let ... else`, and both locks in one statement.
+use std::sync::Mutex;
+
+struct State {
+    items: Mutex<Vec<u32>>,
+    name: Mutex<String>,
+}
+
+impl State {
+    fn underscore_named(&self) {
+        let _g = self.items.lock().unwrap();
+        self.items.lock().unwrap().push(1);
+    }
+
+    fn extended(&self) {
+        let first = &self.items.lock().unwrap()[0];
+        self.items.lock().unwrap().push(*first);
+    }
+
+    fn moved(&self) {
+        let g = self.items.lock().unwrap();
+        let kept = g;
+        self.items.lock().unwrap().push(kept.len() as u32);
+    }
+
+    fn let_else(&self) {
+        let Ok(g) = self.name.lock() else { return };
+        let _again = self.name.lock();
+        drop(g);
+    }
+
+    fn one_statement(&self) -> usize {
+        self.items.lock().unwrap().len() + self.items.lock().unwrap().len()
+    }
+}
