@@ -1,1 +1,280 @@
+//! Integration tests: the real `cargo-lockorder` binary on real files, packages and workspaces.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-lockorder"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run cargo-lockorder")
+}
+
+fn json(dir: &Path, args: &[&str]) -> (Value, i32, String) {
+    let mut all = vec!["lockorder", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run_in(dir, &all);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON document ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    (
+        doc,
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn kinds(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+const INVERSION: &str = "
+use std::sync::Mutex;
+static A: Mutex<()> = Mutex::new(());
+static B: Mutex<()> = Mutex::new(());
+fn one() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }
+fn two() { let _b = B.lock().unwrap(); let _a = A.lock().unwrap(); }
+";
+
+#[test]
+fn bundled_example_reports_exactly_the_buggy_scenarios() {
+    let (doc, code, _) = json(&repo(), &["examples/deadlocks"]);
+    assert_eq!(code, 1);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 8, "{doc:#}");
+    for f in findings {
+        let file = f["locations"][0]["file"].as_str().unwrap();
+        let locks = f["locks"].to_string();
+        assert!(
+            locks.contains("buggy")
+                || file.contains("printer_camera")
+                || locks.contains("transactions::Record"),
+            "a fixed scenario was reported: {f:#}"
+        );
+    }
+    let mut k = kinds(&doc);
+    k.sort();
+    k.dedup();
+    assert_eq!(k, ["double-lock", "lock-order-cycle"]);
+}
+
+#[test]
+fn json_on_a_single_file_is_one_stable_sorted_document() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "snippet.rs", INVERSION);
+    let (doc, code, _) = json(dir.path(), &["snippet.rs"]);
+    assert_eq!(code, 1);
+    assert_eq!(doc["version"], 1);
+    let f = &doc["findings"][0];
+    assert_eq!(f["kind"], "lock-order-cycle");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["locks"], serde_json::json!(["A", "B"]));
+    let locs = f["locations"].as_array().unwrap();
+    assert!(locs.len() >= 4, "every acquisition is a location: {f:#}");
+    assert!(locs.iter().all(|l| l["file"] == "snippet.rs"
+        && l["line"].as_u64().unwrap() >= 1
+        && l["column"].as_u64().unwrap() >= 1));
+    assert_eq!(doc["stats"]["functions"], 2);
+    let first = run_in(dir.path(), &["lockorder", "--format", "json", "snippet.rs"]);
+    let again = run_in(dir.path(), &["lockorder", "--format", "json", "snippet.rs"]);
+    assert_eq!(first.stdout, again.stdout, "identical bytes run to run");
+}
+
+#[test]
+fn works_with_and_without_the_cargo_subcommand_word() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", INVERSION);
+    let direct = run_in(dir.path(), &["--color", "never", "a.rs"]);
+    let via_cargo = run_in(dir.path(), &["lockorder", "--color", "never", "a.rs"]);
+    assert_eq!(direct.status.code(), Some(1));
+    assert_eq!(direct.stderr, via_cargo.stderr);
+    let help = run_in(dir.path(), &["lockorder", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--format"));
+}
+
+#[test]
+fn clean_code_exits_zero_and_usage_errors_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ok.rs",
+        "fn main() { let m = std::sync::Mutex::new(1); *m.lock().unwrap() += 1; }",
+    );
+    let ok = run_in(dir.path(), &["ok.rs"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("no findings"));
+    assert_eq!(run_in(dir.path(), &["missing.rs"]).status.code(), Some(2));
+    assert_eq!(
+        run_in(dir.path(), &["--format", "yaml", "ok.rs"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run_in(dir.path(), &["--edition", "2019", "ok.rs"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn unparsable_and_non_utf8_files_are_named_and_the_rest_is_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/good.rs", INVERSION);
+    write(dir.path(), "src/broken.rs", "fn f( {\n");
+    std::fs::write(dir.path().join("src/latin1.rs"), b"// caf\xe9\nfn g() {}\n").unwrap();
+    let (doc, code, stderr) = json(dir.path(), &["src"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+    assert!(
+        stderr.contains("src/broken.rs:1:"),
+        "names the file and position: {stderr}"
+    );
+    assert!(stderr.contains("cannot parse"), "{stderr}");
+    assert!(
+        stderr.contains("src/latin1.rs: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert_eq!(doc["stats"]["files_unparsed"], 2);
+}
+
+#[test]
+fn edition_flag_changes_if_let_scrutinee_lifetime() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "e.rs", "
+use std::sync::Mutex;
+struct S { m: Mutex<Option<u8>> }
+impl S {
+    fn f(&self) {
+        if let Some(x) = *self.m.lock().unwrap() { let _ = x; } else { self.m.lock().unwrap().replace(1); }
+    }
+}");
+    let (old, ..) = json(dir.path(), &["--edition", "2021", "e.rs"]);
+    let (new, ..) = json(dir.path(), &["--edition", "2024", "e.rs"]);
+    assert_eq!(kinds(&old), ["double-lock"]);
+    assert!(kinds(&new).is_empty());
+}
+
+#[test]
+fn workspace_members_targets_and_cross_crate_calls() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"core\", \"app\"]\nresolver = \"2\"\n",
+    );
+    write(
+        d,
+        "core/Cargo.toml",
+        "[package]\nname = \"bank-core\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+    );
+    write(
+        d,
+        "core/src/lib.rs",
+        "
+pub mod ledger;
+pub use ledger::Ledger;
+",
+    );
+    write(d, "core/src/ledger.rs", "
+use std::sync::Mutex;
+pub struct Ledger { pub entries: Mutex<Vec<u64>>, pub totals: Mutex<u64> }
+impl Ledger {
+    pub fn post(&self, v: u64) { let mut e = self.entries.lock().unwrap(); e.push(v); *self.totals.lock().unwrap() += v; }
+}
+#[path = \"audit_impl.rs\"]
+pub mod audit;
+");
+    write(
+        d,
+        "core/src/audit_impl.rs",
+        "
+use super::Ledger;
+pub fn audit(l: &Ledger) { let _t = l.totals.lock().unwrap(); let _e = l.entries.lock().unwrap(); }
+",
+    );
+    write(d, "app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[dependencies]\nbank-core = { path = \"../core\" }\n");
+    write(
+        d,
+        "app/src/main.rs",
+        "
+use bank_core::Ledger;
+fn main() {
+    let l = Ledger { entries: Default::default(), totals: Default::default() };
+    l.post(1);
+}
+",
+    );
+    write(d, "app/tests/it.rs", "#[test] fn t() {}");
+    let (doc, code, stderr) = json(d, &["."]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(kinds(&doc), ["lock-order-cycle"], "{doc:#}");
+    assert_eq!(
+        doc["findings"][0]["locks"],
+        serde_json::json!(["ledger::Ledger::entries", "ledger::Ledger::totals"])
+    );
+    assert_eq!(
+        doc["stats"]["crates"], 3,
+        "lib, bin and integration test: {doc:#}"
+    );
+}
+
+#[test]
+fn malformed_manifest_is_reported_and_sources_still_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Cargo.toml", "[package\nname = ");
+    write(dir.path(), "src/lib.rs", INVERSION);
+    let (doc, code, stderr) = json(dir.path(), &["."]);
+    assert!(
+        stderr.contains("Cargo.toml: cannot read the package"),
+        "{stderr}"
+    );
+    assert_eq!(code, 1);
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+}
+
+#[test]
+fn loose_directories_follow_mod_declarations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.rs",
+        "mod devices;\nfn main() { devices::one(); }\n",
+    );
+    write(dir.path(), "devices/mod.rs", "mod two;\npub use two::two;\nuse std::sync::Mutex;\npub static A: Mutex<()> = Mutex::new(());\npub static B: Mutex<()> = Mutex::new(());\npub fn one() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }\n");
+    write(dir.path(), "devices/two.rs", "use super::{A, B};\npub fn two() { let _b = B.lock().unwrap(); let _a = A.lock().unwrap(); }\n");
+    let (doc, code, _) = json(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        doc["stats"]["crates"], 1,
+        "two.rs and mod.rs are modules, not roots: {doc:#}"
+    );
+    assert_eq!(
+        doc["findings"][0]["locks"],
+        serde_json::json!(["devices::A", "devices::B"])
+    );
+}

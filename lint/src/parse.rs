@@ -163,7 +163,16 @@ fn load(path: &Path) -> Loaded {
         Ok((ast, base)) => Loaded::Ok(text, Ast(ast), base),
         Err(e) => {
             let at = e.span().start();
-            let msg = format!(":{}:{}: cannot parse: {e}; skipped", at.line, at.column + 1);
+            // proc-macro2's lexer error says only "cannot parse string into token stream".
+            let what = e.to_string().replace(
+                "cannot parse string into token stream",
+                "unbalanced delimiter or invalid token",
+            );
+            let msg = format!(
+                ":{}:{}: cannot parse: {what}; skipped",
+                at.line,
+                at.column + 1
+            );
             Loaded::Failed(Some(text), msg)
         }
     }

@@ -6,9 +6,10 @@
 //! proc-macro2 (outside a proc macro, with `span-locations`) keeps the text behind spans in a
 //! *thread-local* map, so `Span::start()` is only right on the thread that parsed the file; our
 //! files are parsed on rayon workers and analyzed on others. A span's raw offset into that map
-//! is visible through its `Debug` form (`bytes(lo..hi)`), and each file's text starts at a known
-//! raw offset (its `base`, measured on the parsing thread). Positions are computed from those two
-//! numbers and our own line table, on any thread.
+//! is visible through its `Debug` form (`bytes(lo..hi)`, counted in characters despite the
+//! name), and each file's text starts at a known raw offset (its `base`, measured on the parsing
+//! thread). Positions are computed from those two numbers and our own line tables, on any
+//! thread.
 
 use std::path::{Path, PathBuf};
 
@@ -22,39 +23,54 @@ pub struct SourceFile {
     /// The path as shown to the user: relative to the working directory when possible.
     pub display: String,
     pub text: String,
+    /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    /// Raw span offset of byte 0 of `text` (see the module docs).
+    /// Character offset of each line's start.
+    line_char_starts: Vec<usize>,
+    /// Raw span offset (in characters) of the start of `text` (see the module docs).
     base: usize,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String, base: usize) -> Self {
         let display = display_path(&path);
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut line_char_starts = Vec::with_capacity(line_starts.len());
+        let mut chars = 0;
+        for (i, &start) in line_starts.iter().enumerate() {
+            line_char_starts.push(chars);
+            let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+            chars += text[start..end].chars().count();
+        }
         SourceFile {
             path,
             display,
             text,
             line_starts,
+            line_char_starts,
             base,
         }
     }
 
-    pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+    /// (byte offset, 1-based line, 1-based column) of a character offset.
+    fn position(&self, char_offset: usize) -> (usize, u32, u32) {
+        let line = self
+            .line_char_starts
+            .partition_point(|&s| s <= char_offset)
+            .max(1);
+        let column = char_offset - self.line_char_starts[line - 1];
+        let start = self.line_starts[line - 1];
+        let byte = self.text[start..]
+            .char_indices()
+            .nth(column)
+            .map_or(self.text.len(), |(i, _)| start + i);
+        (byte, line as u32, column as u32 + 1)
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    fn line_col(&self, offset: usize) -> (u32, u32) {
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
-        (line as u32, col as u32 + 1)
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
     }
 }
 
@@ -81,12 +97,15 @@ pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
     // offsets in the text stay offsets in the source.
     let mut src = text.to_string();
+    let mut start = 0;
     if src.starts_with('\u{feff}') {
-        src.replace_range(..3, "   ");
+        // One character, like the space that replaces it.
+        src.replace_range(..3, " ");
+        start = 1;
     }
-    if src.starts_with("#!") && !src.starts_with("#![") {
+    if src[start..].starts_with("#!") && !src[start..].starts_with("#![") {
         let end = src.find('\n').unwrap_or(src.len());
-        src.replace_range(..end, &" ".repeat(end));
+        src.replace_range(start..end, &" ".repeat(end - start));
     }
     let tokens: proc_macro2::TokenStream = src.parse()?;
     let base = first_span_base(&src, tokens.clone()).unwrap_or(0);
@@ -99,16 +118,12 @@ fn first_span_base(src: &str, tokens: proc_macro2::TokenStream) -> Option<usize>
     let (lo, _) = raw_range(first)?;
     // On this (the parsing) thread, start() is right: measure where the token really is.
     let at = first.start();
-    let line_start = src
+    let chars_before_line: usize = src
         .split_inclusive('\n')
         .take(at.line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let col_bytes = src[line_start..]
-        .char_indices()
-        .nth(at.column)
-        .map_or(0, |(i, _)| i);
-    lo.checked_sub(line_start + col_bytes)
+        .map(|l| l.chars().count())
+        .sum();
+    lo.checked_sub(chars_before_line + at.column)
 }
 
 #[derive(Default)]
@@ -144,17 +159,15 @@ impl SourceDb {
     /// Where `span`, which belongs to `file`, is.
     pub fn loc(&self, file: FileId, span: Span) -> Loc {
         let f = self.get(file);
-        let len = f.text.len();
         let (lo, hi) = raw_range(span).unwrap_or((f.base, f.base));
-        let start = lo.saturating_sub(f.base).min(len);
-        let end = hi.saturating_sub(f.base).clamp(start, len);
-        let (line, column) = f.line_col(start);
+        let (start, line, column) = f.position(lo.saturating_sub(f.base));
+        let (end, _, _) = f.position(hi.saturating_sub(f.base));
         Loc {
             file,
             line,
             column,
             start: start as u32,
-            end: end as u32,
+            end: end.max(start) as u32,
         }
     }
 
@@ -190,10 +203,11 @@ mod tests {
             // Parse something else first so this thread's raw offsets do not start at 0.
             let _ = parse_file("fn other() {}").unwrap();
             let (ast, base) = parse_file(&text).unwrap();
-            (ast, base)
+            (crate::threads::Ast(ast), base)
         })
         .join()
         .unwrap();
+        let ast = ast.0;
         let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n".to_string();
         let mut db = SourceDb::default();
         let id = db.add(SourceFile::new("t.rs".into(), text, base));

@@ -106,12 +106,6 @@ struct Val {
     parts: Vec<Val>,
 }
 
-impl Default for Ty {
-    fn default() -> Self {
-        Ty::Unknown
-    }
-}
-
 /// One branch of an `if`, `match` or loop, producing the branch's value.
 type Arm<'r, 'i, 'a> = Box<dyn FnOnce(&mut Walker<'i, 'a>) -> Val + 'r>;
 
@@ -175,7 +169,7 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         closure_nesting: 0,
     };
     w.life.push_temp_scope();
-    w.bind_params(&def.sig);
+    w.bind_params(def.sig);
     let v = w.block(body);
     w.record_return(&v);
     w.life.pop_temp_scope();

@@ -40,10 +40,12 @@ pub(super) fn build(parsed: &Parsed) -> Index<'_> {
         impls: Vec::new(),
         static_tys: Vec::new(),
     };
-    for (k, krate) in parsed.crates.iter().enumerate() {
+    for krate in &parsed.crates {
         let Some(Some(ast)) = parsed.asts.get(krate.root.0 as usize) else {
             continue;
         };
+        // Numbered among the crates that parsed: a crate whose root does not parse has no index.
+        let k = b.index.crates.len();
         let root = b.add_module(k, None, Vec::new(), krate.root, false);
         b.index.crates.push(CrateInfo {
             name: krate.name.clone(),

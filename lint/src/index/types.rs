@@ -9,8 +9,9 @@ use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
 use crate::locks::api::{self, Flavor};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Ty {
+    #[default]
     Unknown,
     Adt(TypeId),
     Lock(LockTy),
