@@ -70,6 +70,7 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);
+    classes.shorten_names();
     let summaries = summary::summarize(&units, index.fns.len());
     let graph = graph::build(summaries.interactions);
     let cx = check::Cx {

@@ -80,10 +80,9 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     })
 }
 
-/// How the threads interleave to deadlock, one column per thread: each takes its first lock,
-/// then each waits for the next one around the cycle.
+/// How the threads interleave to deadlock. Two threads get lockdep's two-column picture; a longer
+/// cycle lists one thread per edge, each holding its lock and waiting for the next.
 fn scenario(names: &[String]) -> String {
-    let n = names.len().max(2);
     let lock = |i: usize| {
         if names.len() == 1 {
             format!("`{}` #{}", names[0], i + 1)
@@ -91,7 +90,19 @@ fn scenario(names: &[String]) -> String {
             format!("`{}`", names[i % names.len()])
         }
     };
-    let width = (0..n)
+    let mut lines = vec!["note: possible deadlock:".to_string()];
+    if names.len() > 2 {
+        for i in 0..names.len() {
+            lines.push(format!(
+                "thread {}: holds {}, waits for {}",
+                i + 1,
+                lock(i),
+                lock(i + 1)
+            ));
+        }
+        return lines.join("\n");
+    }
+    let width = (0..2)
         .map(|i| lock(i).len() + 14)
         .max()
         .unwrap_or(20)
@@ -101,20 +112,11 @@ fn scenario(names: &[String]) -> String {
             .trim_end()
             .to_string()
     };
-    let mut lines = vec!["note: possible deadlock:".to_string()];
-    lines.push(
-        (0..n)
-            .map(|i| format!("{:<width$}", format!("thread {}", i + 1)))
-            .collect::<String>()
-            .trim_end()
-            .to_string(),
-    );
-    for i in 0..n {
-        lines.push(row(i, format!("lock {}", lock(i))));
-    }
-    for i in 0..n {
-        lines.push(row(i, format!("lock {} <- waits", lock((i + 1) % n))));
-    }
+    lines.push(format!("{:<width$}thread 2", "thread 1"));
+    lines.push(row(0, format!("lock {}", lock(0))));
+    lines.push(row(1, format!("lock {}", lock(1))));
+    lines.push(row(0, format!("lock {} <- waits", lock(1))));
+    lines.push(row(1, format!("lock {} <- waits", lock(0))));
     lines.join("\n")
 }
 
@@ -128,5 +130,10 @@ thread 1            thread 2\n\
 lock `A`\n                    lock `B`\n\
 lock `B` <- waits\n                    lock `A` <- waits";
         assert_eq!(s, expected);
+        let ring = super::scenario(&["A".to_string(), "B".to_string(), "C".to_string()]);
+        assert_eq!(
+            ring.lines().last(),
+            Some("thread 3: holds `C`, waits for `A`")
+        );
     }
 }

@@ -76,6 +76,7 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
                     classes.add(crate::locks::class::LockClass {
                         name: l.name.clone(),
                         decl: l.decl,
+                        min_segments: 2,
                     })
                 })
                 .collect();

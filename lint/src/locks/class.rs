@@ -15,8 +15,13 @@ pub struct ClassId(pub u32);
 
 #[derive(Clone, Debug)]
 pub struct LockClass {
+    /// Full path inside its crate (`net::Conn::state`) until `shorten_names` picks the shortest
+    /// unambiguous suffix (`Conn::state`).
     pub name: String,
     pub decl: Loc,
+    /// Fewest `::` segments a shortened name keeps: `Type::field` and `function::variable` need
+    /// two to read as what they are, a static one.
+    pub min_segments: usize,
 }
 
 /// Where an instance lives, relative to the function that touches it.
@@ -128,6 +133,7 @@ impl Classes {
                     let id = c.add(LockClass {
                         name: format!("{}::{name}", def.display),
                         decl: def.loc,
+                        min_segments: 2,
                     });
                     c.fields.insert((TypeId(i as u32), name.clone()), id);
                 }
@@ -138,6 +144,7 @@ impl Classes {
                 let id = c.add(LockClass {
                     name: s.display.clone(),
                     decl: s.loc,
+                    min_segments: 1,
                 });
                 c.statics.insert(StaticId(i as u32), id);
             }
@@ -160,5 +167,75 @@ impl Classes {
 
     pub fn name(&self, id: ClassId) -> &str {
         &self.list[id.0 as usize].name
+    }
+
+    /// Shows every class by the shortest suffix of its path that no other class shares.
+    pub fn shorten_names(&mut self) {
+        let segments: Vec<Vec<&str>> = self
+            .list
+            .iter()
+            .map(|c| c.name.split("::").collect())
+            .collect();
+        let depth = segments.iter().map(Vec::len).max().unwrap_or(0);
+        let suffix = |segs: &[&str], k: usize| segs[segs.len().saturating_sub(k)..].join("::");
+        let mut counts: Vec<HashMap<String, usize>> = vec![HashMap::new(); depth + 1];
+        for segs in &segments {
+            for (k, count) in counts.iter_mut().enumerate().skip(1) {
+                *count.entry(suffix(segs, k)).or_default() += 1;
+            }
+        }
+        let short: Vec<String> = self
+            .list
+            .iter()
+            .zip(&segments)
+            .map(|(c, segs)| {
+                (c.min_segments..segs.len())
+                    .find(|&k| counts[k].get(&suffix(segs, k)) == Some(&1))
+                    .map_or_else(|| c.name.clone(), |k| suffix(segs, k))
+            })
+            .collect();
+        for (c, name) in self.list.iter_mut().zip(short) {
+            c.name = name;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    #[test]
+    fn names_are_shortened_only_as_far_as_they_stay_unique() {
+        let loc = Loc {
+            file: FileId(0),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        };
+        let mut c = Classes {
+            list: Vec::new(),
+            fields: HashMap::new(),
+            statics: HashMap::new(),
+        };
+        for (name, min) in [
+            ("a::buggy::Res::x", 2),
+            ("a::fixed::Res::x", 2),
+            ("net::Conn::state", 2),
+            ("db::POOL", 1),
+        ] {
+            c.add(LockClass {
+                name: name.into(),
+                decl: loc,
+                min_segments: min,
+            });
+        }
+        c.shorten_names();
+        let names: Vec<&str> = c.list.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["buggy::Res::x", "fixed::Res::x", "Conn::state", "POOL"]
+        );
     }
 }
