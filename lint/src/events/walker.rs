@@ -106,6 +106,8 @@ struct Val {
     parts: Vec<Val>,
 }
 
+type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+
 /// One branch of an `if`, `match` or loop, producing the branch's value.
 type Arm<'r, 'i, 'a> = Box<dyn FnOnce(&mut Walker<'i, 'a>) -> Val + 'r>;
 
@@ -1141,9 +1143,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             return self.call_fn(callee, Some(recv), &m.args, loc);
         }
         if SPAWNERS.contains(&name.as_str()) {
-            for a in &m.args {
-                self.spawned(a);
-            }
+            self.spawn_args(&m.args);
             return Val::default();
         }
         if api::GUARD_PASSING.contains(&name.as_str()) {
@@ -1221,11 +1221,7 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     /// Calls outside the crate that matter: `drop`, spawning, constructors of locks and of the
     /// wrappers we see through.
-    fn external_call(
-        &mut self,
-        path: &[String],
-        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
-    ) -> Val {
+    fn external_call(&mut self, path: &[String], args: &Args) -> Val {
         let last = path.last().map_or("", String::as_str);
         let owner = path.len().checked_sub(2).map(|i| path[i].as_str());
         if matches!(last, "drop" | "forget") {
@@ -1235,9 +1231,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             return Val::default();
         }
         if SPAWNERS.contains(&last) {
-            for a in args {
-                self.spawned(a);
-            }
+            self.spawn_args(args);
             return Val::default();
         }
         let mut vals = self.args(args, None);
@@ -1267,10 +1261,7 @@ impl<'i, 'a> Walker<'i, 'a> {
         Val::default()
     }
 
-    fn opaque_call(
-        &mut self,
-        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
-    ) -> Val {
+    fn opaque_call(&mut self, args: &Args) -> Val {
         for v in self.args(args, None) {
             self.life.make_temporary(&v.guards);
         }
@@ -1280,16 +1271,26 @@ impl<'i, 'a> Walker<'i, 'a> {
     /// Evaluates arguments left to right. A closure argument runs here, with whatever the caller
     /// holds (iterator adapters, `Option::map`, callbacks); `closure_param` types its first
     /// parameter when we know what it receives.
-    fn args(
-        &mut self,
-        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
-        closure_param: Option<Val>,
-    ) -> Vec<Val> {
+    fn args(&mut self, args: &Args, closure_param: Option<Val>) -> Vec<Val> {
+        self.args_of(args, closure_param, false)
+    }
+
+    /// Arguments of a call that hands closures to another thread (`spawn`, `execute`, ...),
+    /// whether the spawner is std's, a runtime's or the crate's own.
+    fn spawn_args(&mut self, args: &Args) -> Vec<Val> {
+        self.args_of(args, None, true)
+    }
+
+    fn args_of(&mut self, args: &Args, closure_param: Option<Val>, spawn: bool) -> Vec<Val> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(a);
             if let Some(d) = &v.deferred {
-                self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
+                if spawn {
+                    self.spawn_deferred(d.clone());
+                } else {
+                    self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
+                }
             }
             out.push(v);
         }
@@ -1334,9 +1335,7 @@ impl<'i, 'a> Walker<'i, 'a> {
     }
 
     /// A closure handed to another thread: a unit of its own, holding nothing of ours.
-    fn spawned(&mut self, e: &syn::Expr) {
-        let v = self.expr(e);
-        let Some(d) = v.deferred else { return };
+    fn spawn_deferred(&mut self, d: Deferred) {
         let name = format!("{}::{{closure}}", self.units[0].name);
         self.units.push(Unit {
             func: None,
@@ -1390,15 +1389,13 @@ impl<'i, 'a> Walker<'i, 'a> {
     }
 
     /// A call into the crate. Arguments move into the callee; a guard it returns is held here.
-    fn call_fn(
-        &mut self,
-        callee: FnId,
-        recv: Option<Val>,
-        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
-        loc: Loc,
-    ) -> Val {
+    fn call_fn(&mut self, callee: FnId, recv: Option<Val>, args: &Args, loc: Loc) -> Val {
         let mut vals: Vec<Val> = recv.into_iter().collect();
-        vals.extend(self.args(args, None));
+        if SPAWNERS.contains(&self.index.func(callee).name.as_str()) {
+            vals.extend(self.spawn_args(args));
+        } else {
+            vals.extend(self.args(args, None));
+        }
         let held = self.life.held();
         for v in &vals {
             self.life.make_temporary(&v.guards);

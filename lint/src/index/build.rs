@@ -21,6 +21,9 @@ struct Builder<'a> {
     impls: Vec<PendingImpl<'a>>,
     /// Declared static types, by `StaticId`, lowered once every type is known.
     static_tys: Vec<Cow<'a, syn::Type>>,
+    /// Files already made a module of some crate: `#[cfg(a)] pub mod m; #[cfg(not(a))] mod m;`
+    /// names one file twice, and it is still one module.
+    file_modules: HashSet<(usize, FileId)>,
 }
 
 pub(super) fn build(parsed: &Parsed) -> Index<'_> {
@@ -39,6 +42,7 @@ pub(super) fn build(parsed: &Parsed) -> Index<'_> {
         },
         impls: Vec::new(),
         static_tys: Vec::new(),
+        file_modules: HashSet::new(),
     };
     for krate in &parsed.crates {
         let Some(Some(ast)) = parsed.asts.get(krate.root.0 as usize) else {
@@ -132,6 +136,10 @@ impl<'a> Builder<'a> {
                             let Some(Some(ast)) = parsed.asts.get(cf.0 as usize) else {
                                 continue;
                             };
+                            let krate = self.index.module(m).krate;
+                            if !self.file_modules.insert((krate, cf)) {
+                                continue;
+                            }
                             let child = self.child_module(m, &name, cf);
                             self.items(child, cf, &mut Vec::new(), &ast.0.items);
                         }
