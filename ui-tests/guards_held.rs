@@ -1,5 +1,6 @@
 // Guards that are still alive: `let _g` (unlike `let _`), lifetime extension through `&`, a
-// guard moved into another variable, `let ... else`, and both locks in one statement.
+// guard moved into another variable, `let ... else`, both locks in one statement, a
+// reassignment (the new lock is taken before the old guard drops), and `?` on a lock result.
 use std::sync::Mutex;
 
 struct State {
@@ -28,6 +29,20 @@ impl State {
         let Ok(g) = self.name.lock() else { return };
         let _again = self.name.lock();
         drop(g);
+    }
+
+    fn reassigned(&self) {
+        let mut g = self.items.lock().unwrap();
+        g.push(1);
+        g = self.items.lock().unwrap();
+        g.push(2);
+    }
+
+    fn question_mark(&self) -> Result<(), String> {
+        let name = self.name.lock().map_err(|e| e.to_string())?;
+        let again = self.name.lock().map_err(|e| e.to_string())?;
+        drop((name, again));
+        Ok(())
     }
 
     fn one_statement(&self) -> usize {

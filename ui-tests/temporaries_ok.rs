@@ -54,6 +54,13 @@ impl State {
         self.items.lock().unwrap().push(2);
     }
 
+    fn defaults_and_question_mark(&self) -> Result<usize, String> {
+        let local: Mutex<Vec<u32>> = Default::default();
+        let mine = local.lock().map_err(|e| e.to_string())?;
+        let n = self.items.lock().map_err(|e| e.to_string())?.len();
+        Ok(n + mine.len())
+    }
+
     fn branches(&self, flag: bool) {
         let g = self.items.lock().unwrap();
         if flag {
