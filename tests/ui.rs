@@ -3,7 +3,8 @@
 //!
 //! - A fixture is a `.rs` file (a crate root of its own) or a directory with a `Cargo.toml`.
 //! - Directives in a `.rs` fixture's leading comment lines: `//@ edition: 2024`.
-//! - A fixture whose name ends in `_ok` is a clean twin: it must produce no finding and exit 0.
+//! - A fixture whose name ends in `_ok` is a clean twin: it must produce no finding and exit 0;
+//!   any other fixture must produce findings, and exit 1 exactly when one is an error.
 //! - `LOCKORDER_BLESS=1 cargo test --test ui` rewrites the `.stderr` files from the current output.
 
 use std::path::{Path, PathBuf};
@@ -63,9 +64,14 @@ fn ui() {
                 "{name}: a clean twin must be silent, got exit {code:?}:\n{stderr}"
             ));
         }
-        if !stem.ends_with("_ok") && code != Some(1) {
+        if !stem.ends_with("_ok") && stderr.starts_with("lockorder: no findings") {
+            failures.push(format!("{name}: expected findings, got none:\n{stderr}"));
+        }
+        // Exit 1 exactly when something is at error severity; warnings alone exit 0.
+        let errors = stderr.starts_with("error[") || stderr.contains("\nerror[");
+        if !stem.ends_with("_ok") && code != Some(i32::from(errors)) {
             failures.push(format!(
-                "{name}: expected findings (exit 1), got exit {code:?}:\n{stderr}"
+                "{name}: exit {code:?} does not match the severities:\n{stderr}"
             ));
         }
         let expected_path = root.join(format!("{stem}.stderr"));

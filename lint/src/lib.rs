@@ -71,12 +71,13 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);
     classes.shorten_names();
-    let summaries = summary::summarize(&units, index.fns.len());
-    let graph = graph::build(summaries.interactions);
+    let mut summaries = summary::summarize(&units, index.fns.len());
+    let graph = graph::build(std::mem::take(&mut summaries.found.interactions));
     let cx = check::Cx {
         index: &index,
         classes: &classes,
         units: &units,
+        summaries: &summaries,
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);
@@ -96,7 +97,7 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
         files: parsed.db.len(),
         files_unparsed: parsed.asts.iter().filter(|a| a.is_none()).count(),
         functions: index.fns.len(),
-        lock_classes: classes.list.len(),
+        lock_classes: classes.list.iter().filter(|c| c.is_lock).count(),
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),
         lock_order_edges: graph.edges.len(),
     };

@@ -14,8 +14,9 @@ use std::rc::Rc;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::events::{Call, GuardSrc, Unit};
+use crate::events::{Call, GuardSrc, Object, Unit};
 use crate::index::FnId;
+use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Root};
 use crate::source::Loc;
 
@@ -64,23 +65,95 @@ pub struct Interaction {
     pub at: Loc,
 }
 
+/// A blocking wait a function performs, itself or in a callee.
+#[derive(Clone, Debug)]
+pub struct WaitEntry {
+    pub kind: Waitable,
+    pub object: Option<Object>,
+    /// The lock a condvar wait releases while sleeping.
+    pub releases: Option<Place>,
+    /// The unit of the thread a join waits for.
+    pub joins: Option<usize>,
+    pub chain: Rc<Chain>,
+}
+
+/// A wake-up (notify, send) a function performs, itself or in a callee.
+#[derive(Clone, Debug)]
+pub struct WakeEntry {
+    pub kind: Waitable,
+    pub object: Option<Object>,
+    pub chain: Rc<Chain>,
+}
+
+/// A thread blocks (`wait`) while holding `held`, at `at` in unit `unit`.
+#[derive(Clone, Debug)]
+pub struct HeldWait {
+    pub unit: usize,
+    pub held: Entry,
+    pub wait: WaitEntry,
+    pub at: Loc,
+}
+
+/// A thread wakes waiters while holding `held`.
+#[derive(Clone, Debug)]
+pub struct HeldWake {
+    pub unit: usize,
+    pub held: Entry,
+    pub wake: WakeEntry,
+}
+
+/// A task may be suspended at `at` while holding `held`.
+#[derive(Clone, Debug)]
+pub struct AwaitHold {
+    pub unit: usize,
+    pub held: Entry,
+    pub at: Loc,
+}
+
 #[derive(Default, Clone)]
 pub struct Summary {
     pub acquires: Vec<Entry>,
     pub returns: Vec<Entry>,
     /// Nestings whose class depends on the caller's arguments.
     pub pending: Vec<(Entry, Entry)>,
+    pub waits: Vec<WaitEntry>,
+    pub wakes: Vec<WakeEntry>,
 }
 
 impl Summary {
-    fn size(&self) -> (usize, usize, usize) {
-        (self.acquires.len(), self.returns.len(), self.pending.len())
+    fn size(&self) -> [usize; 5] {
+        [
+            self.acquires.len(),
+            self.returns.len(),
+            self.pending.len(),
+            self.waits.len(),
+            self.wakes.len(),
+        ]
+    }
+}
+
+/// Everything found while summarizing.
+#[derive(Default)]
+pub struct Found {
+    pub interactions: Vec<Interaction>,
+    pub held_waits: Vec<HeldWait>,
+    pub held_wakes: Vec<HeldWake>,
+    pub await_holds: Vec<AwaitHold>,
+}
+
+impl Found {
+    fn append(&mut self, mut other: Found) {
+        self.interactions.append(&mut other.interactions);
+        self.held_waits.append(&mut other.held_waits);
+        self.held_wakes.append(&mut other.held_wakes);
+        self.await_holds.append(&mut other.await_holds);
     }
 }
 
 pub struct Summaries {
-    pub by_fn: Vec<Summary>,
-    pub interactions: Vec<Interaction>,
+    /// By unit: functions and spawned closures alike.
+    pub by_unit: Vec<Summary>,
+    pub found: Found,
 }
 
 pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
@@ -101,10 +174,9 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
     }
-    let mut out = Summaries {
-        by_fn: vec![Summary::default(); fn_count],
-        interactions: Vec::new(),
-    };
+    let mut by_fn = vec![Summary::default(); fn_count];
+    let mut by_unit = vec![Summary::default(); units.len()];
+    let mut found = Found::default();
     // tarjan_scc yields components callees-first.
     for scc in tarjan_scc(&graph) {
         let members: Vec<usize> = scc
@@ -116,10 +188,10 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             loop {
                 let mut changed = false;
                 for &u in &members {
-                    let (summary, _) = analyze(u, &units[u], &out.by_fn);
+                    let (summary, _) = analyze(u, &units[u], &by_fn);
                     let f = units[u].func.map_or(0, |f| f.0 as usize);
-                    changed |= summary.size() != out.by_fn[f].size();
-                    out.by_fn[f] = summary;
+                    changed |= summary.size() != by_fn[f].size();
+                    by_fn[f] = summary;
                 }
                 if !changed {
                     break;
@@ -127,57 +199,80 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
         for &u in &members {
-            let (summary, found) = analyze(u, &units[u], &out.by_fn);
-            if let Some(f) = units[u].func {
-                out.by_fn[f.0 as usize] = summary;
+            let (summary, f) = analyze(u, &units[u], &by_fn);
+            if let Some(func) = units[u].func {
+                by_fn[func.0 as usize] = summary.clone();
             }
-            out.interactions.extend(found);
+            by_unit[u] = summary;
+            found.append(f);
         }
     }
     // Spawned closures: nobody calls them, everything they call is summarized by now.
     for (u, unit) in units.iter().enumerate().filter(|(_, u)| u.func.is_none()) {
-        out.interactions.extend(analyze(u, unit, &out.by_fn).1);
+        let (summary, f) = analyze(u, unit, &by_fn);
+        by_unit[u] = summary;
+        found.append(f);
     }
-    out
+    Summaries { by_unit, found }
 }
 
-/// Re-expresses a callee's entry at a call site: the callee's inputs become the caller's
-/// arguments; what the callee created itself is an instance the caller cannot name.
-fn substitute(e: &Entry, call: &Call) -> Option<Entry> {
-    let mut lock = e.lock.clone();
-    match e.lock.place.root {
+/// Re-expresses a callee-relative (class, place) at a call site: the callee's inputs become the
+/// caller's arguments; what the callee created itself is an instance the caller cannot name.
+/// `None` when the class was the argument's and the caller does not know it either.
+fn rebase(class: ClassRef, place: &Place, call: &Call) -> Option<(ClassRef, Place)> {
+    match place.root {
         Root::Param(i) => {
             let arg = call.args.get(i as usize);
             let arg_place = arg.and_then(|a| a.place.clone());
             let arg_class = arg.and_then(|a| a.class);
-            lock.place = match arg_place {
+            let new_place = match arg_place {
                 Some(p) => Place {
                     root: p.root,
-                    proj: p.proj.iter().chain(&e.lock.place.proj).cloned().collect(),
+                    proj: p.proj.iter().chain(&place.proj).cloned().collect(),
                 },
                 None => Place::unknown(),
             };
-            lock.class = match (e.lock.class, arg_class) {
+            let new_class = match (class, arg_class) {
                 // The callee locks its parameter itself: the class is the argument's.
                 (ClassRef::FromRoot, Some(c)) => c,
                 (ClassRef::FromRoot, None) => return None,
                 // The argument is itself a lock (a lock-wrapping type) and the callee locks
                 // inside it: the lock is named by where the caller keeps the wrapper.
-                (_, Some(c)) if !e.lock.place.through_guard() => c,
+                (_, Some(c)) if !place.through_guard() => c,
                 (c, _) => c,
             };
+            Some((new_class, new_place))
         }
-        Root::Local(_) | Root::Unknown => lock.place = Place::unknown(),
-        Root::Static(_) => {}
+        Root::Local(_) | Root::Unknown => Some((class, Place::unknown())),
+        Root::Static(_) => Some((class, place.clone())),
     }
+}
+
+fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
+    Rc::new(Chain {
+        loc: call.loc,
+        enters: Some(call.callee),
+        next: Some(inner.clone()),
+    })
+}
+
+fn substitute(e: &Entry, call: &Call) -> Option<Entry> {
+    let (class, place) = rebase(e.lock.class, &e.lock.place, call)?;
+    let lock = LockRef {
+        class,
+        place,
+        ..e.lock.clone()
+    };
     Some(Entry {
         lock,
-        chain: Rc::new(Chain {
-            loc: call.loc,
-            enters: Some(call.callee),
-            next: Some(e.chain.clone()),
-        }),
+        chain: enter(call, &e.chain),
     })
+}
+
+fn rebase_object(o: &Option<Object>, call: &Call) -> Option<Object> {
+    let o = o.as_ref()?;
+    let (class, place) = rebase(o.class, &o.place, call)?;
+    Some(Object { class, place })
 }
 
 fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
@@ -187,7 +282,7 @@ fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
 }
 
 /// One pass over a unit with its callees' current summaries.
-fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Vec<Interaction>) {
+fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Found) {
     let direct: Vec<Entry> = unit
         .acquisitions
         .iter()
@@ -213,6 +308,28 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Vec
                     .pending
                     .iter()
                     .filter_map(|(h, t)| Some((substitute(h, c)?, substitute(t, c)?)))
+                    .collect(),
+                waits: s
+                    .waits
+                    .iter()
+                    .map(|w| WaitEntry {
+                        object: rebase_object(&w.object, c),
+                        releases: w
+                            .releases
+                            .as_ref()
+                            .and_then(|p| rebase(ClassRef::FromRoot, p, c).map(|(_, p)| p)),
+                        chain: enter(c, &w.chain),
+                        ..w.clone()
+                    })
+                    .collect(),
+                wakes: s
+                    .wakes
+                    .iter()
+                    .map(|w| WakeEntry {
+                        object: rebase_object(&w.object, c),
+                        chain: enter(c, &w.chain),
+                        ..w.clone()
+                    })
                     .collect(),
             }
         })
@@ -244,11 +361,11 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Vec
         }
     }
 
-    let mut found = Vec::new();
+    let mut found = Found::default();
     let mut pair = |held: Entry, taken: Entry, at: Loc, summary: &mut Summary| {
         let known = |e: &Entry| matches!(e.lock.class, ClassRef::Known(_));
         if (known(&held) && known(&taken)) || held.lock.place.same_instance(&taken.lock.place) {
-            found.push(Interaction {
+            found.interactions.push(Interaction {
                 unit: unit_idx,
                 held,
                 taken,
@@ -272,6 +389,86 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Vec
         }
         for (h, t) in &per_call[k].pending {
             pair(h.clone(), t.clone(), c.loc, &mut summary);
+        }
+    }
+
+    // Waits and wakes: this unit's own, then its callees'.
+    let direct_waits = unit.waits.iter().map(|w| {
+        let entry = WaitEntry {
+            kind: w.kind,
+            object: w.object.clone(),
+            releases: w.releases.clone(),
+            joins: w.joins,
+            chain: Rc::new(Chain {
+                loc: w.loc,
+                enters: None,
+                next: None,
+            }),
+        };
+        (entry, &w.held, w.loc)
+    });
+    let callee_waits = unit.calls.iter().enumerate().flat_map(|(k, c)| {
+        per_call[k]
+            .waits
+            .iter()
+            .map(move |w| (w.clone(), &c.held, c.loc))
+    });
+    for (wait, held, at) in direct_waits.chain(callee_waits) {
+        for h in held.iter().flat_map(&expand) {
+            // The mutex a condvar wait releases is not held across it.
+            let released = wait
+                .releases
+                .as_ref()
+                .is_some_and(|p| h.lock.place.same_instance(p));
+            if !released {
+                found.held_waits.push(HeldWait {
+                    unit: unit_idx,
+                    held: h,
+                    wait: wait.clone(),
+                    at,
+                });
+            }
+        }
+        if summary.waits.len() < MAX_ENTRIES {
+            summary.waits.push(wait);
+        }
+    }
+    let direct_wakes = unit.wakes.iter().map(|w| {
+        let entry = WakeEntry {
+            kind: w.kind,
+            object: w.object.clone(),
+            chain: Rc::new(Chain {
+                loc: w.loc,
+                enters: None,
+                next: None,
+            }),
+        };
+        (entry, &w.held)
+    });
+    let callee_wakes = unit
+        .calls
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| per_call[k].wakes.iter().map(move |w| (w.clone(), &c.held)));
+    for (wake, held) in direct_wakes.chain(callee_wakes) {
+        for h in held.iter().flat_map(&expand) {
+            found.held_wakes.push(HeldWake {
+                unit: unit_idx,
+                held: h,
+                wake: wake.clone(),
+            });
+        }
+        if summary.wakes.len() < MAX_ENTRIES {
+            summary.wakes.push(wake);
+        }
+    }
+    for a in &unit.awaits {
+        for h in a.held.iter().flat_map(&expand) {
+            found.await_holds.push(AwaitHold {
+                unit: unit_idx,
+                held: h,
+                at: a.loc,
+            });
         }
     }
     (summary, found)

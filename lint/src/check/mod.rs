@@ -1,8 +1,10 @@
 //! Step 7 of the pipeline: the checks. One file per finding kind; what they share (naming a
 //! lock, describing a call chain, labelling an interaction) is here.
 
+mod await_holding_lock;
 pub mod cycles;
 mod double_lock;
+mod hold_while_wait;
 mod lock_order_cycle;
 mod rwlock_upgrade;
 
@@ -13,12 +15,13 @@ use crate::locks::api::{self, Conflict};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
 use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
-use crate::summary::{Entry, Interaction};
+use crate::summary::{Entry, Interaction, Summaries};
 
 pub struct Cx<'c, 'a> {
     pub index: &'c Index<'a>,
     pub classes: &'c Classes,
     pub units: &'c [Unit],
+    pub summaries: &'c Summaries,
     pub db: &'c SourceDb,
 }
 
@@ -26,6 +29,8 @@ pub fn run(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
     let mut out = lock_order_cycle::check(cx, graph);
     out.extend(double_lock::check(cx, graph));
     out.extend(rwlock_upgrade::check(cx, graph));
+    out.extend(hold_while_wait::check(cx));
+    out.extend(await_holding_lock::check(cx));
     out
 }
 
@@ -85,8 +90,11 @@ impl Cx<'_, '_> {
 
     /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.
     pub fn via(&self, e: &Entry) -> String {
-        let calls: Vec<String> = e
-            .chain
+        self.via_chain(&e.chain)
+    }
+
+    pub fn via_chain(&self, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
+        let calls: Vec<String> = chain
             .links()
             .iter()
             .filter_map(|l| {
@@ -103,7 +111,12 @@ impl Cx<'_, '_> {
 
     /// The function in which an entry's lock is finally taken.
     pub fn taken_in(&self, unit: usize, e: &Entry) -> String {
-        let last_call = e.chain.links().iter().rev().find_map(|l| l.enters);
+        self.reached_in(unit, &e.chain)
+    }
+
+    /// The function a chain of calls ends in.
+    pub fn reached_in(&self, unit: usize, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
+        let last_call = chain.links().iter().rev().find_map(|l| l.enters);
         match last_call {
             Some(f) => self.index.func(f).display.clone(),
             None => self.unit_name(unit).to_string(),

@@ -11,6 +11,7 @@ mod walker;
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index};
+use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
 use crate::source::{Loc, SourceDb};
 use crate::threads::Shared;
@@ -43,10 +44,44 @@ pub struct Call {
     pub held: Vec<GuardSrc>,
 }
 
-/// A function-local lock (`let m = Mutex::new(..)`), a class of its own.
+/// What a wait or wake is on: the condition variable, channel or handle, as class and instance.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Object {
+    pub class: ClassRef,
+    pub place: Place,
+}
+
+/// The thread blocks until another thread acts: a condvar wait, a channel receive, a join...
+pub struct Wait {
+    pub kind: Waitable,
+    pub object: Option<Object>,
+    pub loc: Loc,
+    pub held: Vec<GuardSrc>,
+    /// The lock a condvar wait releases while it sleeps (the place of the guard it was given).
+    pub releases: Option<Place>,
+    /// For a join: the unit of the thread being joined, when it was spawned in this function.
+    pub joins: Option<usize>,
+}
+
+/// The thread wakes waiters: a notify or a send.
+pub struct Wake {
+    pub kind: Waitable,
+    pub object: Option<Object>,
+    pub loc: Loc,
+    pub held: Vec<GuardSrc>,
+}
+
+/// An `.await` in an async body: the task may be suspended here with these guards held.
+pub struct AwaitPoint {
+    pub loc: Loc,
+    pub held: Vec<GuardSrc>,
+}
+
+/// A function-local lock (`let m = Mutex::new(..)`), condvar or channel: a class of its own.
 pub struct LocalLock {
     pub name: String,
     pub decl: Loc,
+    pub is_lock: bool,
 }
 
 /// The events of one thread of control: a function body, or a closure it hands to another
@@ -60,6 +95,25 @@ pub struct Unit {
     /// Guards the function's return value carries to its caller.
     pub returns: Vec<GuardSrc>,
     pub locals: Vec<LocalLock>,
+    pub waits: Vec<Wait>,
+    pub wakes: Vec<Wake>,
+    pub awaits: Vec<AwaitPoint>,
+}
+
+impl Unit {
+    pub fn new(func: Option<FnId>, name: String) -> Unit {
+        Unit {
+            func,
+            name,
+            acquisitions: Vec::new(),
+            calls: Vec::new(),
+            returns: Vec::new(),
+            locals: Vec::new(),
+            waits: Vec::new(),
+            wakes: Vec::new(),
+            awaits: Vec::new(),
+        }
+    }
 }
 
 /// Local lock classes are numbered per function while walking (on the function's own unit,
@@ -77,6 +131,7 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
                         name: l.name.clone(),
                         decl: l.decl,
                         min_segments: 2,
+                        is_lock: l.is_lock,
                     })
                 })
                 .collect();
@@ -98,6 +153,14 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
                 }
             }
         }
+        let objects = unit
+            .waits
+            .iter_mut()
+            .filter_map(|w| w.object.as_mut())
+            .chain(unit.wakes.iter_mut().filter_map(|w| w.object.as_mut()));
+        for o in objects {
+            map(&mut o.class);
+        }
     }
 }
 
@@ -109,5 +172,16 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
         .into_par_iter()
         .map(|i| walker::walk_fn(&shared, classes, db, FnId(i as u32)))
         .collect();
-    per_fn.into_iter().flatten().collect()
+    let mut units = Vec::new();
+    for mut group in per_fn {
+        // Joined units were numbered within their function.
+        let base = units.len();
+        for w in group.iter_mut().flat_map(|u| u.waits.iter_mut()) {
+            if let Some(j) = &mut w.joins {
+                *j += base;
+            }
+        }
+        units.append(&mut group);
+    }
+    units
 }

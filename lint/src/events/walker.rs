@@ -9,13 +9,13 @@ use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes, Snapshot};
 use super::macros::{self, MacroKind};
-use super::{Acquisition, Arg, Call, GuardSrc, LocalLock, Unit};
+use super::{Acquisition, Arg, AwaitPoint, Call, GuardSrc, LocalLock, Object, Unit, Wait, Wake};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
-use crate::locks::api::{self, Acquire};
-use crate::locks::class::{is_lock_like, ClassRef, Classes, LockRef, Place, Proj, Root};
+use crate::locks::api::{self, Acquire, Waitable};
+use crate::locks::class::{has_class, is_lock_like, ClassRef, Classes, LockRef, Place, Proj, Root};
 use crate::source::{FileId, Loc, SourceDb};
 
 /// Deeper expressions than this are not followed (syn already parsed them; our recursion must
@@ -36,8 +36,9 @@ const SPAWNERS: &[&str] = &[
     "execute",
 ];
 
-/// Methods whose result is their receiver seen differently: same lock, same guards.
-const PASS_THROUGH: &[&str] = &[
+/// Methods whose result is their receiver unwrapped: same lock, same guards
+/// (`m.lock().unwrap()`, `.expect(..)`, `PoisonError::into_inner`).
+const UNWRAPPING: &[&str] = &[
     "unwrap",
     "expect",
     "unwrap_or_else",
@@ -46,6 +47,11 @@ const PASS_THROUGH: &[&str] = &[
     "ok",
     "map_err",
     "into_inner",
+];
+
+/// Methods whose result is another view of the receiver: the same lock or place (an `Arc`
+/// clone, `as_ref`), but never its guards: cloning a guard clones the data behind it.
+const ALIASING: &[&str] = &[
     "clone",
     "as_ref",
     "as_mut",
@@ -104,6 +110,8 @@ struct Val {
     /// The elements of a tuple expression, so `let (a, b) = (x.clone(), y.clone())` keeps
     /// what each element aliases.
     parts: Vec<Val>,
+    /// A join handle: the unit of the thread it joins.
+    spawned: Option<usize>,
 }
 
 type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
@@ -119,6 +127,7 @@ struct Binding {
     place: Place,
     class: Option<ClassRef>,
     deferred: Option<Deferred>,
+    spawned: Option<usize>,
 }
 
 struct Walker<'i, 'a> {
@@ -138,6 +147,8 @@ struct Walker<'i, 'a> {
     diverged: bool,
     depth: u32,
     closure_nesting: u32,
+    /// Classes of the lock elements of local tuples, by place.
+    tuple_classes: std::collections::HashMap<Place, ClassRef>,
 }
 
 pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
@@ -154,14 +165,7 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         edition: index.edition_of(def.module),
         self_ty: def.self_ty.clone(),
         generics: &def.generics,
-        units: vec![Unit {
-            func: Some(id),
-            name: def.display.clone(),
-            acquisitions: Vec::new(),
-            calls: Vec::new(),
-            returns: Vec::new(),
-            locals: Vec::new(),
-        }],
+        units: vec![Unit::new(Some(id), def.display.clone())],
         cur: 0,
         life: Lifetimes::default(),
         bindings: Vec::new(),
@@ -169,6 +173,7 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         diverged: false,
         depth: 0,
         closure_nesting: 0,
+        tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
     w.bind_params(def.sig);
@@ -278,16 +283,9 @@ impl<'i, 'a> Walker<'i, 'a> {
         let name = ident.to_string();
         let class = match (&v.class, &v.ty) {
             (Some(c), _) => Some(*c),
-            (None, ty) if ty.is_lock() && v.place.is_none() => {
-                let unit_name = self.units[0].name.clone();
-                let decl = self.loc(ident.span());
-                // Local locks belong to the function, whichever of its threads uses them.
-                let locals = &mut self.units[0].locals;
-                locals.push(LocalLock {
-                    name: format!("{unit_name}::{name}"),
-                    decl,
-                });
-                Some(ClassRef::Local(locals.len() as u32 - 1))
+            (None, ty) if has_class(self.index, ty) && v.place.is_none() => {
+                let is_lock = is_lock_like(self.index, ty);
+                Some(self.local_class(&name, ident.span(), is_lock))
             }
             _ => None,
         };
@@ -299,7 +297,44 @@ impl<'i, 'a> Walker<'i, 'a> {
             place: v.place.unwrap_or_else(|| Place::new(Root::Local(local))),
             class,
             deferred: v.deferred,
+            spawned: v.spawned,
         });
+    }
+
+    fn tuple_class(
+        &mut self,
+        local: u32,
+        place: &Place,
+        field: &str,
+        place_ty_is_lock: bool,
+    ) -> ClassRef {
+        if let Some(&c) = self.tuple_classes.get(place) {
+            return c;
+        }
+        let owner = self
+            .bindings
+            .iter()
+            .find(|b| b.local == local)
+            .map_or_else(|| "tuple".to_string(), |b| b.name.clone());
+        let span = Span::call_site();
+        let is_lock = place_ty_is_lock;
+        let c = self.local_class(&format!("{owner}.{field}"), span, is_lock);
+        self.tuple_classes.insert(place.clone(), c);
+        c
+    }
+
+    /// A class for a lock (or condvar, channel) created in this function, named after it.
+    fn local_class(&mut self, name: &str, span: Span, is_lock: bool) -> ClassRef {
+        let unit_name = self.units[0].name.clone();
+        let decl = self.loc(span);
+        // Local locks belong to the function, whichever of its threads uses them.
+        let locals = &mut self.units[0].locals;
+        locals.push(LocalLock {
+            name: format!("{unit_name}::{name}"),
+            decl,
+            is_lock,
+        });
+        ClassRef::Local(locals.len() as u32 - 1)
     }
 
     /// Binds a pattern. Guards the value owns go to the first variable the pattern binds; with
@@ -395,7 +430,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                 syn::FnArg::Receiver(_) => (None, self.self_ty.clone()),
                 syn::FnArg::Typed(t) => (Some(&*t.pat), self.lower(&t.ty)),
             };
-            let class = is_lock_like(self.index, &ty).then_some(ClassRef::FromRoot);
+            let class = has_class(self.index, &ty).then_some(ClassRef::FromRoot);
             let place = Place::new(Root::Param(i as u16));
             match pat {
                 None => {
@@ -407,6 +442,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                         place,
                         class,
                         deferred: None,
+                        spawned: None,
                     });
                 }
                 Some(syn::Pat::Ident(p)) => {
@@ -418,6 +454,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                         place,
                         class,
                         deferred: None,
+                        spawned: None,
                     });
                 }
                 Some(p) => self.bind_pat(p, Val::default()),
@@ -621,7 +658,14 @@ impl<'i, 'a> Walker<'i, 'a> {
             E::Group(g) => self.expr(&g.expr),
             E::Cast(c) => self.expr(&c.expr),
             E::Try(t) => self.expr(&t.expr),
-            E::Await(a) => self.expr(&a.base),
+            E::Await(a) => {
+                let v = self.expr(&a.base);
+                // The task may be suspended here with everything it holds.
+                let loc = self.loc(a.await_token.span);
+                let held = self.life.held();
+                self.unit().awaits.push(AwaitPoint { loc, held });
+                v
+            }
             E::Block(b) => self.block(&b.block),
             E::Unsafe(u) => self.block(&u.block),
             E::Const(c) => self.block(&c.block),
@@ -748,21 +792,16 @@ impl<'i, 'a> Walker<'i, 'a> {
     fn path_expr(&mut self, path: &syn::Path) -> Val {
         if let Some(ident) = path.get_ident() {
             if let Some(b) = self.lookup(&ident.to_string()) {
-                let (ty, place, class, deferred, local) = (
-                    b.ty.clone(),
-                    b.place.clone(),
-                    b.class,
-                    b.deferred.clone(),
-                    b.local,
-                );
-                return Val {
-                    ty,
-                    place: Some(place),
-                    class,
-                    guards: self.life.owned_by(local),
-                    deferred,
+                let v = Val {
+                    ty: b.ty.clone(),
+                    place: Some(b.place.clone()),
+                    class: b.class,
+                    deferred: b.deferred.clone(),
+                    spawned: b.spawned,
                     ..Val::default()
                 };
+                let guards = self.life.owned_by(b.local);
+                return Val { guards, ..v };
             }
         }
         match self.resolve(path) {
@@ -795,7 +834,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                 // Inside a lock-wrapping type the lock is the wrapper's: keep the outer class.
                 let class = match base.class {
                     Some(c) => Some(c),
-                    None if is_lock_like(self.index, &ty) => {
+                    None if has_class(self.index, &ty) => {
                         self.classes.field(*t, &name).map(ClassRef::Known)
                     }
                     None => None,
@@ -813,9 +852,22 @@ impl<'i, 'a> Walker<'i, 'a> {
                     .ok()
                     .and_then(|i| ts.get(i).cloned())
                     .unwrap_or_default();
+                // `let pair = Arc::new((Mutex::new(..), Condvar::new()))`: each element of a
+                // local tuple is a lock (or condvar) of its own, named `pair.0`, `pair.1`.
+                let class = match &place {
+                    Some(p) if has_class(self.index, &ty) => match p.root {
+                        Root::Local(local) => {
+                            let is_lock = is_lock_like(self.index, &ty);
+                            Some(self.tuple_class(local, p, &name, is_lock))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
                 Val {
                     ty,
                     place,
+                    class,
                     ..Val::default()
                 }
             }
@@ -1060,6 +1112,11 @@ impl<'i, 'a> Walker<'i, 'a> {
         // The iterator expression's temporaries live for the whole loop (it is a match
         // scrutinee in the desugaring).
         let head = self.expr(&f.expr);
+        if let Ty::Waitable(Waitable::Receiver) = head.ty {
+            // `for msg in rx`: every iteration is a blocking receive.
+            let loc = self.loc(f.for_token.span);
+            self.wait_or_wake(Waitable::Receiver, &head, "recv", &Args::new(), loc);
+        }
         let elem = self.element_of(&head);
         let body: Arm = Box::new(move |w: &mut Self| {
             w.scoped(|w| {
@@ -1126,6 +1183,11 @@ impl<'i, 'a> Walker<'i, 'a> {
                 return self.call_fn(callee, Some(recv), &m.args, loc);
             }
         }
+        if let Ty::Waitable(w) = recv_ty {
+            if let Some(v) = self.wait_or_wake(w, &recv, &name, &m.args, loc) {
+                return v;
+            }
+        }
         let target = match &recv_ty {
             Ty::Guard(inner) => match &**inner {
                 Ty::Adt(t) => Some(*t),
@@ -1143,8 +1205,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             return self.call_fn(callee, Some(recv), &m.args, loc);
         }
         if SPAWNERS.contains(&name.as_str()) {
-            self.spawn_args(&m.args);
-            return Val::default();
+            return join_handle(self.spawn_args(&m.args));
         }
         if api::GUARD_PASSING.contains(&name.as_str()) {
             let mut vals = self.args(&m.args, None);
@@ -1153,9 +1214,19 @@ impl<'i, 'a> Walker<'i, 'a> {
             }
             return Val::default();
         }
-        if PASS_THROUGH.contains(&name.as_str()) {
+        if UNWRAPPING.contains(&name.as_str()) {
             self.args(&m.args, None);
             return recv;
+        }
+        if ALIASING.contains(&name.as_str()) {
+            self.args(&m.args, None);
+            return match recv.ty {
+                Ty::Guard(_) => self.deref(recv),
+                _ => Val {
+                    guards: Vec::new(),
+                    ..recv
+                },
+            };
         }
         let element = SEQ_ELEMENT.contains(&name.as_str()) || SEQ_VIEWS.contains(&name.as_str());
         let closure_param = if matches!(recv_ty, Ty::Seq(_)) {
@@ -1178,6 +1249,55 @@ impl<'i, 'a> Walker<'i, 'a> {
             (Ty::Seq(_), true) => self.element_of(&recv),
             _ => Val::default(),
         }
+    }
+
+    /// A method of a condvar, channel end, join handle...: a wait (the thread blocks) or a wake
+    /// (it lets a waiter go). `None` for other methods.
+    fn wait_or_wake(
+        &mut self,
+        w: Waitable,
+        recv: &Val,
+        name: &str,
+        args: &Args,
+        loc: Loc,
+    ) -> Option<Val> {
+        let object = recv.class.map(|class| Object {
+            class,
+            place: recv.place.clone().unwrap_or_else(Place::unknown),
+        });
+        if api::is_wait(w, name) {
+            let mut vals = self.args(args, None);
+            // A condvar sleeps without the mutex whose guard it is given, and hands it back.
+            let releases = match w {
+                Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
+                _ => None,
+            };
+            let held = self.life.held();
+            self.unit().waits.push(Wait {
+                kind: w,
+                object,
+                loc,
+                held,
+                releases,
+                joins: recv.spawned,
+            });
+            return Some(match w {
+                Waitable::Condvar if !vals.is_empty() => vals.swap_remove(0),
+                _ => Val::default(),
+            });
+        }
+        if api::is_wake(w, name) {
+            self.args(args, None);
+            let held = self.life.held();
+            self.unit().wakes.push(Wake {
+                kind: w,
+                object,
+                loc,
+                held,
+            });
+            return Some(Val::default());
+        }
+        None
     }
 
     fn call(&mut self, c: &syn::ExprCall) -> Val {
@@ -1214,14 +1334,14 @@ impl<'i, 'a> Walker<'i, 'a> {
                     ..Val::default()
                 }
             }
-            Some(Res::External(path)) => self.external_call(&path, &c.args),
+            Some(Res::External(path)) => self.external_call(&path, &c.args, loc),
             _ => self.opaque_call(&c.args),
         }
     }
 
     /// Calls outside the crate that matter: `drop`, spawning, constructors of locks and of the
     /// wrappers we see through.
-    fn external_call(&mut self, path: &[String], args: &Args) -> Val {
+    fn external_call(&mut self, path: &[String], args: &Args, loc: Loc) -> Val {
         let last = path.last().map_or("", String::as_str);
         let owner = path.len().checked_sub(2).map(|i| path[i].as_str());
         if matches!(last, "drop" | "forget") {
@@ -1231,8 +1351,39 @@ impl<'i, 'a> Walker<'i, 'a> {
             return Val::default();
         }
         if SPAWNERS.contains(&last) {
-            self.spawn_args(args);
+            return join_handle(self.spawn_args(args));
+        }
+        if api::is_blocking_fn(path) {
+            self.args(args, None);
+            let held = self.life.held();
+            let wait = Wait {
+                kind: Waitable::Park,
+                object: None,
+                loc,
+                held,
+                releases: None,
+                joins: None,
+            };
+            self.unit().waits.push(wait);
             return Val::default();
+        }
+        if let Some(sender) = api::channel_ctor(path) {
+            self.args(args, None);
+            // Both ends of one channel share a class: what a receiver waits for, a sender wakes.
+            let name = format!("channel@{}", loc.line);
+            let class = Some(self.local_class(&name, Span::call_site(), false));
+            let end = |w| Val {
+                ty: Ty::Waitable(w),
+                class,
+                ..Val::default()
+            };
+            let parts = vec![end(sender), end(Waitable::Receiver)];
+            let ty = Ty::Tuple(parts.iter().map(|p| p.ty.clone()).collect());
+            return Val {
+                ty,
+                parts,
+                ..Val::default()
+            };
         }
         let mut vals = self.args(args, None);
         let first = if vals.is_empty() {
@@ -1240,7 +1391,16 @@ impl<'i, 'a> Walker<'i, 'a> {
         } else {
             vals.swap_remove(0)
         };
-        if let Some(flavor) = api::lock_type(&path[..path.len().saturating_sub(1)]) {
+        let owner_path = &path[..path.len().saturating_sub(1)];
+        if let Some(w) =
+            api::waitable_type(owner_path).filter(|_| last == "new" || last == "default")
+        {
+            return Val {
+                ty: Ty::Waitable(w),
+                ..Val::default()
+            };
+        }
+        if let Some(flavor) = api::lock_type(owner_path) {
             if matches!(last, "new" | "from" | "default" | "const_new") {
                 let inner = Box::new(first.ty);
                 return Val {
@@ -1287,7 +1447,12 @@ impl<'i, 'a> Walker<'i, 'a> {
             let v = self.expr(a);
             if let Some(d) = &v.deferred {
                 if spawn {
-                    self.spawn_deferred(d.clone());
+                    let unit = self.spawn_deferred(d.clone());
+                    out.push(Val {
+                        spawned: Some(unit),
+                        ..v
+                    });
+                    continue;
                 } else {
                     self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
                 }
@@ -1335,24 +1500,19 @@ impl<'i, 'a> Walker<'i, 'a> {
     }
 
     /// A closure handed to another thread: a unit of its own, holding nothing of ours.
-    fn spawn_deferred(&mut self, d: Deferred) {
+    fn spawn_deferred(&mut self, d: Deferred) -> usize {
         let name = format!("{}::{{closure}}", self.units[0].name);
-        self.units.push(Unit {
-            func: None,
-            name,
-            acquisitions: Vec::new(),
-            calls: Vec::new(),
-            returns: Vec::new(),
-            locals: Vec::new(),
-        });
+        self.units.push(Unit::new(None, name));
         let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;
         let saved = self.life.enter_thread();
         self.run_deferred(d, Vec::new());
         self.life.leave_thread(saved);
+        let unit = self.cur;
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
+        unit
     }
 
     fn acquire(&mut self, recv: Val, lock: &LockTy, acquire: Acquire, loc: Loc) -> Val {
@@ -1457,6 +1617,15 @@ fn carries_guard(index: &Index, ty: &Ty) -> bool {
             .iter()
             .any(|(_, f)| matches!(f, Ty::Guard(_))),
         _ => false,
+    }
+}
+
+/// What a spawning call returns: a handle that joins the thread of its closure argument.
+fn join_handle(args: Vec<Val>) -> Val {
+    Val {
+        ty: Ty::Waitable(Waitable::JoinHandle),
+        spawned: args.iter().find_map(|a| a.spawned),
+        ..Val::default()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
-use crate::locks::api::{self, Flavor};
+use crate::locks::api::{self, Flavor, Waitable};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Ty {
@@ -19,6 +19,8 @@ pub enum Ty {
     Guard(Box<Ty>),
     Seq(Box<Ty>),
     Tuple(Vec<Ty>),
+    /// A condition variable, channel end, join handle, barrier or runtime.
+    Waitable(Waitable),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -167,6 +169,8 @@ fn lower_path(index: &Index, cx: &LowerCx, path: &syn::Path, depth: u32) -> Ty {
                 })
             } else if api::is_guard_type(&full) {
                 Ty::Guard(Box::new(last_arg()))
+            } else if let Some(w) = api::waitable_type(&full) {
+                Ty::Waitable(w)
             } else if TRANSPARENT.contains(&name) {
                 arg(0)
             } else if SEQUENCES.contains(&name) {

@@ -217,6 +217,162 @@ pub const GUARD_PASSING: &[&str] = &[
     "wait_while_until",
 ];
 
+/// Things a thread can block on other than a lock: the other half of hold-while-wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Waitable {
+    Condvar,
+    /// The receiving end of a channel.
+    Receiver,
+    /// A sending end whose `send` blocks when the channel is full (`sync_channel`, `bounded`).
+    SyncSender,
+    /// A sending end that never blocks, but wakes receivers.
+    Sender,
+    /// tokio's channel ends: `recv`/`send` are awaited; only `blocking_*` block the thread.
+    AsyncReceiver,
+    AsyncSender,
+    JoinHandle,
+    Barrier,
+    /// An async runtime or handle whose `block_on` blocks the thread.
+    Runtime,
+    /// `thread::park` and free `block_on` functions: nothing to name, only to wait.
+    Park,
+}
+
+impl Waitable {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Waitable::Condvar => "condition variable",
+            Waitable::Receiver => "channel receive",
+            Waitable::SyncSender => "send on a bounded channel",
+            Waitable::Sender | Waitable::AsyncSender => "channel send",
+            Waitable::AsyncReceiver => "channel receive",
+            Waitable::Park => "thread park",
+            Waitable::JoinHandle => "join",
+            Waitable::Barrier => "barrier",
+            Waitable::Runtime => "block_on",
+        }
+    }
+}
+
+/// (crate, type name) of the waitable types.
+const WAITABLE_TYPES: &[(&str, &str, Waitable)] = &[
+    ("std", "Condvar", Waitable::Condvar),
+    ("parking_lot", "Condvar", Waitable::Condvar),
+    ("std", "Receiver", Waitable::Receiver),
+    ("crossbeam_channel", "Receiver", Waitable::Receiver),
+    ("crossbeam", "Receiver", Waitable::Receiver),
+    ("flume", "Receiver", Waitable::Receiver),
+    ("tokio", "Receiver", Waitable::AsyncReceiver),
+    ("tokio", "UnboundedReceiver", Waitable::AsyncReceiver),
+    ("std", "SyncSender", Waitable::SyncSender),
+    ("std", "Sender", Waitable::Sender),
+    ("crossbeam_channel", "Sender", Waitable::Sender),
+    ("crossbeam", "Sender", Waitable::Sender),
+    ("flume", "Sender", Waitable::Sender),
+    ("tokio", "Sender", Waitable::AsyncSender),
+    ("tokio", "UnboundedSender", Waitable::AsyncSender),
+    ("std", "JoinHandle", Waitable::JoinHandle),
+    ("std", "ScopedJoinHandle", Waitable::JoinHandle),
+    ("std", "Barrier", Waitable::Barrier),
+    ("tokio", "Runtime", Waitable::Runtime),
+    ("tokio", "Handle", Waitable::Runtime),
+];
+
+/// Methods that block the calling thread until another thread acts.
+const WAIT_METHODS: &[(Waitable, &str)] = &[
+    (Waitable::Condvar, "wait"),
+    (Waitable::Condvar, "wait_while"),
+    (Waitable::Condvar, "wait_timeout"),
+    (Waitable::Condvar, "wait_timeout_ms"),
+    (Waitable::Condvar, "wait_timeout_while"),
+    (Waitable::Condvar, "wait_for"),
+    (Waitable::Condvar, "wait_until"),
+    (Waitable::Condvar, "wait_while_for"),
+    (Waitable::Condvar, "wait_while_until"),
+    (Waitable::Receiver, "recv"),
+    (Waitable::Receiver, "recv_timeout"),
+    (Waitable::Receiver, "recv_deadline"),
+    (Waitable::Receiver, "iter"),
+    (Waitable::AsyncReceiver, "blocking_recv"),
+    (Waitable::AsyncSender, "blocking_send"),
+    (Waitable::SyncSender, "send"),
+    (Waitable::SyncSender, "send_timeout"),
+    (Waitable::JoinHandle, "join"),
+    (Waitable::Barrier, "wait"),
+    (Waitable::Runtime, "block_on"),
+];
+
+/// Methods by which another thread wakes a waiter.
+const WAKE_METHODS: &[(Waitable, &str)] = &[
+    (Waitable::Condvar, "notify_one"),
+    (Waitable::Condvar, "notify_all"),
+    (Waitable::SyncSender, "send"),
+    (Waitable::SyncSender, "try_send"),
+    (Waitable::Sender, "send"),
+    (Waitable::Sender, "try_send"),
+    (Waitable::AsyncSender, "send"),
+    (Waitable::AsyncSender, "try_send"),
+    (Waitable::AsyncSender, "blocking_send"),
+];
+
+/// Free functions that block the calling thread: (crate, function name).
+const BLOCKING_FNS: &[(&str, &str)] = &[
+    ("std", "park"),
+    ("std", "park_timeout"),
+    ("futures", "block_on"),
+    ("futures_executor", "block_on"),
+    ("futures_lite", "block_on"),
+    ("pollster", "block_on"),
+    ("async_std", "block_on"),
+    ("tokio", "block_on"),
+];
+
+/// Channel constructors: (crate, function, sender kind); they return (sender, receiver).
+const CHANNEL_CTORS: &[(&str, &str, Waitable)] = &[
+    ("std", "channel", Waitable::Sender),
+    ("std", "sync_channel", Waitable::SyncSender),
+    ("crossbeam_channel", "unbounded", Waitable::Sender),
+    ("crossbeam_channel", "bounded", Waitable::SyncSender),
+    ("crossbeam", "unbounded", Waitable::Sender),
+    ("crossbeam", "bounded", Waitable::SyncSender),
+    ("flume", "unbounded", Waitable::Sender),
+    ("flume", "bounded", Waitable::SyncSender),
+];
+
+fn crate_and_last(path: &[String]) -> Option<(&str, &str)> {
+    Some((path.first()?.as_str(), path.last()?.as_str()))
+}
+
+pub fn waitable_type(path: &[String]) -> Option<Waitable> {
+    let (krate, name) = crate_and_last(path)?;
+    let krate = if krate == "core" { "std" } else { krate };
+    WAITABLE_TYPES
+        .iter()
+        .find(|(c, n, _)| *c == krate && *n == name)
+        .map(|&(_, _, w)| w)
+}
+
+pub fn is_wait(w: Waitable, method: &str) -> bool {
+    WAIT_METHODS.contains(&(w, method))
+}
+
+pub fn is_wake(w: Waitable, method: &str) -> bool {
+    WAKE_METHODS.contains(&(w, method))
+}
+
+pub fn is_blocking_fn(path: &[String]) -> bool {
+    crate_and_last(path).is_some_and(|(c, n)| BLOCKING_FNS.contains(&(c, n)))
+}
+
+/// For a channel constructor, the kind of sender it returns.
+pub fn channel_ctor(path: &[String]) -> Option<Waitable> {
+    let (krate, name) = crate_and_last(path)?;
+    CHANNEL_CTORS
+        .iter()
+        .find(|(c, n, _)| *c == krate && *n == name)
+        .map(|&(_, _, s)| s)
+}
+
 fn family(path: &[String]) -> Option<Family> {
     let first = path.first()?;
     CRATES.iter().find(|(c, _)| c == first).map(|&(_, f)| f)
@@ -298,6 +454,26 @@ mod tests {
         );
         assert_eq!(acquire(rw, "read_owned").map(|a| a.mode), Some(Mode::Read));
         assert_eq!(acquire(rw, "lock"), None);
+    }
+
+    #[test]
+    fn blocking_apis_are_recognized() {
+        assert_eq!(
+            waitable_type(&p("std::sync::Condvar")),
+            Some(Waitable::Condvar)
+        );
+        assert_eq!(
+            waitable_type(&p("std::sync::mpsc::Receiver")),
+            Some(Waitable::Receiver)
+        );
+        assert_eq!(waitable_type(&p("mycrate::Receiver")), None);
+        assert!(is_wait(Waitable::Receiver, "recv") && !is_wait(Waitable::Sender, "send"));
+        assert!(is_wake(Waitable::Condvar, "notify_all"));
+        assert!(is_blocking_fn(&p("std::thread::park")));
+        assert_eq!(
+            channel_ctor(&p("std::sync::mpsc::sync_channel")),
+            Some(Waitable::SyncSender)
+        );
     }
 
     #[test]

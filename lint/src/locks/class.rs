@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::index::{Index, StaticId, Ty, TypeId};
-use crate::locks::api::{Acquire, Flavor};
+use crate::locks::api::{Acquire, Flavor, Waitable};
 use crate::source::Loc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +22,9 @@ pub struct LockClass {
     /// Fewest `::` segments a shortened name keeps: `Type::field` and `function::variable` need
     /// two to read as what they are, a static one.
     pub min_segments: usize,
+    /// A lock, as opposed to a condvar or channel (which have classes to pair waiters with
+    /// wakers).
+    pub is_lock: bool,
 }
 
 /// Where an instance lives, relative to the function that touches it.
@@ -120,6 +123,17 @@ pub fn is_lock_like(index: &Index, ty: &Ty) -> bool {
     }
 }
 
+/// Whether values of this type get a class: locks, and the things threads wait on (condition
+/// variables, channels, ...), whose identity pairs a waiter with the thread that wakes it.
+pub fn has_class(index: &Index, ty: &Ty) -> bool {
+    match ty {
+        // A join handle is known by the thread it joins; a runtime needs no identity.
+        Ty::Waitable(w) => !matches!(w, Waitable::JoinHandle | Waitable::Runtime | Waitable::Park),
+        Ty::Seq(elem) => has_class(index, elem),
+        _ => is_lock_like(index, ty),
+    }
+}
+
 impl Classes {
     pub fn build(index: &Index) -> Classes {
         let mut c = Classes {
@@ -129,22 +143,24 @@ impl Classes {
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
-                if is_lock_like(index, ty) {
+                if has_class(index, ty) {
                     let id = c.add(LockClass {
                         name: format!("{}::{name}", def.display),
                         decl: def.loc,
                         min_segments: 2,
+                        is_lock: is_lock_like(index, ty),
                     });
                     c.fields.insert((TypeId(i as u32), name.clone()), id);
                 }
             }
         }
         for (i, s) in index.statics.iter().enumerate() {
-            if is_lock_like(index, &s.ty) {
+            if has_class(index, &s.ty) {
                 let id = c.add(LockClass {
                     name: s.display.clone(),
                     decl: s.loc,
                     min_segments: 1,
+                    is_lock: is_lock_like(index, &s.ty),
                 });
                 c.statics.insert(StaticId(i as u32), id);
             }

@@ -15,16 +15,26 @@ pub enum Kind {
     LockOrderCycle,
     DoubleLock,
     RwlockUpgrade,
+    HoldWhileWait,
+    AwaitHoldingLock,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::LockOrderCycle, Kind::DoubleLock, Kind::RwlockUpgrade];
+    pub const ALL: [Kind; 5] = [
+        Kind::LockOrderCycle,
+        Kind::DoubleLock,
+        Kind::RwlockUpgrade,
+        Kind::HoldWhileWait,
+        Kind::AwaitHoldingLock,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Kind::LockOrderCycle => "lock-order-cycle",
             Kind::DoubleLock => "double-lock",
             Kind::RwlockUpgrade => "rwlock-upgrade",
+            Kind::HoldWhileWait => "hold-while-wait",
+            Kind::AwaitHoldingLock => "await-holding-lock",
         }
     }
 
@@ -35,11 +45,20 @@ impl Kind {
             Kind::RwlockUpgrade => {
                 "a write lock is requested while the same thread holds the read lock"
             }
+            Kind::HoldWhileWait => {
+                "a thread blocks (condvar, channel, join, ...) while holding a lock its waker may need"
+            }
+            Kind::AwaitHoldingLock => "a blocking lock's guard is held across an `.await`",
         }
     }
 
+    /// Severity when the check has no stronger evidence: a hold-while-wait whose other side is
+    /// found in the code is raised to an error by its check.
     pub fn default_severity(self) -> Severity {
-        Severity::Error
+        match self {
+            Kind::HoldWhileWait | Kind::AwaitHoldingLock => Severity::Warning,
+            _ => Severity::Error,
+        }
     }
 }
 

@@ -1,0 +1,71 @@
+//! `await-holding-lock`: the guard of a blocking lock (std, parking_lot, spin) is alive at an
+//! `.await`. The task can be suspended there with the lock held; another task on the same
+//! executor thread that asks for the lock blocks that thread, and the holder never resumes.
+//! Guards of async-aware locks (tokio, async-std, futures, async-lock) are made for this.
+
+use std::collections::BTreeMap;
+
+use super::Cx;
+use crate::locks::api::Family;
+use crate::report::{Finding, Kind, Label};
+use crate::source::Loc;
+use crate::summary::AwaitHold;
+
+pub fn check(cx: &Cx) -> Vec<Finding> {
+    // One finding per guard, pointing at every await it is held across.
+    let mut by_guard: BTreeMap<(usize, Loc), Vec<&AwaitHold>> = BTreeMap::new();
+    for ah in &cx.summaries.found.await_holds {
+        let blocking = matches!(
+            ah.held.lock.flavor.family,
+            Family::Std | Family::ParkingLot | Family::Spin
+        );
+        if blocking {
+            by_guard
+                .entry((ah.unit, ah.held.chain.loc))
+                .or_default()
+                .push(ah);
+        }
+    }
+    by_guard
+        .into_values()
+        .map(|holds| {
+            let first = holds[0];
+            let held = cx.lock_name(first.unit, &first.held.lock);
+            let mut labels = vec![Label {
+                loc: first.held.chain.loc,
+                message: match first.held.chain.next {
+                    Some(_) => format!("this call returns a guard of `{held}`"),
+                    None => format!("guard of `{held}` taken here"),
+                },
+                primary: true,
+            }];
+            let mut awaits: Vec<Loc> = holds.iter().map(|h| h.at).collect();
+            awaits.sort();
+            awaits.dedup();
+            for at in &awaits {
+                labels.push(Label {
+                    loc: *at,
+                    message: format!("suspended here while `{held}` is held"),
+                    primary: false,
+                });
+            }
+            let flavor = first.held.lock.flavor;
+            Finding {
+                kind: Kind::AwaitHoldingLock,
+                severity: Kind::AwaitHoldingLock.default_severity(),
+                message: format!(
+                    "guard of `{held}` ({} `{}`) is held across {}",
+                    flavor.family_name(),
+                    flavor.kind.type_name(),
+                    if awaits.len() == 1 { "an `.await`".to_string() } else { format!("{} `.await`s", awaits.len()) }
+                ),
+                locks: vec![held.clone()],
+                labels,
+                notes: vec![
+                    "note: the task can be suspended with the lock held; a task on the same executor thread that then locks it blocks the thread, and the holder never resumes to release it".to_string(),
+                    format!("help: drop the guard before the `.await` (end its scope or call `drop`), or use an async-aware lock such as `tokio::sync::{}`", flavor.kind.type_name()),
+                ],
+            }
+        })
+        .collect()
+}

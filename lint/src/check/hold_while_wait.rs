@@ -1,0 +1,195 @@
+//! `hold-while-wait`: a thread blocks (condvar wait, channel receive, join, barrier, park,
+//! `block_on`) while it holds a lock. If the thread that would wake it needs that lock first, it
+//! never gets to: the seeds' *nested monitor lockout*, and its channel and join variants. A
+//! condvar wait releases the mutex it is given, and only that one.
+
+use std::collections::HashSet;
+
+use super::Cx;
+use crate::locks::api::Waitable;
+use crate::locks::class::{ClassRef, LockRef};
+use crate::report::{Finding, Kind, Label, Severity};
+use crate::source::Loc;
+use crate::summary::HeldWait;
+
+pub fn check(cx: &Cx) -> Vec<Finding> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for hw in &cx.summaries.found.held_waits {
+        let key = (hw.held.chain.loc, hw.wait.chain.acquired_at(), hw.at);
+        if seen.insert(key) {
+            out.push(finding(cx, hw));
+        }
+    }
+    out
+}
+
+/// Who would wake the waiter, and needs the held lock to do it.
+struct OtherSide {
+    loc: Loc,
+    text: String,
+}
+
+fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
+    let held_name = cx.lock_name(hw.unit, &hw.held.lock);
+    // The same lock: the same class, or, for a lock the function was given (its class is the
+    // caller's), the same parameter, as seen by the function and the threads it spawns.
+    let same_lock = |l: &LockRef| match (hw.held.lock.class, l.class) {
+        (ClassRef::Known(a), ClassRef::Known(b)) => a == b,
+        (ClassRef::FromRoot, ClassRef::FromRoot) => l.place.same_instance(&hw.held.lock.place),
+        _ => false,
+    };
+    let takes_held = |u: usize| {
+        cx.summaries.by_unit[u]
+            .acquires
+            .iter()
+            .find(|e| same_lock(&e.lock))
+    };
+    if let Some(joined) = hw.wait.joins {
+        let e = takes_held(joined)?;
+        return Some(OtherSide {
+            loc: e.chain.acquired_at(),
+            text: format!(
+                "the joined thread (`{}`) takes `{held_name}` at {}: it cannot finish while this thread holds it",
+                cx.unit_name(joined),
+                cx.at(e.chain.acquired_at())
+            ),
+        });
+    }
+    let object = hw.wait.object.as_ref()?;
+    let ClassRef::Known(obj) = object.class else {
+        return None;
+    };
+    let wakes_this = |k: Waitable| match hw.wait.kind {
+        Waitable::Condvar => k == Waitable::Condvar,
+        Waitable::Receiver | Waitable::AsyncReceiver => {
+            matches!(
+                k,
+                Waitable::Sender | Waitable::SyncSender | Waitable::AsyncSender
+            )
+        }
+        _ => false,
+    };
+    // Certain: the waker holds the lock at the moment it wakes.
+    let certain = cx.summaries.found.held_wakes.iter().find(|w| {
+        same_lock(&w.held.lock)
+            && wakes_this(w.wake.kind)
+            && w.wake
+                .object
+                .as_ref()
+                .is_some_and(|o| o.class == ClassRef::Known(obj))
+    });
+    if let Some(w) = certain {
+        return Some(OtherSide {
+            loc: w.wake.chain.acquired_at(),
+            text: format!(
+                "`{}` holds `{held_name}` when it wakes this waiter at {}: it blocks on `{held_name}` first, so the waiter is never woken",
+                cx.unit_name(w.unit),
+                cx.at(w.wake.chain.acquired_at())
+            ),
+        });
+    }
+    // Likely: a thread that wakes it also takes the lock.
+    (0..cx.units.len()).find_map(|u| {
+        let s = &cx.summaries.by_unit[u];
+        let wake = s.wakes.iter().find(|w| {
+            wakes_this(w.kind) && w.object.as_ref().is_some_and(|o| o.class == ClassRef::Known(obj))
+        })?;
+        let e = takes_held(u)?;
+        Some(OtherSide {
+            loc: wake.chain.acquired_at(),
+            text: format!(
+                "`{}` wakes this waiter (at {}) and takes `{held_name}` (at {}): if it takes it first, it waits for this thread, which waits for it",
+                cx.unit_name(u),
+                cx.at(wake.chain.acquired_at()),
+                cx.at(e.chain.acquired_at())
+            ),
+        })
+    })
+}
+
+fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
+    let held = cx.lock_name(hw.unit, &hw.held.lock);
+    let what = match hw.wait.kind {
+        Waitable::Condvar => "waiting on a condition variable".to_string(),
+        Waitable::Receiver | Waitable::AsyncReceiver => "blocking on a channel receive".to_string(),
+        Waitable::SyncSender | Waitable::AsyncSender => {
+            "blocking on a send to a bounded channel".to_string()
+        }
+        Waitable::JoinHandle => "joining a thread".to_string(),
+        Waitable::Barrier => "waiting at a barrier".to_string(),
+        Waitable::Runtime | Waitable::Park => "blocking the thread".to_string(),
+        Waitable::Sender => "sending".to_string(),
+    };
+    let direct = hw.wait.chain.next.is_none();
+    let mut labels = vec![
+        Label {
+            loc: hw.held.chain.loc,
+            message: format!("`{held}` acquired here"),
+            primary: false,
+        },
+        Label {
+            loc: hw.at,
+            message: if direct {
+                format!("{what} while holding `{held}`")
+            } else {
+                format!("this call ends up {what} while `{held}` is held")
+            },
+            primary: true,
+        },
+    ];
+    if !direct {
+        labels.push(Label {
+            loc: hw.wait.chain.acquired_at(),
+            message: format!(
+                "blocks here, in `{}`",
+                cx.reached_in(hw.unit, &hw.wait.chain)
+            ),
+            primary: false,
+        });
+    }
+    let mut notes = Vec::new();
+    if hw.wait.kind == Waitable::Condvar {
+        notes.push(format!(
+            "note: a condvar wait releases only the mutex whose guard it is given; `{held}` stays locked while this thread sleeps"
+        ));
+    }
+    let via = cx.via_chain(&hw.wait.chain);
+    if !via.is_empty() {
+        notes.push(format!("note: the wait happens{via}"));
+    }
+    let other = other_side(cx, hw);
+    let severity = match &other {
+        Some(o) => {
+            labels.push(Label {
+                loc: o.loc,
+                message: "the thread that would wake it needs the lock".to_string(),
+                primary: false,
+            });
+            notes.push(format!("note: {}", o.text));
+            if hw.wait.kind == Waitable::Condvar {
+                notes.push("note: this is a nested monitor lockout: one thread holds the lock and waits for a signal, the other needs the lock to send it".to_string());
+            }
+            Severity::Error
+        }
+        None => {
+            notes.push(format!(
+                "note: if the thread that would wake this one needs `{held}`, neither proceeds"
+            ));
+            Kind::HoldWhileWait.default_severity()
+        }
+    };
+    notes.push(format!(
+        "help: release `{held}` before blocking (end its scope or `drop` the guard), or make the waker not need it"
+    ));
+    labels.sort();
+    labels.dedup_by(|a, b| a.loc == b.loc);
+    Finding {
+        kind: Kind::HoldWhileWait,
+        severity,
+        message: format!("`{held}` is held while {what}"),
+        locks: vec![held],
+        labels,
+        notes,
+    }
+}
