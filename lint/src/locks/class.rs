@@ -245,6 +245,7 @@ mod tests {
                 name: name.into(),
                 decl: loc,
                 min_segments: min,
+                is_lock: true,
             });
         }
         c.shorten_names();
