@@ -2,7 +2,9 @@
 //! (`buggy`) and its fix (`fixed`). `cargo lockorder examples/deadlocks` reports exactly the
 //! buggy ones.
 
+pub mod channels;
 pub mod four_threads;
+pub mod nested_monitor;
 pub mod printer_camera;
 pub mod reentrant;
 pub mod relock;
