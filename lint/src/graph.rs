@@ -5,16 +5,20 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::locks::class::{ClassId, ClassRef};
+use crate::locks::hierarchy::Hierarchy;
+use crate::source::Loc;
 use crate::summary::Interaction;
 
 pub struct LockGraph {
     /// First witness of each edge; ordered so that reports are reproducible.
     pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
+    /// Orders declared with `#[lock_order]`: edges too, witnessed by their declaration.
+    pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
     pub reacquires: Vec<Interaction>,
 }
 
-pub fn build(interactions: Vec<Interaction>) -> LockGraph {
+pub fn build(interactions: Vec<Interaction>, hierarchy: &Hierarchy) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
@@ -40,5 +44,9 @@ pub fn build(interactions: Vec<Interaction>) -> LockGraph {
             edges.entry((a, b)).or_insert(it);
         }
     }
-    LockGraph { edges, reacquires }
+    let mut declared = BTreeMap::new();
+    for &(a, b, at) in &hierarchy.before {
+        declared.entry((a, b)).or_insert(at);
+    }
+    LockGraph { edges, declared, reacquires }
 }

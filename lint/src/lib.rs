@@ -39,15 +39,18 @@ pub struct Analysis {
 /// syn and our walker recurse on nesting depth; deeply nested generated code needs room.
 const STACK_SIZE: usize = 256 << 20;
 
-pub fn analyze(opts: &Options) -> Result<Analysis, String> {
+/// The worker threads every analysis runs on (`jobs`: `None` for one per core).
+pub fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
     let mut pool = rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE);
-    if let Some(n) = opts.jobs {
+    if let Some(n) = jobs {
         pool = pool.num_threads(n);
     }
-    let pool = pool
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    Ok(pool.install(|| run(opts)))
+    pool.build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))
+}
+
+pub fn analyze(opts: &Options) -> Result<Analysis, String> {
+    Ok(worker_pool(opts.jobs)?.install(|| run(opts)))
 }
 
 fn run(opts: &Options) -> Analysis {
@@ -65,19 +68,31 @@ fn run(opts: &Options) -> Analysis {
     }
 }
 
+/// Analyzes one file's text as a crate root: for fuzzing and tests. Call it inside
+/// `worker_pool(..).install(..)` for the stack depth deeply nested input needs. `mod`
+/// declarations to other files are not followed.
+pub fn analyze_text(name: &str, text: &str, edition: Edition) -> Report {
+    let parsed = parse::parse_text(name, text, edition);
+    let mut report = analyze_parsed(&parsed);
+    report.problems.extend(parsed.problems.iter().cloned());
+    report
+}
+
 fn analyze_parsed(parsed: &parse::Parsed) -> Report {
     let index = index::Index::build(parsed);
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);
     classes.shorten_names();
+    let hierarchy = locks::hierarchy::Hierarchy::resolve(&index, &classes, &parsed.db);
     let mut summaries = summary::summarize(&units, index.fns.len());
-    let graph = graph::build(std::mem::take(&mut summaries.found.interactions));
+    let graph = graph::build(std::mem::take(&mut summaries.found.interactions), &hierarchy);
     let cx = check::Cx {
         index: &index,
         classes: &classes,
         units: &units,
         summaries: &summaries,
+        hierarchy: &hierarchy,
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);
@@ -101,9 +116,11 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),
         lock_order_edges: graph.edges.len(),
     };
+    let mut problems = index.problems.clone();
+    problems.extend(hierarchy.problems.iter().cloned());
     Report {
         findings,
-        problems: Vec::new(),
+        problems,
         stats,
     }
 }

@@ -178,6 +178,31 @@ fn load(path: &Path) -> Loaded {
     }
 }
 
+/// One crate from text in memory (fuzzing, tests, editors): no file is read.
+pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
+    let mut parsed = Parsed {
+        db: SourceDb::default(),
+        asts: Vec::new(),
+        crates: Vec::new(),
+        problems: Vec::new(),
+        by_path: HashMap::new(),
+        mod_dirs: vec![PathBuf::new()],
+    };
+    let path = PathBuf::from(name);
+    let (file, ast) = match crate::source::parse_file(text) {
+        Ok((ast, base)) => (SourceFile::new(path.clone(), text.to_string(), base), Some(Ast(ast))),
+        Err(e) => {
+            parsed.problems.push(Problem::error(format!("{name}: cannot parse: {e}")));
+            (SourceFile::new(path.clone(), text.to_string(), 0), None)
+        }
+    };
+    let id = parsed.db.add(file);
+    parsed.by_path.insert(path, id);
+    parsed.asts.push(ast);
+    parsed.crates.push(Crate { name: "main".into(), root: id, edition });
+    parsed
+}
+
 pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     let mut parsed = Parsed {
         db: SourceDb::default(),

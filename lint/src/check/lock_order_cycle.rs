@@ -6,30 +6,54 @@
 use super::{cycles, Cx};
 use crate::graph::LockGraph;
 use crate::locks::class::ClassId;
-use crate::report::{Finding, Kind};
+use crate::report::{Finding, Kind, Label};
 
 pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
-    cycles::find(graph.edges.keys().copied())
+    let edges = graph.edges.keys().chain(graph.declared.keys()).copied();
+    cycles::find(edges)
         .into_iter()
+        .filter(|cycle| !(cycle.len() == 1 && cx.hierarchy.nested.contains_key(&cycle[0])))
         .filter_map(|cycle| finding(cx, graph, &cycle))
         .collect()
 }
 
+/// A cycle in the code, possibly closed through declared orders. One closed by a single code
+/// edge is exactly a hierarchy violation and is reported as such; one of declarations alone is
+/// a hierarchy cycle.
 fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     let names: Vec<String> = cycle
         .iter()
         .map(|&c| cx.classes.name(c).to_string())
         .collect();
     let n = cycle.len();
+    let code_edges = (0..n)
+        .filter(|&i| graph.edges.contains_key(&(cycle[i], cycle[(i + 1) % n])))
+        .count();
+    if code_edges < n.min(2) {
+        return None;
+    }
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     let mut all_shared = true;
     for i in 0..n {
         let (a, b) = (cycle[i], cycle[(i + 1) % n]);
-        let it = graph.edges.get(&(a, b))?;
+        let (held, taken) = (&names[i], &names[(i + 1) % n]);
+        let Some(it) = graph.edges.get(&(a, b)) else {
+            let at = *graph.declared.get(&(a, b))?;
+            labels.push(Label {
+                loc: at,
+                message: format!("declared: `{held}` before `{taken}`"),
+                primary: false,
+            });
+            notes.push(format!(
+                "note: edge {}: `{held}` -> `{taken}` is declared at {}",
+                i + 1,
+                cx.at(at)
+            ));
+            continue;
+        };
         all_shared &=
             it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
-        let (held, taken) = (&names[i], &names[(i + 1) % n]);
         labels.extend(cx.interaction_labels(it, held, taken, i == 0));
         notes.push(format!(
             "note: {}`{held}` -> `{taken}` in `{}`: holds `{held}` (since {}), waits for `{taken}` at {}{}",

@@ -4,6 +4,8 @@
 mod await_holding_lock;
 pub mod cycles;
 mod double_lock;
+mod hierarchy_cycle;
+mod hierarchy_violation;
 mod hold_while_wait;
 mod lock_order_cycle;
 mod rwlock_upgrade;
@@ -13,6 +15,7 @@ use crate::graph::LockGraph;
 use crate::index::Index;
 use crate::locks::api::{self, Conflict};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
+use crate::locks::hierarchy::Hierarchy;
 use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
 use crate::summary::{Entry, Interaction, Summaries};
@@ -22,6 +25,7 @@ pub struct Cx<'c, 'a> {
     pub classes: &'c Classes,
     pub units: &'c [Unit],
     pub summaries: &'c Summaries,
+    pub hierarchy: &'c Hierarchy,
     pub db: &'c SourceDb,
 }
 
@@ -31,6 +35,8 @@ pub fn run(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
     out.extend(rwlock_upgrade::check(cx, graph));
     out.extend(hold_while_wait::check(cx));
     out.extend(await_holding_lock::check(cx));
+    out.extend(hierarchy_violation::check(cx, graph));
+    out.extend(hierarchy_cycle::check(cx));
     out
 }
 

@@ -38,6 +38,8 @@ pub(super) fn build(parsed: &Parsed) -> Index<'_> {
             methods: HashMap::new(),
             ext_methods: HashMap::new(),
             lock_wrappers: HashSet::new(),
+            declarations: Vec::new(),
+            problems: Vec::new(),
             crate_roots: HashMap::new(),
         },
         impls: Vec::new(),
@@ -158,11 +160,14 @@ impl<'a> Builder<'a> {
                             (name, &f.ty)
                         })
                         .collect();
-                    self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
+                    let id = self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
+                    self.struct_declarations(m, file, id, s);
                 }
-                syn::Item::Enum(e) => self.add_type(m, file, &e.ident, &e.generics, TypeKind::Enum),
+                syn::Item::Enum(e) => {
+                    self.add_type(m, file, &e.ident, &e.generics, TypeKind::Enum);
+                }
                 syn::Item::Type(t) => {
-                    self.add_type(m, file, &t.ident, &t.generics, TypeKind::Alias(&t.ty))
+                    self.add_type(m, file, &t.ident, &t.generics, TypeKind::Alias(&t.ty));
                 }
                 syn::Item::Fn(f) => {
                     let display = self.index.mod_display(m, &f.sig.ident.to_string());
@@ -176,7 +181,10 @@ impl<'a> Builder<'a> {
                         Vec::new(),
                     );
                 }
-                syn::Item::Static(s) => self.add_static(m, file, &s.ident, Cow::Borrowed(&s.ty)),
+                syn::Item::Static(s) => {
+                    let id = self.add_static(m, file, &s.ident, Cow::Borrowed(&s.ty));
+                    self.static_declarations(m, file, id, &s.attrs);
+                }
                 syn::Item::Use(u) => self.use_tree(m, &mut Vec::new(), &u.tree),
                 syn::Item::Impl(i) => self.impls.push(PendingImpl {
                     module: m,
@@ -214,7 +222,7 @@ impl<'a> Builder<'a> {
         ident: &syn::Ident,
         generics: &syn::Generics,
         kind: TypeKind<'a>,
-    ) {
+    ) -> TypeId {
         let name = ident.to_string();
         let def = TypeDef {
             display: self.index.mod_display(m, &name),
@@ -228,6 +236,7 @@ impl<'a> Builder<'a> {
         self.index.types.push(def);
         let id = TypeId(self.index.types.len() as u32 - 1);
         self.define(m, name, Def::Type(id));
+        id
     }
 
     /// Declares a function. Free functions become values of their module; methods are found
@@ -284,7 +293,7 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn add_static(&mut self, m: ModId, file: FileId, ident: &syn::Ident, ty: Cow<'a, syn::Type>) {
+    fn add_static(&mut self, m: ModId, file: FileId, ident: &syn::Ident, ty: Cow<'a, syn::Type>) -> StaticId {
         let name = ident.to_string();
         self.index.statics.push(StaticDef {
             display: self.index.mod_display(m, &name),
@@ -297,6 +306,95 @@ impl<'a> Builder<'a> {
         self.static_tys.push(ty);
         let id = StaticId(self.index.statics.len() as u32 - 1);
         self.define(m, name, Def::Static(id));
+        id
+    }
+
+    // ---- #[lock_order] declarations (read from source; the grammar is lockorder-attr's) ----
+
+    fn declare(&mut self, module: ModId, owner: DeclOwner, body: DeclBody, loc: Loc) {
+        self.index.declarations.push(Declaration { module, owner, body, loc });
+    }
+
+    fn decl_ref(&self, file: FileId, path: &syn::Path) -> DeclRef {
+        let first = path.segments.first().map(|s| s.ident.span());
+        let last = path.segments.last().map(|s| s.ident.span());
+        let loc = match (first, last) {
+            (Some(a), Some(b)) => self.parsed.db.loc_between(file, a, b),
+            _ => self.loc(file, proc_macro2::Span::call_site()),
+        };
+        DeclRef { segs: path.segments.iter().map(|s| s.ident.to_string()).collect(), loc }
+    }
+
+    fn malformed(&mut self, file: FileId, e: &syn::Error) {
+        let loc = self.loc(file, e.span());
+        let display = &self.parsed.db.get(file).display;
+        self.index.problems.push(crate::report::Problem::error(format!(
+            "{display}:{}:{}: malformed `lock_order` declaration, ignored: {e}",
+            loc.line, loc.column
+        )));
+    }
+
+    fn lock_body(&mut self, file: FileId, attr: &syn::Attribute) -> Option<DeclBody> {
+        let decl = match lockorder_attr::parse_decl(lockorder_attr::args(attr)) {
+            Ok(d) => d,
+            Err(e) => {
+                self.malformed(file, &e);
+                return None;
+            }
+        };
+        let level = match decl.level_value() {
+            Ok(l) => l,
+            Err(e) => {
+                self.malformed(file, &e);
+                return None;
+            }
+        };
+        Some(DeclBody::Lock {
+            level,
+            after: decl.after.iter().map(|p| self.decl_ref(file, p)).collect(),
+            before: decl.before.iter().map(|p| self.decl_ref(file, p)).collect(),
+            nested: decl.nested.map(|n| n.value()),
+        })
+    }
+
+    fn attr_loc(&self, file: FileId, attr: &syn::Attribute) -> Loc {
+        self.parsed
+            .db
+            .loc_between(file, attr.pound_token.span, attr.bracket_token.span.close())
+    }
+
+    fn struct_declarations(&mut self, m: ModId, file: FileId, id: TypeId, s: &syn::ItemStruct) {
+        for attr in s.attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            let loc = self.attr_loc(file, attr);
+            match lockorder_attr::parse_struct_order(lockorder_attr::args(attr)) {
+                Ok(order) if order.len() > 1 => {
+                    let refs = order
+                        .iter()
+                        .map(|i| DeclRef { segs: vec![i.to_string()], loc: self.loc(file, i.span()) })
+                        .collect();
+                    self.declare(m, DeclOwner::Struct(id), DeclBody::Order(refs), loc);
+                }
+                Ok(_) => {}
+                Err(e) => self.malformed(file, &e),
+            }
+        }
+        for (i, field) in s.fields.iter().enumerate() {
+            for attr in field.attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+                let loc = self.attr_loc(file, attr);
+                if let Some(body) = self.lock_body(file, attr) {
+                    self.declare(m, DeclOwner::Field(id, i), body, loc);
+                }
+            }
+        }
+    }
+
+    fn static_declarations(&mut self, m: ModId, file: FileId, id: StaticId, attrs: &[syn::Attribute]) {
+        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            let loc = self.attr_loc(file, attr);
+            if let Some(body) = self.lock_body(file, attr) {
+                self.declare(m, DeclOwner::Static(id), body, loc);
+            }
+        }
     }
 
     fn use_tree(&mut self, m: ModId, prefix: &mut Vec<String>, tree: &syn::UseTree) {
@@ -350,8 +448,9 @@ impl<'a> Builder<'a> {
         let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
             return;
         };
-        for (ident, ty) in decls {
-            self.add_static(m, file, &ident, Cow::Owned(ty));
+        for (attrs, ident, ty) in decls {
+            let id = self.add_static(m, file, &ident, Cow::Owned(ty));
+            self.static_declarations(m, file, id, &attrs);
         }
     }
 }
@@ -491,10 +590,12 @@ fn type_last_name(ty: &syn::Type) -> Option<String> {
     }
 }
 
-fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<(syn::Ident, syn::Type)>> {
+type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type);
+
+fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazyStatic>> {
     let mut out = Vec::new();
     while !input.is_empty() {
-        input.call(syn::Attribute::parse_outer)?;
+        let attrs = input.call(syn::Attribute::parse_outer)?;
         input.parse::<syn::Visibility>()?;
         input.parse::<syn::Token![static]>()?;
         input.parse::<syn::Token![ref]>()?;
@@ -504,7 +605,7 @@ fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<(syn::I
         input.parse::<syn::Token![=]>()?;
         input.parse::<syn::Expr>()?;
         input.parse::<syn::Token![;]>()?;
-        out.push((ident, ty));
+        out.push((attrs, ident, ty));
     }
     Ok(out)
 }

@@ -93,6 +93,43 @@ pub struct StaticDef {
     pub loc: Loc,
 }
 
+/// A lock named in a `#[lock_order]` declaration, as written.
+#[derive(Clone, Debug)]
+pub struct DeclRef {
+    pub segs: Vec<String>,
+    pub loc: Loc,
+}
+
+/// Which lock a declaration is about.
+#[derive(Clone, Copy, Debug)]
+pub enum DeclOwner {
+    /// A struct's own order among its fields (`#[lock_order(a, b)]` on the struct).
+    Struct(TypeId),
+    Field(TypeId, usize),
+    Static(StaticId),
+}
+
+#[derive(Clone, Debug)]
+pub enum DeclBody {
+    /// Fields of the struct, outermost first.
+    Order(Vec<DeclRef>),
+    Lock {
+        level: Option<u32>,
+        after: Vec<DeclRef>,
+        before: Vec<DeclRef>,
+        nested: Option<String>,
+    },
+}
+
+/// One `#[lock_order(...)]` found in the source (read, not expanded).
+#[derive(Clone, Debug)]
+pub struct Declaration {
+    pub module: ModId,
+    pub owner: DeclOwner,
+    pub body: DeclBody,
+    pub loc: Loc,
+}
+
 pub struct Index<'a> {
     pub crates: Vec<CrateInfo>,
     pub modules: Vec<Module>,
@@ -107,6 +144,9 @@ pub struct Index<'a> {
     /// Crate types that hand out guards of a lock they wrap (`fn lock(&self) -> MutexGuard<T>`):
     /// a field of such a type is a lock in its own right.
     pub lock_wrappers: std::collections::HashSet<TypeId>,
+    pub declarations: Vec<Declaration>,
+    /// Declarations that do not parse (the macro would reject them too).
+    pub problems: Vec<crate::report::Problem>,
     crate_roots: HashMap<String, ModId>,
 }
 

@@ -1,4 +1,6 @@
-//! Locks: which APIs acquire (`api`), and how a lock is named and told apart (`class`).
+//! Locks: which APIs acquire (`api`), how a lock is named and told apart (`class`), and the
+//! orders declared among them (`hierarchy`).
 
 pub mod api;
 pub mod class;
+pub mod hierarchy;

@@ -17,15 +17,19 @@ pub enum Kind {
     RwlockUpgrade,
     HoldWhileWait,
     AwaitHoldingLock,
+    HierarchyViolation,
+    HierarchyCycle,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 7] = [
         Kind::LockOrderCycle,
         Kind::DoubleLock,
         Kind::RwlockUpgrade,
         Kind::HoldWhileWait,
         Kind::AwaitHoldingLock,
+        Kind::HierarchyViolation,
+        Kind::HierarchyCycle,
     ];
 
     pub fn code(self) -> &'static str {
@@ -35,6 +39,8 @@ impl Kind {
             Kind::RwlockUpgrade => "rwlock-upgrade",
             Kind::HoldWhileWait => "hold-while-wait",
             Kind::AwaitHoldingLock => "await-holding-lock",
+            Kind::HierarchyViolation => "hierarchy-violation",
+            Kind::HierarchyCycle => "hierarchy-cycle",
         }
     }
 
@@ -49,6 +55,10 @@ impl Kind {
                 "a thread blocks (condvar, channel, join, ...) while holding a lock its waker may need"
             }
             Kind::AwaitHoldingLock => "a blocking lock's guard is held across an `.await`",
+            Kind::HierarchyViolation => {
+                "a thread waits for a lock declared to come before a lock it holds"
+            }
+            Kind::HierarchyCycle => "`#[lock_order]` declarations contradict each other",
         }
     }
 
@@ -111,6 +121,13 @@ impl Problem {
     pub fn error(message: String) -> Self {
         Problem {
             severity: Severity::Error,
+            message,
+        }
+    }
+
+    pub fn warning(message: String) -> Self {
+        Problem {
+            severity: Severity::Warning,
             message,
         }
     }
