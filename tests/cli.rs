@@ -62,7 +62,7 @@ fn bundled_example_reports_exactly_the_buggy_scenarios() {
     let (doc, code, _) = json(&repo(), &["examples/deadlocks"]);
     assert_eq!(code, 1);
     let findings = doc["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 11, "{doc:#}");
+    assert_eq!(findings.len(), 12, "{doc:#}");
     for f in findings {
         // Every scenario module puts `pub mod buggy` before `pub mod fixed`: what is reported
         // must point into the buggy half.
@@ -81,7 +81,15 @@ fn bundled_example_reports_exactly_the_buggy_scenarios() {
     let mut k = kinds(&doc);
     k.sort();
     k.dedup();
-    assert_eq!(k, ["double-lock", "hold-while-wait", "lock-order-cycle"]);
+    assert_eq!(
+        k,
+        [
+            "double-lock",
+            "hierarchy-violation",
+            "hold-while-wait",
+            "lock-order-cycle"
+        ]
+    );
 }
 
 #[test]

@@ -48,5 +48,9 @@ pub fn build(interactions: Vec<Interaction>, hierarchy: &Hierarchy) -> LockGraph
     for &(a, b, at) in &hierarchy.before {
         declared.entry((a, b)).or_insert(at);
     }
-    LockGraph { edges, declared, reacquires }
+    LockGraph {
+        edges,
+        declared,
+        reacquires,
+    }
 }

@@ -86,7 +86,10 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
     classes.shorten_names();
     let hierarchy = locks::hierarchy::Hierarchy::resolve(&index, &classes, &parsed.db);
     let mut summaries = summary::summarize(&units, index.fns.len());
-    let graph = graph::build(std::mem::take(&mut summaries.found.interactions), &hierarchy);
+    let graph = graph::build(
+        std::mem::take(&mut summaries.found.interactions),
+        &hierarchy,
+    );
     let cx = check::Cx {
         index: &index,
         classes: &classes,

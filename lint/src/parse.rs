@@ -190,16 +190,25 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     };
     let path = PathBuf::from(name);
     let (file, ast) = match crate::source::parse_file(text) {
-        Ok((ast, base)) => (SourceFile::new(path.clone(), text.to_string(), base), Some(Ast(ast))),
+        Ok((ast, base)) => (
+            SourceFile::new(path.clone(), text.to_string(), base),
+            Some(Ast(ast)),
+        ),
         Err(e) => {
-            parsed.problems.push(Problem::error(format!("{name}: cannot parse: {e}")));
+            parsed
+                .problems
+                .push(Problem::error(format!("{name}: cannot parse: {e}")));
             (SourceFile::new(path.clone(), text.to_string(), 0), None)
         }
     };
     let id = parsed.db.add(file);
     parsed.by_path.insert(path, id);
     parsed.asts.push(ast);
-    parsed.crates.push(Crate { name: "main".into(), root: id, edition });
+    parsed.crates.push(Crate {
+        name: "main".into(),
+        root: id,
+        edition,
+    });
     parsed
 }
 

@@ -4,6 +4,7 @@
 
 pub mod channels;
 pub mod four_threads;
+pub mod hierarchy;
 pub mod nested_monitor;
 pub mod printer_camera;
 pub mod reentrant;

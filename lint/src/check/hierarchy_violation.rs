@@ -14,12 +14,20 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
         }
         let (held_name, taken_name) = (cx.classes.name(held), cx.classes.name(taken));
         let (why, decls) = if let Some(decls) = cx.hierarchy.declared_before(taken, held) {
-            (format!("`{taken_name}` is declared to come before `{held_name}`"), decls)
+            (
+                format!("`{taken_name}` is declared to come before `{held_name}`"),
+                decls,
+            )
         } else {
-            let levels = (cx.hierarchy.levels.get(&held), cx.hierarchy.levels.get(&taken));
+            let levels = (
+                cx.hierarchy.levels.get(&held),
+                cx.hierarchy.levels.get(&taken),
+            );
             match levels {
                 (Some(&(lh, at_h)), Some(&(lt, at_t))) if lt <= lh => (
-                    format!("`{taken_name}` has level {lt}, not above the level {lh} of `{held_name}`"),
+                    format!(
+                        "`{taken_name}` has level {lt}, not above the level {lh} of `{held_name}`"
+                    ),
                     vec![at_h, at_t],
                 ),
                 _ => continue,
@@ -27,7 +35,11 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
         };
         let mut labels = cx.interaction_labels(it, held_name, taken_name, true);
         for at in &decls {
-            labels.push(Label { loc: *at, message: "order declared here".to_string(), primary: false });
+            labels.push(Label {
+                loc: *at,
+                message: "order declared here".to_string(),
+                primary: false,
+            });
         }
         labels.sort();
         labels.dedup_by(|a, b| a.loc == b.loc);

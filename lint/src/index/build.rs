@@ -160,7 +160,8 @@ impl<'a> Builder<'a> {
                             (name, &f.ty)
                         })
                         .collect();
-                    let id = self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
+                    let id =
+                        self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
                     self.struct_declarations(m, file, id, s);
                 }
                 syn::Item::Enum(e) => {
@@ -293,7 +294,13 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn add_static(&mut self, m: ModId, file: FileId, ident: &syn::Ident, ty: Cow<'a, syn::Type>) -> StaticId {
+    fn add_static(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        ident: &syn::Ident,
+        ty: Cow<'a, syn::Type>,
+    ) -> StaticId {
         let name = ident.to_string();
         self.index.statics.push(StaticDef {
             display: self.index.mod_display(m, &name),
@@ -312,7 +319,12 @@ impl<'a> Builder<'a> {
     // ---- #[lock_order] declarations (read from source; the grammar is lockorder-attr's) ----
 
     fn declare(&mut self, module: ModId, owner: DeclOwner, body: DeclBody, loc: Loc) {
-        self.index.declarations.push(Declaration { module, owner, body, loc });
+        self.index.declarations.push(Declaration {
+            module,
+            owner,
+            body,
+            loc,
+        });
     }
 
     fn decl_ref(&self, file: FileId, path: &syn::Path) -> DeclRef {
@@ -322,16 +334,21 @@ impl<'a> Builder<'a> {
             (Some(a), Some(b)) => self.parsed.db.loc_between(file, a, b),
             _ => self.loc(file, proc_macro2::Span::call_site()),
         };
-        DeclRef { segs: path.segments.iter().map(|s| s.ident.to_string()).collect(), loc }
+        DeclRef {
+            segs: path.segments.iter().map(|s| s.ident.to_string()).collect(),
+            loc,
+        }
     }
 
     fn malformed(&mut self, file: FileId, e: &syn::Error) {
         let loc = self.loc(file, e.span());
         let display = &self.parsed.db.get(file).display;
-        self.index.problems.push(crate::report::Problem::error(format!(
-            "{display}:{}:{}: malformed `lock_order` declaration, ignored: {e}",
-            loc.line, loc.column
-        )));
+        self.index
+            .problems
+            .push(crate::report::Problem::error(format!(
+                "{display}:{}:{}: malformed `lock_order` declaration, ignored: {e}",
+                loc.line, loc.column
+            )));
     }
 
     fn lock_body(&mut self, file: FileId, attr: &syn::Attribute) -> Option<DeclBody> {
@@ -370,7 +387,10 @@ impl<'a> Builder<'a> {
                 Ok(order) if order.len() > 1 => {
                     let refs = order
                         .iter()
-                        .map(|i| DeclRef { segs: vec![i.to_string()], loc: self.loc(file, i.span()) })
+                        .map(|i| DeclRef {
+                            segs: vec![i.to_string()],
+                            loc: self.loc(file, i.span()),
+                        })
                         .collect();
                     self.declare(m, DeclOwner::Struct(id), DeclBody::Order(refs), loc);
                 }
@@ -379,7 +399,11 @@ impl<'a> Builder<'a> {
             }
         }
         for (i, field) in s.fields.iter().enumerate() {
-            for attr in field.attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            for attr in field
+                .attrs
+                .iter()
+                .filter(|a| lockorder_attr::is_lock_order(a))
+            {
                 let loc = self.attr_loc(file, attr);
                 if let Some(body) = self.lock_body(file, attr) {
                     self.declare(m, DeclOwner::Field(id, i), body, loc);
@@ -388,7 +412,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn static_declarations(&mut self, m: ModId, file: FileId, id: StaticId, attrs: &[syn::Attribute]) {
+    fn static_declarations(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        id: StaticId,
+        attrs: &[syn::Attribute],
+    ) {
         for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
             let loc = self.attr_loc(file, attr);
             if let Some(body) = self.lock_body(file, attr) {

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::index::resolve::Res;
-use crate::index::{Def, DeclBody, DeclOwner, DeclRef, Declaration, Index, ModId, TypeId};
+use crate::index::{DeclBody, DeclOwner, DeclRef, Declaration, Def, Index, ModId, TypeId};
 use crate::locks::class::{ClassId, Classes};
 use crate::report::Problem;
 use crate::source::{Loc, SourceDb};
@@ -50,14 +50,22 @@ impl Hierarchy {
         };
         match &d.body {
             DeclBody::Order(refs) => {
-                let ids: Vec<Option<ClassId>> = refs.iter().map(|r| class_of(r, &mut self.problems)).collect();
+                let ids: Vec<Option<ClassId>> = refs
+                    .iter()
+                    .map(|r| class_of(r, &mut self.problems))
+                    .collect();
                 for pair in ids.windows(2) {
                     if let [Some(a), Some(b)] = pair {
                         self.before.push((*a, *b, d.loc));
                     }
                 }
             }
-            DeclBody::Lock { level, after, before, nested } => {
+            DeclBody::Lock {
+                level,
+                after,
+                before,
+                nested,
+            } => {
                 let own = match d.owner {
                     DeclOwner::Field(t, i) => index
                         .ty(t)
@@ -126,7 +134,13 @@ impl Hierarchy {
 
 /// A lock named in a declaration: a bare name is a field of the declaring struct, or a static in
 /// scope; a path is `Type::field` or a static, resolved like code in that module.
-fn resolve_ref(index: &Index, classes: &Classes, module: ModId, owner: Option<TypeId>, r: &DeclRef) -> Option<ClassId> {
+fn resolve_ref(
+    index: &Index,
+    classes: &Classes,
+    module: ModId,
+    owner: Option<TypeId>,
+    r: &DeclRef,
+) -> Option<ClassId> {
     if let ([name], Some(t)) = (r.segs.as_slice(), owner) {
         if let Some(c) = classes.field(t, name) {
             return Some(c);
@@ -146,7 +160,13 @@ mod tests {
 
     #[test]
     fn before_is_transitive_and_reports_the_declarations() {
-        let at = |line| Loc { file: FileId(0), line, column: 1, start: 0, end: 0 };
+        let at = |line| Loc {
+            file: FileId(0),
+            line,
+            column: 1,
+            start: 0,
+            end: 0,
+        };
         let c = ClassId;
         let h = Hierarchy {
             before: vec![(c(1), c(2), at(1)), (c(2), c(3), at(2))],
