@@ -16,7 +16,13 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for hw in &cx.summaries.found.held_waits {
-        let key = (hw.held.chain.loc, hw.wait.chain.acquired_at(), hw.at);
+        // One finding per lock held at a wait, however many guards of it (a reentrant lock).
+        let key = (
+            hw.held.lock.class,
+            hw.held.lock.place.clone(),
+            hw.wait.chain.acquired_at(),
+            hw.at,
+        );
         if seen.insert(key) {
             out.push(finding(cx, hw));
         }

@@ -179,8 +179,9 @@ impl Cx<'_, '_> {
                 crate::report::Kind::DoubleLock,
                 format!("`{name}` is locked again while this thread already holds it"),
                 format!(
-                    "{family} `{kind_name}` is not reentrant: the second `{}` waits for the guard this same thread holds, forever (std may panic instead)",
-                    taken.acquire.mode.verb()
+                    "{family} `{kind_name}` is not reentrant: the second `{}` waits for the guard this same thread holds, forever{}",
+                    taken.acquire.mode.verb(),
+                    if held.flavor.family == crate::locks::api::Family::Std { " (std may panic instead)" } else { "" }
                 ),
             ),
             Conflict::SharedRelock => (

@@ -489,6 +489,22 @@ impl<'i, 'a> Walker<'i, 'a> {
         v
     }
 
+    /// The guards of `v` that come from a `try_*` acquisition (which may have failed).
+    fn try_guards(&self, v: &Val) -> Vec<GuardId> {
+        let unit = &self.units[self.cur];
+        v.guards
+            .iter()
+            .copied()
+            .filter(|g| match self.life.src(*g) {
+                Some(GuardSrc::Acquired(i)) => unit
+                    .acquisitions
+                    .get(i as usize)
+                    .is_some_and(|a| !a.lock.acquire.waits),
+                _ => false,
+            })
+            .collect()
+    }
+
     fn record_return(&mut self, v: &Val) {
         if self.closure_nesting > 0 {
             return;
@@ -550,6 +566,10 @@ impl<'i, 'a> Walker<'i, 'a> {
                     // match, with the initializer's temporaries still alive.
                     let snap = self.life.snapshot();
                     let diverged = self.diverged;
+                    if is_success_pattern(&l.pat) {
+                        let failed = self.try_guards(&v);
+                        self.life.kill(&failed);
+                    }
                     self.expr(else_block);
                     self.life.restore(&snap);
                     self.diverged = diverged;
@@ -1035,6 +1055,12 @@ impl<'i, 'a> Walker<'i, 'a> {
         } else {
             self.temp_scoped(|w| w.expr(&i.cond));
         }
+        // `else` after `if let Ok(g) = m.try_lock()`: the try failed, there is no guard.
+        let failed_tries: Vec<GuardId> = lets
+            .iter()
+            .filter(|(pat, _)| is_success_pattern(pat))
+            .flat_map(|(_, v)| self.try_guards(v))
+            .collect();
         let then_arm: Arm = Box::new(|w: &mut Self| {
             w.scoped(|w| {
                 for (pat, v) in lets {
@@ -1047,6 +1073,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             if let Some(depth) = cond_scope {
                 w.life.kill_temps_from(depth);
             }
+            w.life.kill(&failed_tries);
             match &i.else_branch {
                 Some((_, e)) => w.value_scoped(|w| w.expr(e)),
                 None => Val::default(),
@@ -1064,12 +1091,21 @@ impl<'i, 'a> Walker<'i, 'a> {
         // The scrutinee is not a temporary scope: its guards live through every arm, to the end
         // of the enclosing statement.
         let scrutinee = self.expr(&m.expr);
+        // A try-lock's guard exists only where the match found success: not in `Err(..)` or
+        // `None` arms, nor in a catch-all after the success arm.
+        let tries = self.try_guards(&scrutinee);
+        let mut success_seen = false;
         let arms: Vec<Arm> = m
             .arms
             .iter()
             .map(|arm| {
                 let v = scrutinee.clone();
+                let failed =
+                    is_failure_pattern(&arm.pat) || (success_seen && is_catch_all(&arm.pat));
+                success_seen |= is_success_pattern(&arm.pat);
+                let dead = if failed { tries.clone() } else { Vec::new() };
                 Box::new(move |w: &mut Self| {
+                    w.life.kill(&dead);
                     w.scoped(|w| {
                         w.bind_pat(&arm.pat, v);
                         if let Some((_, guard)) = &arm.guard {
@@ -1626,6 +1662,32 @@ fn join_handle(args: Vec<Val>) -> Val {
         ty: Ty::Waitable(Waitable::JoinHandle),
         spawned: args.iter().find_map(|a| a.spawned),
         ..Val::default()
+    }
+}
+
+fn pattern_ctor(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::TupleStruct(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Pat::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Pat::Ident(p) if p.ident == "None" => Some("None".into()),
+        _ => None,
+    }
+}
+
+/// `Ok(..)` / `Some(..)`: the pattern a successful try-lock matches.
+fn is_success_pattern(pat: &syn::Pat) -> bool {
+    matches!(pattern_ctor(pat).as_deref(), Some("Ok" | "Some"))
+}
+
+fn is_failure_pattern(pat: &syn::Pat) -> bool {
+    matches!(pattern_ctor(pat).as_deref(), Some("Err" | "None"))
+}
+
+fn is_catch_all(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Ident(p) => p.subpat.is_none() && p.ident != "None",
+        _ => false,
     }
 }
 

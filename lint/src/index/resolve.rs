@@ -3,6 +3,12 @@
 //! Follows the module tree, `use` imports (with renames and globs), function-body items, and
 //! the other crates of the same run by name. Whatever is not the crate's own is an external path
 //! (`std::sync::Mutex`), which the lock registry may recognize.
+//!
+//! Imports can form cycles and glob imports can reach the same module along many paths
+//! (`use super::*` everywhere); one query visits each (module, name) pair at most once, which
+//! keeps it linear in the number of modules and imports rather than exponential.
+
+use std::collections::HashSet;
 
 use super::{Def, Index, ModId, TypeId};
 use crate::locks::api;
@@ -15,35 +21,32 @@ pub enum Res {
     External(Vec<String>),
 }
 
-/// `use` chains can loop in broken code; resolution gives up past this depth.
-const MAX_DEPTH: u32 = 24;
+/// The (module, name) pairs one query has looked up already.
+type Seen = HashSet<(ModId, String)>;
 
 impl Index<'_> {
     pub fn resolve_path(&self, from: ModId, segs: &[String], leading_colon: bool) -> Option<Res> {
         if leading_colon {
             return Some(Res::External(segs.to_vec()));
         }
-        self.resolve_segments(from, segs, 0)
+        self.resolve_segments(from, segs, &mut Seen::new())
     }
 
-    fn resolve_segments(&self, from: ModId, segs: &[String], depth: u32) -> Option<Res> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
+    fn resolve_segments(&self, from: ModId, segs: &[String], seen: &mut Seen) -> Option<Res> {
         let (first, rest) = segs.split_first()?;
         let mut res = match first.as_str() {
             "crate" => Res::Def(Def::Mod(self.crates_root(from))),
             "self" => Res::Def(Def::Mod(self.nominal(from))),
             "super" => Res::Def(Def::Mod(self.module(self.nominal(from)).parent?)),
             name => self
-                .lookup(from, name, depth)
+                .lookup(from, name, seen)
                 .unwrap_or_else(|| Res::External(vec![name.to_string()])),
         };
         for seg in rest {
             res = match res {
                 Res::Def(Def::Mod(m)) => match seg.as_str() {
                     "super" => Res::Def(Def::Mod(self.module(m).parent?)),
-                    _ => self.lookup_in(m, seg, depth + 1)?,
+                    _ => self.lookup_in(m, seg, seen)?,
                 },
                 Res::Def(Def::Type(t)) => Res::Assoc(t, seg.clone()),
                 Res::External(mut path) => {
@@ -76,14 +79,14 @@ impl Index<'_> {
 
     /// A name used in `m`: its items, its imports, then (for function bodies) the enclosing
     /// module, then the crates of this run.
-    fn lookup(&self, m: ModId, name: &str, depth: u32) -> Option<Res> {
-        if let Some(res) = self.lookup_in(m, name, depth) {
+    fn lookup(&self, m: ModId, name: &str, seen: &mut Seen) -> Option<Res> {
+        if let Some(res) = self.lookup_in(m, name, seen) {
             return Some(res);
         }
         let module = self.module(m);
         if module.transparent {
             if let Some(parent) = module.parent {
-                return self.lookup(parent, name, depth + 1);
+                return self.lookup(parent, name, seen);
             }
         }
         self.crate_roots
@@ -92,8 +95,8 @@ impl Index<'_> {
     }
 
     /// A name as an item of module `m` (what `m::name` means).
-    fn lookup_in(&self, m: ModId, name: &str, depth: u32) -> Option<Res> {
-        if depth > MAX_DEPTH {
+    fn lookup_in(&self, m: ModId, name: &str, seen: &mut Seen) -> Option<Res> {
+        if !seen.insert((m, name.to_string())) {
             return None;
         }
         let module = self.module(m);
@@ -101,13 +104,13 @@ impl Index<'_> {
             return Some(Res::Def(*def));
         }
         if let Some((_, path)) = module.uses.iter().find(|(alias, _)| alias == name) {
-            return self.resolve_segments(m, path, depth + 1);
+            return self.resolve_segments(m, path, seen);
         }
         let mut external = None;
         for glob in &module.globs {
-            match self.resolve_segments(m, glob, depth + 1) {
+            match self.resolve_segments(m, glob, seen) {
                 Some(Res::Def(Def::Mod(g))) if g != m => {
-                    if let Some(res) = self.lookup_in(g, name, depth + 1) {
+                    if let Some(res) = self.lookup_in(g, name, seen) {
                         return Some(res);
                     }
                 }
