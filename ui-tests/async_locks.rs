@@ -27,3 +27,9 @@ async fn run(session: Arc<Session>) {
     tokio::spawn(async move { s.send().await });
     session.rename("x").await;
 }
+
+async fn awaited_later(m: &Mutex<u32>) {
+    let _guard = m.lock().await;
+    let next = m.lock();
+    let _again = next.await;
+}

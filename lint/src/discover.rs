@@ -136,10 +136,15 @@ fn loose_dir(dir: &Path, edition: Edition) -> Vec<CrateRoot> {
 }
 
 fn cargo_package(dir: &Path) -> Result<Vec<CrateRoot>, String> {
+    // `cargo metadata --no-deps` reads manifests and builds nothing. Run as `cargo lockorder`,
+    // `$CARGO` is the real cargo binary (cargo_metadata uses it), so the analyzed tree's
+    // rust-toolchain file is not consulted; run directly, the rustup proxy would consult it, and
+    // must never install the toolchain an untrusted tree asks for.
     let meta = cargo_metadata::MetadataCommand::new()
         .manifest_path(dir.join("Cargo.toml"))
         .no_deps()
         .other_options(vec!["--offline".to_string()])
+        .env("RUSTUP_AUTO_INSTALL", "0")
         .exec()
         .map_err(|e| first_line(&e.to_string()))?;
     let members: std::collections::HashSet<_> = meta.workspace_members.iter().collect();

@@ -112,6 +112,16 @@ struct Val {
     parts: Vec<Val>,
     /// A join handle: the unit of the thread it joins.
     spawned: Option<usize>,
+    /// An async lock's `lock()` future: the lock is taken where this is awaited.
+    pending: Option<Rc<PendingAcquire>>,
+}
+
+/// An async acquisition waiting for its `.await`.
+struct PendingAcquire {
+    recv: Val,
+    lock: LockTy,
+    acquire: Acquire,
+    loc: Loc,
 }
 
 type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
@@ -128,6 +138,7 @@ struct Binding {
     class: Option<ClassRef>,
     deferred: Option<Deferred>,
     spawned: Option<usize>,
+    pending: Option<Rc<PendingAcquire>>,
 }
 
 struct Walker<'i, 'a> {
@@ -298,6 +309,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             class,
             deferred: v.deferred,
             spawned: v.spawned,
+            pending: v.pending,
         });
     }
 
@@ -443,6 +455,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                         class,
                         deferred: None,
                         spawned: None,
+                        pending: None,
                     });
                 }
                 Some(syn::Pat::Ident(p)) => {
@@ -455,6 +468,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                         class,
                         deferred: None,
                         spawned: None,
+                        pending: None,
                     });
                 }
                 Some(p) => self.bind_pat(p, Val::default()),
@@ -679,7 +693,10 @@ impl<'i, 'a> Walker<'i, 'a> {
             E::Cast(c) => self.expr(&c.expr),
             E::Try(t) => self.expr(&t.expr),
             E::Await(a) => {
-                let v = self.expr(&a.base);
+                let mut v = self.expr(&a.base);
+                if let Some(p) = v.pending.take() {
+                    v = self.acquire(p.recv.clone(), &p.lock, p.acquire, p.loc);
+                }
                 // The task may be suspended here with everything it holds.
                 let loc = self.loc(a.await_token.span);
                 let held = self.life.held();
@@ -818,6 +835,7 @@ impl<'i, 'a> Walker<'i, 'a> {
                     class: b.class,
                     deferred: b.deferred.clone(),
                     spawned: b.spawned,
+                    pending: b.pending.clone(),
                     ..Val::default()
                 };
                 let guards = self.life.owned_by(b.local);
@@ -1212,6 +1230,19 @@ impl<'i, 'a> Walker<'i, 'a> {
         if let Ty::Lock(l) = &recv_ty {
             if let Some(acq) = api::acquire(l.flavor, &name) {
                 self.args(&m.args, None);
+                if api::returns_future(l.flavor, &name) {
+                    let lock = l.clone();
+                    let pending = PendingAcquire {
+                        recv,
+                        lock,
+                        acquire: acq,
+                        loc,
+                    };
+                    return Val {
+                        pending: Some(Rc::new(pending)),
+                        ..Val::default()
+                    };
+                }
                 return self.acquire(recv, l, acq, loc);
             }
             let key = (l.flavor.kind.type_name().to_string(), name.clone());

@@ -36,6 +36,14 @@ pub struct Flavor {
 }
 
 impl Flavor {
+    /// Async locks hand out a future: the lock is taken where it is awaited.
+    pub fn is_async(self) -> bool {
+        matches!(
+            self.family,
+            Family::Tokio | Family::AsyncStd | Family::Futures | Family::AsyncLock
+        )
+    }
+
     pub fn is_reentrant(self) -> bool {
         self.kind == LockKind::ReentrantMutex
     }
@@ -389,6 +397,12 @@ pub fn lock_type(path: &[String]) -> Option<Flavor> {
 
 pub fn is_guard_type(path: &[String]) -> bool {
     family(path).is_some() && path.last().is_some_and(|l| GUARDS.contains(&l.as_str()))
+}
+
+/// Whether `method` of an async lock returns a future (rather than acquiring on the spot, as
+/// `try_*` and tokio's `blocking_*` do).
+pub fn returns_future(flavor: Flavor, method: &str) -> bool {
+    flavor.is_async() && !method.starts_with("try_") && !method.starts_with("blocking_")
 }
 
 /// What calling `method` on a lock of `flavor` acquires, if it acquires.

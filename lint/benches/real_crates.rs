@@ -1,0 +1,190 @@
+//! The speed benchmark (a table, not a timed test). For each crate directory given (or every
+//! benchmark crate in `bench/corpus`, see `bench/fetch.sh`), and for all of them together, on 1
+//! and 2 threads: lines, files, functions, lock classes, findings, the wall time of the full
+//! analysis, the wall time of parsing the same files with `syn` alone (the floor), their ratio,
+//! and the analysis' peak memory against the size of the source. Plus a synthetic lock graph
+//! with thousands of classes for the cycle search.
+//!
+//! cargo bench -p cargo-lockorder --bench real_crates [-- DIR...]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use lockorder_lint::discover::Edition;
+use lockorder_lint::{analyze, worker_pool, Options};
+use rayon::prelude::*;
+
+const CRATES: &[&str] = &[
+    "tokio-1.48.0",
+    "parking_lot-0.12.5",
+    "crossbeam-channel-0.5.15",
+    "rayon-core-1.13.0",
+    "dashmap-6.1.0",
+    "sled-0.34.7",
+    "moka-0.12.11",
+    "hyper-1.7.0",
+];
+const RUNS: usize = 7;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
+    Options {
+        paths: dirs.to_vec(),
+        edition: Edition::E2021,
+        jobs: Some(jobs),
+    }
+}
+
+/// Parses exactly the files the analysis read, with syn alone, on the same number of threads.
+fn syn_only(files: &[String], jobs: usize) -> Duration {
+    let pool = worker_pool(Some(jobs)).expect("threads");
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    median(
+        (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                pool.install(|| {
+                    texts.par_iter().for_each(|t| {
+                        let _ = syn::parse_file(t);
+                    })
+                });
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// Peak resident memory of one analysis, in a process of its own (GNU time's maximum RSS).
+fn peak_kb(dirs: &[PathBuf], jobs: usize) -> Option<u64> {
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/cargo-lockorder");
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(&bin)
+        .args(["--format", "json", "-j", &jobs.to_string()])
+        .args(dirs)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
+    let first = analyze(&opts(dirs, jobs)).expect("analysis");
+    let files: Vec<String> = first
+        .db
+        .iter()
+        .map(|(_, f)| f.path.to_string_lossy().into_owned())
+        .collect();
+    let bytes: usize = first.db.iter().map(|(_, f)| f.text.len()).sum();
+    let lines: usize = first.db.iter().map(|(_, f)| f.text.lines().count()).sum();
+    let full = median(
+        (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = analyze(&opts(dirs, jobs));
+                start.elapsed()
+            })
+            .collect(),
+    );
+    let floor = syn_only(&files, jobs);
+    let s = &first.report.stats;
+    let peak = peak_kb(dirs, jobs).map_or("n/a".into(), |kb| {
+        format!(
+            "{:.1} MiB ({:.1}x src)",
+            kb as f64 / 1024.0,
+            (kb * 1024) as f64 / bytes.max(1) as f64
+        )
+    });
+    println!(
+        "| {name} | {jobs} | {lines} | {} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {peak} |",
+        s.files,
+        s.functions,
+        s.lock_classes,
+        first.report.findings.len(),
+        full.as_secs_f64() * 1e3,
+        floor.as_secs_f64() * 1e3,
+        full.as_secs_f64() / floor.as_secs_f64(),
+    );
+}
+
+/// A crate with `n` structs of `n` locks each, where every function nests two locks: thousands
+/// of classes and edges, one giant strongly connected component.
+fn stress_source(n: usize) -> String {
+    let mut src = String::from("use std::sync::Mutex;\n");
+    for s in 0..n {
+        src.push_str(&format!("pub struct S{s} {{\n"));
+        for f in 0..n {
+            src.push_str(&format!("    pub f{f}: Mutex<u8>,\n"));
+        }
+        src.push_str("}\n");
+        src.push_str(&format!("impl S{s} {{\n"));
+        for f in 0..n {
+            let g = (f * 7 + s + 1) % n;
+            src.push_str(&format!(
+                "    pub fn m{f}(&self, o: &S{}) {{ let _a = self.f{f}.lock().unwrap(); let _b = o.f{g}.lock().unwrap(); }}\n",
+                (s + 1) % n
+            ));
+        }
+        src.push_str("}\n");
+    }
+    src
+}
+
+fn main() {
+    let args: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/corpus");
+    let dirs: Vec<PathBuf> = if args.is_empty() {
+        CRATES
+            .iter()
+            .map(|c| corpus.join(c))
+            .filter(|d| d.is_dir())
+            .collect()
+    } else {
+        args
+    };
+    if dirs.is_empty() {
+        eprintln!("no benchmark crates: run bench/fetch.sh, or pass crate directories");
+        return;
+    }
+    println!("| crate | threads | lines | files | functions | lock classes | findings | analysis ms | syn-only ms | ratio | peak memory |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    for jobs in [1, 2] {
+        for d in &dirs {
+            let name = d.file_name().map_or_else(
+                || d.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            row(&name, std::slice::from_ref(d), jobs);
+        }
+        row("all together", &dirs, jobs);
+    }
+    let tmp = std::env::temp_dir().join("lockorder-bench-stress.rs");
+    for n in [20, 60] {
+        std::fs::write(&tmp, stress_source(n)).expect("write stress input");
+        let start = Instant::now();
+        let a = analyze(&opts(std::slice::from_ref(&tmp), 2)).expect("analysis");
+        println!(
+            "\nstress {n}x{n}: {} lock classes, {} edges, {} findings, {:.1} ms",
+            a.report.stats.lock_classes,
+            a.report.stats.lock_order_edges,
+            a.report.findings.len(),
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}
