@@ -288,3 +288,78 @@ fn loose_directories_follow_mod_declarations() {
     );
     assert_eq!(doc["findings"][0]["locks"], serde_json::json!(["A", "B"]));
 }
+
+#[test]
+fn hostile_inputs_get_a_diagnostic_and_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let n = 10_000;
+    write(
+        d,
+        "src/deep_expr.rs",
+        &format!("fn f() -> i32 {{ {}1{} }}", "(".repeat(n), ")".repeat(n)),
+    );
+    write(
+        d,
+        "src/deep_block.rs",
+        &format!("fn g() {{ {}{} }}", "{".repeat(n), "}".repeat(n)),
+    );
+    write(
+        d,
+        "src/deep_call.rs",
+        &format!(
+            "fn h(m: &std::sync::Mutex<u8>) {{ {}m.lock(){}; }}",
+            "f(".repeat(n),
+            ")".repeat(n)
+        ),
+    );
+    write(d, "src/empty.rs", "");
+    write(d, "src/good.rs", INVERSION);
+    let big: String = (0..20_000)
+        .map(|i| format!("pub struct S{i} {{ pub m: std::sync::Mutex<u32> }}\npub fn f{i}(s: &S{i}) {{ let _g = s.m.lock(); }}\n"))
+        .collect();
+    write(d, "src/big.rs", &big);
+    std::os::unix::fs::symlink("nowhere.rs", d.join("src/dangling.rs")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("src/loop")).unwrap();
+    write(d, "src/cycle.rs", "#[path = \"cycle.rs\"] mod again;\n");
+    let (doc, code, stderr) = json(d, &["src"]);
+    assert_eq!(code, 1, "the rest is still analyzed: {stderr}");
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+    for name in ["deep_expr.rs", "deep_block.rs", "deep_call.rs"] {
+        assert!(
+            stderr.contains(&format!("src/{name}:1:")) && stderr.contains("levels deep"),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("src/dangling.rs: cannot read"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_analyzed_tree_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Cargo.toml", "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[dependencies]\nserde = \"1\"\n");
+    write(dir.path(), "src/lib.rs", INVERSION);
+    let listing = |p: &Path| {
+        let mut v: Vec<String> = walkdir::WalkDir::new(p)
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| e.path().display().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(dir.path());
+    let out = run_in(dir.path(), &["lockorder", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        before,
+        listing(dir.path()),
+        "no Cargo.lock, no target/, nothing"
+    );
+}

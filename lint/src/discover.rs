@@ -122,7 +122,12 @@ fn loose_dir(dir: &Path, edition: Edition) -> Vec<CrateRoot> {
             e.depth() == 0 || !(name.starts_with('.') || name == "target")
         })
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
+        // Symlinks are listed (not followed into directories, so loops cannot trap us): one that
+        // leads nowhere is reported as unreadable instead of silently skipped.
+        .filter(|e| {
+            (e.file_type().is_file() || e.path_is_symlink())
+                && e.path().extension().is_some_and(|x| x == "rs")
+        })
         .map(|e| e.into_path())
         .collect();
     files.sort();

@@ -120,6 +120,18 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
         lock_order_edges: graph.edges.len(),
     };
     let mut problems = index.problems.clone();
+    for u in &units {
+        if let Some(at) = u.too_deep {
+            problems.push(report::Problem::warning(format!(
+                "{}:{}:{}: `{}` nests expressions more than {} levels deep; the deeper part is not analyzed",
+                parsed.db.get(at.file).display,
+                at.line,
+                at.column,
+                u.name,
+                events::MAX_DEPTH
+            )));
+        }
+    }
     problems.extend(hierarchy.problems.iter().cloned());
     Report {
         findings,

@@ -8,6 +8,8 @@ mod guards;
 mod macros;
 mod walker;
 
+pub use walker::MAX_DEPTH;
+
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index};
@@ -98,6 +100,8 @@ pub struct Unit {
     pub waits: Vec<Wait>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
+    /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
+    pub too_deep: Option<Loc>,
 }
 
 impl Unit {
@@ -112,6 +116,7 @@ impl Unit {
             waits: Vec::new(),
             wakes: Vec::new(),
             awaits: Vec::new(),
+            too_deep: None,
         }
     }
 }

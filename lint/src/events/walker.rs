@@ -20,7 +20,7 @@ use crate::source::{FileId, Loc, SourceDb};
 
 /// Deeper expressions than this are not followed (syn already parsed them; our recursion must
 /// not be the one to overflow).
-const MAX_DEPTH: u32 = 512;
+pub const MAX_DEPTH: u32 = 512;
 /// Closures stored in variables and called from closures stored in variables...
 const MAX_CLOSURE_NESTING: u32 = 8;
 
@@ -150,6 +150,7 @@ struct Walker<'i, 'a> {
     edition: Edition,
     self_ty: Ty,
     generics: &'i [String],
+    fn_loc: Loc,
     units: Vec<Unit>,
     cur: usize,
     life: Lifetimes,
@@ -176,6 +177,7 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         edition: index.edition_of(def.module),
         self_ty: def.self_ty.clone(),
         generics: &def.generics,
+        fn_loc: def.loc,
         units: vec![Unit::new(Some(id), def.display.clone())],
         cur: 0,
         life: Lifetimes::default(),
@@ -651,6 +653,10 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     fn expr(&mut self, e: &syn::Expr) -> Val {
         if self.depth > MAX_DEPTH {
+            if self.units[0].too_deep.is_none() {
+                let at = start_span(e).map(|s| self.loc(s));
+                self.units[0].too_deep = Some(at.unwrap_or(self.fn_loc));
+            }
             return Val::default();
         }
         self.depth += 1;
