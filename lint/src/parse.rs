@@ -1,13 +1,12 @@
 //! Step 2 of the pipeline: read and parse every file of every crate, following `mod`
 //! declarations (with `#[path]`) the way rustc finds module files.
 //!
-//! Files are parsed a level of the module tree at a time, each level in parallel. A file that
+//! Each file is parsed on a worker as soon as the file declaring it has been parsed. A file that
 //! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::Mutex;
 
 use crate::discover::{CrateRoot, Edition};
 use crate::report::Problem;
@@ -277,6 +276,55 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     parsed
 }
 
+/// A file read and parsed on some worker, with the module files it declares.
+struct Done {
+    path: PathBuf,
+    mod_dir: PathBuf,
+    loaded: Loaded,
+    children: Vec<PathBuf>,
+}
+
+/// Parses `path`, then, as soon as its `mod` declarations are known, the files they name, each
+/// on whichever worker is free (no waiting for a whole level of the module tree).
+fn parse_tree<'s>(
+    scope: &rayon::Scope<'s>,
+    path: PathBuf,
+    mod_dir: PathBuf,
+    seen: &'s Mutex<HashSet<PathBuf>>,
+    done: &'s Mutex<Vec<Done>>,
+) {
+    scope.spawn(move |scope| {
+        let loaded = load(&path);
+        let mut children = Vec::new();
+        if let Loaded::Ok(_, ast, _) = &loaded {
+            for decl in mod_decls(&ast.0) {
+                let cands = mod_candidates(
+                    &path,
+                    &mod_dir,
+                    &decl.inline,
+                    &decl.name,
+                    decl.path_attr.as_deref(),
+                );
+                if let Some((child, child_dir)) = cands.into_iter().find(|(p, _)| p.is_file()) {
+                    children.push(child.clone());
+                    let fresh = seen.lock().is_ok_and(|mut s| s.insert(child.clone()));
+                    if fresh {
+                        parse_tree(scope, child, child_dir, seen, done);
+                    }
+                }
+            }
+        }
+        if let Ok(mut d) = done.lock() {
+            d.push(Done {
+                path,
+                mod_dir,
+                loaded,
+                children,
+            });
+        }
+    });
+}
+
 pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     let mut parsed = Parsed {
         db: SourceDb::default(),
@@ -286,52 +334,46 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
         by_path: HashMap::new(),
         mod_dirs: Vec::new(),
     };
-    let mut frontier: Vec<(PathBuf, PathBuf)> = roots
-        .iter()
-        .map(|r| (r.root.clone(), own_mod_dir(&r.root, true)))
-        .collect();
-    let mut reached_as_module = HashSet::new();
-    while !frontier.is_empty() {
-        let loaded: Vec<_> = frontier.par_iter().map(|(path, _)| load(path)).collect();
-        let mut next = Vec::new();
-        for ((path, mod_dir), result) in frontier.into_iter().zip(loaded) {
-            let (file, ast) = match result {
-                Loaded::Ok(text, ast, base) => {
-                    (SourceFile::new(path.clone(), text, base), Some(ast))
-                }
-                Loaded::Failed(text, msg) => {
-                    let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
-                    parsed
-                        .problems
-                        .push(Problem::error(format!("{}{msg}", file.display)));
-                    (file, None)
-                }
-            };
-            let id = parsed.db.add(file);
-            parsed.by_path.insert(path.clone(), id);
-            if let Some(ast) = &ast {
-                for decl in mod_decls(&ast.0) {
-                    let cands = mod_candidates(
-                        &path,
-                        &mod_dir,
-                        &decl.inline,
-                        &decl.name,
-                        decl.path_attr.as_deref(),
-                    );
-                    if let Some(found) = cands.into_iter().find(|(p, _)| p.is_file()) {
-                        reached_as_module.insert(found.0.clone());
-                        if !parsed.by_path.contains_key(&found.0)
-                            && !next.iter().any(|(p, _)| *p == found.0)
-                        {
-                            next.push(found);
-                        }
-                    }
-                }
-            }
-            parsed.asts.push(ast);
-            parsed.mod_dirs.push(mod_dir);
+    let seen = Mutex::new(roots.iter().map(|r| r.root.clone()).collect::<HashSet<_>>());
+    let done = Mutex::new(Vec::new());
+    rayon::scope(|scope| {
+        let mut started = HashSet::new();
+        for r in roots.iter().filter(|r| started.insert(r.root.clone())) {
+            parse_tree(
+                scope,
+                r.root.clone(),
+                own_mod_dir(&r.root, true),
+                &seen,
+                &done,
+            );
         }
-        frontier = next;
+    });
+    // Workers finish in any order; files are numbered by path so every run is the same.
+    let mut done = done.into_inner().unwrap_or_default();
+    done.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut reached_as_module = HashSet::new();
+    for Done {
+        path,
+        mod_dir,
+        loaded,
+        children,
+    } in done
+    {
+        reached_as_module.extend(children);
+        let (file, ast) = match loaded {
+            Loaded::Ok(text, ast, base) => (SourceFile::new(path.clone(), text, base), Some(ast)),
+            Loaded::Failed(text, msg) => {
+                let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
+                parsed
+                    .problems
+                    .push(Problem::error(format!("{}{msg}", file.display)));
+                (file, None)
+            }
+        };
+        let id = parsed.db.add(file);
+        parsed.by_path.insert(path, id);
+        parsed.asts.push(ast);
+        parsed.mod_dirs.push(mod_dir);
     }
     for root in roots {
         if root.loose && reached_as_module.contains(&root.root) {
