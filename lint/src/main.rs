@@ -6,14 +6,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use lockorder_lint::discover::Edition;
-use lockorder_lint::{analyze, report, Options};
+use lockorder_lint::report::{self, Kind, Report};
+use lockorder_lint::{analyze, Options};
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// rustc-style diagnostics
     Human,
+    /// one JSON document
     Json,
+    /// GitHub Actions annotation lines
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other viewers
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -23,7 +30,14 @@ enum Color {
     Never,
 }
 
-/// Finds lock-order cycles and double locks in Rust crates, from source, without building them.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// treat every warning as an error
+    Warnings,
+}
+
+/// Finds lock-order cycles, double locks and blocking while holding locks in Rust crates, from
+/// source, without building them.
 ///
 /// Exit status: 0 when nothing at error severity was found, 1 when something was, 2 on a usage
 /// error or when nothing could be analyzed.
@@ -34,9 +48,13 @@ struct Cli {
     /// single `.rs` files (each a crate root).
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: `human` diagnostics on stderr, or one `json` document on stdout.
+    /// Output format: `human` diagnostics on stderr; `json`, `sarif` (2.1.0) and `github`
+    /// (workflow annotations) on stdout.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to FILE instead; a one-line summary still goes to the terminal.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Colour in human output: `auto` colours only when stderr is a terminal.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -47,6 +65,12 @@ struct Cli {
     /// Worker threads [default: one per core].
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// `--deny warnings`: warnings count as errors (exit status 1).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Print what a finding kind means, an example, why it deadlocks and how to fix it.
+    #[arg(long, value_name = "KIND")]
+    explain: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -65,39 +89,26 @@ fn main() -> ExitCode {
             };
         }
     };
+    if let Some(code) = &cli.explain {
+        return explain(code);
+    }
     let opts = Options {
-        paths: cli.paths,
+        paths: cli.paths.clone(),
         edition: Edition::parse(&cli.edition).unwrap_or(Edition::E2021),
         jobs: cli.jobs,
     };
-    let analysis = match analyze(&opts) {
+    let mut analysis = match analyze(&opts) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let choice = match cli.color {
-        Color::Always => ColorChoice::Always,
-        Color::Never => ColorChoice::Never,
-        Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
-        Color::Auto => ColorChoice::Never,
-    };
-    let written = match cli.format {
-        Format::Human => {
-            let mut err = StandardStream::stderr(choice);
-            report::human::render(&analysis.report, &analysis.db, &mut err)
-        }
-        Format::Json => {
-            for p in &analysis.report.problems {
-                eprintln!("error: {}", p.message);
-            }
-            let doc = report::json::render(&analysis.report, &analysis.db);
-            writeln!(std::io::stdout(), "{doc}")
-        }
-    };
-    if let Err(e) = written {
-        eprintln!("error: cannot write the report: {e}");
+    if cli.deny == Some(Deny::Warnings) {
+        analysis.report.deny_warnings();
+    }
+    if let Err(e) = emit(&cli, &analysis.report, &analysis.db) {
+        eprintln!("error: {e}");
         return ExitCode::from(2);
     }
     if !analysis.analyzed_any {
@@ -109,4 +120,78 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn explain(code: &str) -> ExitCode {
+    match Kind::from_code(code) {
+        Some(kind) => {
+            println!("{}", report::explain::explain(kind));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+            eprintln!(
+                "error: unknown kind `{code}`; the kinds are: {}",
+                known.join(", ")
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the report where and how it was asked for.
+fn emit(cli: &Cli, report: &Report, db: &lockorder_lint::source::SourceDb) -> Result<(), String> {
+    let to_file = cli.output.is_some();
+    let choice = match cli.color {
+        _ if to_file => ColorChoice::Never,
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    };
+    let text = match cli.format {
+        Format::Human => {
+            if !to_file {
+                let mut err = StandardStream::stderr(choice);
+                return report::human::render(report, db, &mut err)
+                    .map_err(|e| format!("cannot write the report: {e}"));
+            }
+            let mut buf = Buffer::no_color();
+            report::human::render(report, db, &mut buf).map_err(|e| e.to_string())?;
+            String::from_utf8_lossy(buf.as_slice()).into_owned()
+        }
+        Format::Json => report::json::render(report, db) + "\n",
+        Format::Github => report::github::render(report, db),
+        Format::Sarif => report::sarif::render(report, db) + "\n",
+    };
+    if !to_file || cli.format != Format::Human {
+        for p in &report.problems {
+            eprintln!(
+                "{}: {}",
+                if p.severity == report::Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                },
+                p.message
+            );
+        }
+    }
+    match &cli.output {
+        Some(path) => {
+            std::fs::write(path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!(
+                "{} (report written to {})",
+                report::human::summary_line(report),
+                path.display()
+            );
+        }
+        None => {
+            let mut out = std::io::stdout();
+            out.write_all(text.as_bytes())
+                .map_err(|e| format!("cannot write the report: {e}"))?;
+        }
+    }
+    Ok(())
 }

@@ -60,6 +60,8 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                     if awaits.len() == 1 { "an `.await`".to_string() } else { format!("{} `.await`s", awaits.len()) }
                 ),
                 locks: vec![held.clone()],
+                flows: vec![labels.clone()],
+                functions: vec![cx.unit_name(first.unit).to_string()],
                 labels,
                 notes: vec![
                     "note: the task can be suspended with the lock held; a task on the same executor thread that then locks it blocks the thread, and the holder never resumes to release it".to_string(),

@@ -34,6 +34,8 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                     ring.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" before ")
                 ),
                 locks: names,
+                flows: Vec::new(),
+                functions: Vec::new(),
                 labels,
                 notes: vec!["help: decide which lock comes first and remove the declaration that says otherwise".to_string()],
             }

@@ -49,6 +49,8 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
             severity: Kind::HierarchyViolation.default_severity(),
             message: format!("`{taken_name}` is taken while holding `{held_name}`, against the declared lock order"),
             locks: vec![held_name.to_string(), taken_name.to_string()],
+            flows: vec![cx.flow(it, held_name, taken_name)],
+            functions: vec![cx.unit_name(it.unit).to_string()],
             labels,
             notes: vec![
                 format!("note: {why}; this thread holds `{held_name}` (since {}) and waits for `{taken_name}` at {}{via}", cx.at(it.held.chain.loc), cx.at(it.taken.chain.acquired_at())),

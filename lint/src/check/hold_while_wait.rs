@@ -194,6 +194,16 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
         kind: Kind::HoldWhileWait,
         severity,
         message: format!("`{held}` is held while {what}"),
+        flows: vec![{
+            let mut steps = vec![Label {
+                loc: hw.held.chain.loc,
+                message: format!("holds `{held}`"),
+                primary: false,
+            }];
+            steps.extend(cx.chain_steps(&hw.wait.chain, &what));
+            steps
+        }],
+        functions: vec![cx.unit_name(hw.unit).to_string()],
         locks: vec![held],
         labels,
         notes,

@@ -34,6 +34,8 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     }
     let mut labels = Vec::new();
     let mut notes = Vec::new();
+    let mut flows = Vec::new();
+    let mut functions = Vec::new();
     let mut all_shared = true;
     for i in 0..n {
         let (a, b) = (cycle[i], cycle[(i + 1) % n]);
@@ -55,6 +57,8 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         all_shared &=
             it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
         labels.extend(cx.interaction_labels(it, held, taken, i == 0));
+        flows.push(cx.flow(it, held, taken));
+        functions.push(cx.unit_name(it.unit).to_string());
         notes.push(format!(
             "note: {}`{held}` -> `{taken}` in `{}`: holds `{held}` (since {}), waits for `{taken}` at {}{}",
             if n == 1 { String::new() } else { format!("edge {}: ", i + 1) },
@@ -101,6 +105,8 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         locks: names,
         labels,
         notes,
+        flows,
+        functions,
     })
 }
 

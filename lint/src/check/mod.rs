@@ -129,6 +129,38 @@ impl Cx<'_, '_> {
         }
     }
 
+    /// One thread's path through an interaction: where it took `held`, each call on the way to
+    /// `taken`, and where it waits for it.
+    pub fn flow(&self, it: &Interaction, held: &str, taken: &str) -> Vec<Label> {
+        let mut steps = vec![Label {
+            loc: it.held.chain.loc,
+            message: format!("holds `{held}`"),
+            primary: false,
+        }];
+        steps.extend(self.chain_steps(&it.taken.chain, &format!("waits for `{taken}`")));
+        steps
+    }
+
+    /// The links of a chain as steps: each call entered, then the final event.
+    pub fn chain_steps(
+        &self,
+        chain: &std::rc::Rc<crate::summary::Chain>,
+        last: &str,
+    ) -> Vec<Label> {
+        chain
+            .links()
+            .iter()
+            .map(|l| Label {
+                loc: l.loc,
+                message: match l.enters {
+                    Some(f) => format!("calls `{}`", self.index.func(f).display),
+                    None => last.to_string(),
+                },
+                primary: false,
+            })
+            .collect()
+    }
+
     /// Labels for one "waits for `taken` while holding `held`" step.
     pub fn interaction_labels(
         &self,
@@ -232,9 +264,11 @@ impl Cx<'_, '_> {
             kind,
             severity: kind.default_severity(),
             message,
-            locks: vec![name],
+            locks: vec![name.clone()],
             labels,
             notes,
+            flows: vec![self.flow(it, &name, &name)],
+            functions: vec![self.unit_name(it.unit).to_string()],
         }
     }
 

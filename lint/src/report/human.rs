@@ -72,17 +72,22 @@ pub fn render(report: &Report, db: &SourceDb, out: &mut dyn WriteColor) -> std::
                 style.with_message(&l.message)
             })
             .collect();
+        let mut notes = f.notes.clone();
+        notes.push(format!(
+            "help: for more, run `cargo lockorder --explain {}`",
+            f.kind.code()
+        ));
         let d = Diagnostic::new(severity(f.severity))
             .with_code(f.kind.code())
             .with_message(&f.message)
             .with_labels(labels)
-            .with_notes(f.notes.clone());
+            .with_notes(notes);
         term::emit(out, &config, db, &d).map_err(to_io)?;
     }
     writeln!(out, "{}", summary_line(report))
 }
 
-fn summary_line(report: &Report) -> String {
+pub fn summary_line(report: &Report) -> String {
     let s = &report.stats;
     let scope = format!(
         "{} file{}, {} function{}, {} lock class{}",

@@ -1,8 +1,11 @@
 //! The finding model (last step of the pipeline): what every check produces and every output
 //! format renders. Formats live beside it, one file each.
 
+pub mod explain;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -31,6 +34,10 @@ impl Kind {
         Kind::HierarchyViolation,
         Kind::HierarchyCycle,
     ];
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -98,9 +105,32 @@ pub struct Finding {
     pub labels: Vec<Label>,
     /// Explanations printed after the code: call chains, the interleaving, how to fix.
     pub notes: Vec<String>,
+    /// The path of each thread involved, step by step (SARIF code flows).
+    pub flows: Vec<Vec<Label>>,
+    /// The functions where it happens, by path: with the kind and the locks, what identifies
+    /// the finding across unrelated edits (no line numbers).
+    pub functions: Vec<String>,
 }
 
 impl Finding {
+    /// A fingerprint stable across edits that do not change what the finding is about.
+    pub fn fingerprint(&self) -> String {
+        // FNV-1a: small, stable across Rust versions and platforms (unlike `DefaultHasher`).
+        let mut functions = self.functions.clone();
+        functions.sort();
+        functions.dedup();
+        let key = format!(
+            "{}|{}|{}",
+            self.kind.code(),
+            self.locks.join(","),
+            functions.join(",")
+        );
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
+
     pub fn primary(&self) -> Option<&Label> {
         self.labels
             .iter()
@@ -151,6 +181,13 @@ pub struct Report {
 }
 
 impl Report {
+    /// `--deny warnings`: every warning counts as an error.
+    pub fn deny_warnings(&mut self) {
+        for f in &mut self.findings {
+            f.severity = Severity::Error;
+        }
+    }
+
     pub fn errors(&self) -> usize {
         self.findings
             .iter()
