@@ -17,6 +17,85 @@ use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token};
 
+/// The stable identifiers of every finding kind (the analyzer's registry must match; a test
+/// there checks it). Suppressions name these.
+pub const KINDS: &[&str] = &[
+    "lock-order-cycle",
+    "double-lock",
+    "rwlock-upgrade",
+    "hold-while-wait",
+    "await-holding-lock",
+    "hierarchy-violation",
+    "hierarchy-cycle",
+    "suppression-without-reason",
+    "unused-suppression",
+];
+
+/// `#[lock_order(allow(double-lock, lock-order-cycle), reason = "...")]` on a function, impl or
+/// module: findings of these kinds inside it are suppressed.
+#[derive(Clone, Debug)]
+pub struct Allow {
+    /// Kind codes as written, with where each is written.
+    pub kinds: Vec<(String, proc_macro2::Span)>,
+    pub reason: Option<LitStr>,
+}
+
+pub fn parse_allow(tokens: TokenStream) -> syn::Result<Allow> {
+    Parser::parse2(parse_allow_stream, tokens)
+}
+
+fn parse_allow_stream(input: ParseStream) -> syn::Result<Allow> {
+    let key: Ident = input.parse()?;
+    if key != "allow" {
+        return Err(syn::Error::new(key.span(), "expected `allow(kind, ..)`"));
+    }
+    let content;
+    syn::parenthesized!(content in input);
+    let mut kinds = Vec::new();
+    while !content.is_empty() {
+        // A kind is words joined by `-`: `lock-order-cycle`.
+        let first: Ident = content.parse()?;
+        let span = first.span();
+        let mut code = first.to_string();
+        while content.peek(Token![-]) {
+            content.parse::<Token![-]>()?;
+            let next: Ident = content.parse()?;
+            code.push('-');
+            code.push_str(&next.to_string());
+        }
+        if !KINDS.contains(&code.as_str()) {
+            return Err(syn::Error::new(
+                span,
+                format!("unknown kind `{code}`; the kinds are: {}", KINDS.join(", ")),
+            ));
+        }
+        kinds.push((code, span));
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    if kinds.is_empty() {
+        return Err(syn::Error::new(
+            key.span(),
+            "`allow(..)` needs at least one kind",
+        ));
+    }
+    let mut reason = None;
+    if !input.is_empty() {
+        input.parse::<Token![,]>()?;
+        let key: Ident = input.parse()?;
+        if key != "reason" {
+            return Err(syn::Error::new(key.span(), "expected `reason = \"...\"`"));
+        }
+        input.parse::<Token![=]>()?;
+        reason = Some(input.parse::<LitStr>()?);
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(Allow { kinds, reason })
+}
+
 /// `#[lock_order(a, b, c)]` on a struct.
 pub fn parse_struct_order(tokens: TokenStream) -> syn::Result<Vec<Ident>> {
     Punctuated::<Ident, Token![,]>::parse_terminated
@@ -171,6 +250,23 @@ mod tests {
         assert_eq!(d.after.len(), 2);
         assert_eq!(d.before.len(), 1);
         assert_eq!(d.nested.unwrap().value(), "by id");
+    }
+
+    #[test]
+    fn allow_lists_kinds_and_a_reason() {
+        let a = parse_allow(ts(
+            "allow(double-lock, lock-order-cycle), reason = \"checked\"",
+        ))
+        .unwrap();
+        let kinds: Vec<&str> = a.kinds.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["double-lock", "lock-order-cycle"]);
+        assert_eq!(a.reason.unwrap().value(), "checked");
+        assert!(parse_allow(ts("allow(double-lock)"))
+            .unwrap()
+            .reason
+            .is_none());
+        assert!(parse_allow(ts("allow(dead-lock)")).is_err());
+        assert!(parse_allow(ts("allow()")).is_err());
     }
 
     #[test]

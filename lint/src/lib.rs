@@ -13,6 +13,7 @@ pub mod parse;
 pub mod report;
 pub mod source;
 pub mod summary;
+pub mod suppress;
 pub mod threads;
 
 use std::path::PathBuf;
@@ -99,6 +100,9 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);
+    let mut suppressions = index.suppressions.clone();
+    suppressions.extend(suppress::from_comments(&parsed.db));
+    suppress::apply(&mut findings, &suppressions);
     let key = |f: &report::Finding| {
         let p = f.primary().map(|l| l.loc);
         (

@@ -17,6 +17,9 @@
 //! static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
 //! ```
 //!
+//! On a function, impl or module it suppresses findings, with the reason a reviewer reads:
+//! `#[lock_order(allow(double-lock), reason = "the guard is dropped by `finish` first")]`.
+//!
 //! The attribute changes nothing in the compiled program. At compile time it rejects what it can
 //! check alone: a name that is not a field, a field named twice, a malformed entry. The grammar
 //! is documented in the `lockorder-attr` crate, which the analyzer shares.
@@ -34,9 +37,12 @@ pub fn lock_order(args: TokenStream, item: TokenStream) -> TokenStream {
     let checked = match &mut item {
         syn::Item::Struct(s) => check_struct(args, s),
         syn::Item::Static(_) => lockorder_attr::parse_decl(args).map(drop),
+        syn::Item::Fn(_) | syn::Item::Impl(_) | syn::Item::Mod(_) => {
+            lockorder_attr::parse_allow(args).map(drop)
+        }
         other => Err(syn::Error::new(
             other.span(),
-            "`lock_order` goes on a struct (to order its lock fields) or on a static",
+            "`lock_order` goes on a struct or a static (to declare an order), or on a function, impl or module (to `allow(..)` findings)",
         )),
     };
     match checked {

@@ -39,6 +39,7 @@ pub(super) fn build(parsed: &Parsed) -> Index<'_> {
             ext_methods: HashMap::new(),
             lock_wrappers: HashSet::new(),
             declarations: Vec::new(),
+            suppressions: Vec::new(),
             problems: Vec::new(),
             crate_roots: HashMap::new(),
         },
@@ -122,7 +123,13 @@ impl<'a> Builder<'a> {
                 syn::Item::Mod(md) => {
                     let name = md.ident.to_string();
                     match &md.content {
-                        Some((_, inner)) => {
+                        Some((brace, inner)) => {
+                            self.allow_attrs(
+                                file,
+                                &md.attrs,
+                                md.mod_token.span,
+                                brace.span.close(),
+                            );
                             let child = self.child_module(m, &name, file);
                             inline.push(name);
                             self.items(child, file, inline, inner);
@@ -171,6 +178,12 @@ impl<'a> Builder<'a> {
                     self.add_type(m, file, &t.ident, &t.generics, TypeKind::Alias(&t.ty));
                 }
                 syn::Item::Fn(f) => {
+                    self.allow_attrs(
+                        file,
+                        &f.attrs,
+                        f.sig.fn_token.span,
+                        f.block.brace_token.span.close(),
+                    );
                     let display = self.index.mod_display(m, &f.sig.ident.to_string());
                     self.add_fn(
                         m,
@@ -187,11 +200,19 @@ impl<'a> Builder<'a> {
                     self.static_declarations(m, file, id, &s.attrs);
                 }
                 syn::Item::Use(u) => self.use_tree(m, &mut Vec::new(), &u.tree),
-                syn::Item::Impl(i) => self.impls.push(PendingImpl {
-                    module: m,
-                    file,
-                    item: i,
-                }),
+                syn::Item::Impl(i) => {
+                    self.allow_attrs(
+                        file,
+                        &i.attrs,
+                        i.impl_token.span,
+                        i.brace_token.span.close(),
+                    );
+                    self.impls.push(PendingImpl {
+                        module: m,
+                        file,
+                        item: i,
+                    });
+                }
                 syn::Item::Trait(t) => {
                     for ti in &t.items {
                         if let syn::TraitItem::Fn(f) = ti {
@@ -374,6 +395,33 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// `#[lock_order(allow(..), reason = "..")]` on an item covering `start..end`.
+    fn allow_attrs(
+        &mut self,
+        file: FileId,
+        attrs: &[syn::Attribute],
+        start: proc_macro2::Span,
+        end: proc_macro2::Span,
+    ) {
+        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            match lockorder_attr::parse_allow(lockorder_attr::args(attr)) {
+                Ok(allow) => {
+                    let at = self.attr_loc(file, attr);
+                    let range = self.parsed.db.loc_between(file, start, end);
+                    self.index.suppressions.push(crate::suppress::Suppression {
+                        at,
+                        file,
+                        start: at.start.min(range.start),
+                        end: range.end,
+                        kinds: allow.kinds.into_iter().map(|(k, _)| k).collect(),
+                        reason: allow.reason.map(|r| r.value()),
+                    });
+                }
+                Err(e) => self.malformed(file, &e),
+            }
+        }
+    }
+
     fn attr_loc(&self, file: FileId, attr: &syn::Attribute) -> Loc {
         self.parsed
             .db
@@ -502,6 +550,12 @@ impl<'a> Builder<'a> {
             let type_name = type_last_name(&item.self_ty);
             for ii in &item.items {
                 let syn::ImplItem::Fn(f) = ii else { continue };
+                self.allow_attrs(
+                    file,
+                    &f.attrs,
+                    f.sig.fn_token.span,
+                    f.block.brace_token.span.close(),
+                );
                 let display = format!(
                     "{}::{}",
                     type_name.as_deref().unwrap_or("<impl>"),

@@ -145,6 +145,8 @@ pub struct Index<'a> {
     /// a field of such a type is a lock in its own right.
     pub lock_wrappers: std::collections::HashSet<TypeId>,
     pub declarations: Vec<Declaration>,
+    /// `#[lock_order(allow(..))]` on functions, impls and modules.
+    pub suppressions: Vec<crate::suppress::Suppression>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
     crate_roots: HashMap<String, ModId>,

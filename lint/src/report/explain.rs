@@ -112,5 +112,28 @@ Why it matters: no code can follow both orders; each half of the team enforces i
 
 How to fix: decide which lock comes first and remove the declaration that says otherwise."#
         }
+        Kind::SuppressionWithoutReason => {
+            r#"suppression-without-reason: a suppression that does not say why
+
+    // lockorder: allow(double-lock)
+    #[lock_order(allow(double-lock))]
+
+Why it matters: a suppression is a claim that a human checked the code and found it safe. Without
+the reason, the next reader cannot check the claim, and it outlives the code it was about.
+
+How to fix: say why, after `--` in a comment or with `reason = "..."` in the attribute:
+
+    // lockorder: allow(double-lock) -- the first guard is dropped inside `flush` before this call
+    #[lock_order(allow(double-lock), reason = "the first guard is dropped inside `flush`")]"#
+        }
+        Kind::UnusedSuppression => {
+            r#"unused-suppression: a suppression that matches no finding
+
+Like `#[expect]`: the suppressed finding is gone (the code was fixed or moved), or the
+suppression names the wrong kind or sits on the wrong line.
+
+How to fix: remove it, or move it to the line (comment) or item (attribute) of the finding; a
+comment applies to its own line, or to the next line when it stands alone."#
+        }
     }
 }

@@ -22,10 +22,12 @@ pub enum Kind {
     AwaitHoldingLock,
     HierarchyViolation,
     HierarchyCycle,
+    SuppressionWithoutReason,
+    UnusedSuppression,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::LockOrderCycle,
         Kind::DoubleLock,
         Kind::RwlockUpgrade,
@@ -33,6 +35,8 @@ impl Kind {
         Kind::AwaitHoldingLock,
         Kind::HierarchyViolation,
         Kind::HierarchyCycle,
+        Kind::SuppressionWithoutReason,
+        Kind::UnusedSuppression,
     ];
 
     pub fn from_code(code: &str) -> Option<Kind> {
@@ -48,6 +52,8 @@ impl Kind {
             Kind::AwaitHoldingLock => "await-holding-lock",
             Kind::HierarchyViolation => "hierarchy-violation",
             Kind::HierarchyCycle => "hierarchy-cycle",
+            Kind::SuppressionWithoutReason => "suppression-without-reason",
+            Kind::UnusedSuppression => "unused-suppression",
         }
     }
 
@@ -66,6 +72,8 @@ impl Kind {
                 "a thread waits for a lock declared to come before a lock it holds"
             }
             Kind::HierarchyCycle => "`#[lock_order]` declarations contradict each other",
+            Kind::SuppressionWithoutReason => "a suppression does not say why the finding is safe",
+            Kind::UnusedSuppression => "a suppression matches no finding",
         }
     }
 
@@ -73,7 +81,10 @@ impl Kind {
     /// found in the code is raised to an error by its check.
     pub fn default_severity(self) -> Severity {
         match self {
-            Kind::HoldWhileWait | Kind::AwaitHoldingLock => Severity::Warning,
+            Kind::HoldWhileWait
+            | Kind::AwaitHoldingLock
+            | Kind::SuppressionWithoutReason
+            | Kind::UnusedSuppression => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -193,5 +204,17 @@ impl Report {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    /// The macro validates kind names against the shared list; it must be this registry.
+    #[test]
+    fn the_attribute_grammar_knows_every_kind() {
+        let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, lockorder_attr::KINDS);
     }
 }

@@ -1,0 +1,6 @@
+use lockorder::lock_order;
+
+#[lock_order(allow(dead-lock), reason = "typo")]
+fn f() {}
+
+fn main() {}
