@@ -13,6 +13,7 @@
 //! static, resolved like any path in that module.
 
 use proc_macro2::TokenStream;
+use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token};
@@ -47,19 +48,22 @@ pub fn parse_allow(tokens: TokenStream) -> syn::Result<Allow> {
 fn parse_allow_stream(input: ParseStream) -> syn::Result<Allow> {
     let key: Ident = input.parse()?;
     if key != "allow" {
-        return Err(syn::Error::new(key.span(), "expected `allow(kind, ..)`"));
+        return Err(syn::Error::new(
+            key.span(),
+            "on a function, impl or module, `lock_order` takes `allow(kind, ..), reason = \"..\"`; orders are declared on structs, fields and statics",
+        ));
     }
     let content;
     syn::parenthesized!(content in input);
     let mut kinds = Vec::new();
     while !content.is_empty() {
-        // A kind is words joined by `-`: `lock-order-cycle`.
-        let first: Ident = content.parse()?;
+        // A kind is words joined by `-`: `lock-order-cycle`; words may be keywords (`while`).
+        let first = Ident::parse_any(&content)?;
         let span = first.span();
         let mut code = first.to_string();
         while content.peek(Token![-]) {
             content.parse::<Token![-]>()?;
-            let next: Ident = content.parse()?;
+            let next = Ident::parse_any(&content)?;
             code.push('-');
             code.push_str(&next.to_string());
         }
