@@ -182,3 +182,56 @@ fn help_documents_every_flag_with_its_default() {
     }
     assert!(text.contains("[default: human]") && text.contains("[default: 2021]"));
 }
+
+#[test]
+fn baseline_flow_fails_only_on_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = "use std::sync::Mutex;\nstatic A: Mutex<()> = Mutex::new(());\nstatic B: Mutex<()> = Mutex::new(());\n\
+fn one() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }\n\
+fn two() { let _b = B.lock().unwrap(); let _a = A.lock().unwrap(); }\n";
+    std::fs::write(d.join("lib.rs"), old).unwrap();
+    let written = run_in(
+        d,
+        &["--write-baseline", "lockorder-baseline.json", "lib.rs"],
+    );
+    assert_eq!(
+        written.status.code(),
+        Some(1),
+        "writing a baseline still reports"
+    );
+    let known = run_in(d, &["--baseline", "lockorder-baseline.json", "lib.rs"]);
+    assert_eq!(known.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&known.stderr).contains("1 known from the baseline not shown"));
+    // Unrelated edits move every line: the fingerprint does not care.
+    let moved = format!(
+        "// a new header\n\n{}\nfn unrelated() {{}}\n",
+        old.replace("fn one()", "\n\nfn one()")
+    );
+    std::fs::write(d.join("lib.rs"), &moved).unwrap();
+    assert_eq!(
+        run_in(d, &["--baseline", "lockorder-baseline.json", "lib.rs"])
+            .status
+            .code(),
+        Some(0)
+    );
+    // A new inversion is new.
+    let new = format!("{moved}static C: Mutex<()> = Mutex::new(());\nfn three() {{ let _c = C.lock().unwrap(); let _a = A.lock().unwrap(); }}\nfn four() {{ let _a = A.lock().unwrap(); let _c = C.lock().unwrap(); }}\n");
+    std::fs::write(d.join("lib.rs"), new).unwrap();
+    let out = run_in(
+        d,
+        &[
+            "--format",
+            "json",
+            "--baseline",
+            "lockorder-baseline.json",
+            "lib.rs",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["findings"][0]["locks"], serde_json::json!(["A", "C"]));
+    let bad = run_in(d, &["--baseline", "missing.json", "lib.rs"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

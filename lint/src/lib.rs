@@ -3,6 +3,7 @@
 //! The pipeline, one module per step (see ARCHITECTURE.md):
 //! `discover` -> `parse` -> `index` -> `events` -> `summary` -> `graph` -> `check` -> `report`.
 
+pub mod baseline;
 pub mod check;
 pub mod discover;
 pub mod events;
@@ -122,6 +123,7 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
         lock_classes: classes.list.iter().filter(|c| c.is_lock).count(),
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),
         lock_order_edges: graph.edges.len(),
+        baselined: 0,
     };
     let mut problems = index.problems.clone();
     for u in &units {

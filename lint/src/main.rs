@@ -71,6 +71,13 @@ struct Cli {
     /// Print what a finding kind means, an example, why it deadlocks and how to fix it.
     #[arg(long, value_name = "KIND")]
     explain: Option<String>,
+    /// Report (and fail on) only the findings that FILE does not record.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE (to adopt the lint on existing code), then report
+    /// as usual.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -104,6 +111,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &cli.write_baseline {
+        if let Err(e) = lockorder_lint::baseline::write(path, &analysis.report) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(path) = &cli.baseline {
+        match lockorder_lint::baseline::load(path) {
+            Ok(known) => {
+                analysis.report.stats.baselined =
+                    lockorder_lint::baseline::apply(&mut analysis.report, &known);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     if cli.deny == Some(Deny::Warnings) {
         analysis.report.deny_warnings();
     }

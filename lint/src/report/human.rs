@@ -98,6 +98,11 @@ pub fn summary_line(report: &Report) -> String {
         s.lock_classes,
         if s.lock_classes == 1 { "" } else { "es" }
     );
+    let scope = if s.baselined > 0 {
+        format!("{scope}; {} known from the baseline not shown", s.baselined)
+    } else {
+        scope
+    };
     if report.findings.is_empty() {
         return format!("lockorder: no findings ({scope})");
     }

@@ -183,6 +183,8 @@ pub struct Stats {
     pub lock_classes: usize,
     pub acquisitions: usize,
     pub lock_order_edges: usize,
+    /// Findings left out because the baseline (`--baseline`) already records them.
+    pub baselined: usize,
 }
 
 pub struct Report {
