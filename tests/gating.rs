@@ -180,7 +180,11 @@ fn help_documents_every_flag_with_its_default() {
     ] {
         assert!(text.contains(flag), "{flag} missing from --help");
     }
-    assert!(text.contains("[default: human]") && text.contains("[default: 2021]"));
+    assert!(
+        text.contains("[default: human]")
+            && text.contains("[default: auto]")
+            && text.contains("else 2021]")
+    );
 }
 
 #[test]
@@ -234,4 +238,142 @@ fn two() { let _b = B.lock().unwrap(); let _a = A.lock().unwrap(); }\n";
     assert_eq!(doc["findings"][0]["locks"], serde_json::json!(["A", "C"]));
     let bad = run_in(d, &["--baseline", "missing.json", "lib.rs"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+const CYCLE: &str = "use std::sync::Mutex;\nstatic A: Mutex<()> = Mutex::new(());\nstatic B: Mutex<()> = Mutex::new(());\n\
+pub fn one() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }\n\
+pub fn two() { let _b = B.lock().unwrap(); let _a = A.lock().unwrap(); }\n";
+
+#[test]
+fn configuration_errors_name_the_file_the_key_and_what_is_accepted() {
+    let cases = [
+        ("severty = {}\n", "unknown field `severty`"),
+        (
+            "[severity]\ndouble-lock = \"error\"\n",
+            "unknown variant `error`, expected one of `allow`, `warn`, `deny`",
+        ),
+        (
+            "[severity]\ndead-lock = \"deny\"\n",
+            "unknown kind `dead-lock` in [severity]; the kinds are: lock-order-cycle",
+        ),
+        (
+            "edition = \"2019\"\n",
+            "expected \"2015\", \"2018\", \"2021\" or \"2024\"",
+        ),
+        ("[[lock-types]]\npath = \"X\"\n", "lists no methods"),
+    ];
+    for (toml, expected) in cases {
+        let dir = project(&[("lockorder.toml", toml), ("src/lib.rs", CYCLE)]);
+        let out = run_in(dir.path(), &["."]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{toml}: {stderr}");
+        assert!(
+            stderr.contains("lockorder.toml") && stderr.contains(expected),
+            "{toml}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("lockorder:"),
+            "nothing is analyzed: {stderr}"
+        );
+    }
+    let dir = project(&[
+        ("Cargo.toml", "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[package.metadata.lockorder]\nexclud = []\n"),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let out = run_in(dir.path(), &["."]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("Cargo.toml [package.metadata.lockorder]")
+            && stderr.contains("unknown field `exclud`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn severities_and_excludes_from_the_configuration() {
+    let allow = project(&[
+        (
+            "lockorder.toml",
+            "[severity]\nlock-order-cycle = \"allow\"\n",
+        ),
+        ("src/lib.rs", CYCLE),
+    ]);
+    assert_eq!(run_in(allow.path(), &["."]).status.code(), Some(0));
+    let warn = project(&[
+        (
+            "lockorder.toml",
+            "[severity]\nlock-order-cycle = \"warn\"\n",
+        ),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let out = run_in(warn.path(), &["."]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning[lock-order-cycle]"));
+    let deny = project(&[
+        ("lockorder.toml", "[severity]\nawait-holding-lock = \"deny\"\n"),
+        ("src/lib.rs", "use std::sync::Mutex;\nasync fn f(m: &Mutex<u8>) { let _g = m.lock().unwrap(); g().await; }\nasync fn g() {}\n"),
+    ]);
+    assert_eq!(run_in(deny.path(), &["."]).status.code(), Some(1));
+    let excluded = project(&[
+        ("lockorder.toml", "exclude = [\"src/legacy/**\"]\n"),
+        ("src/legacy/old.rs", CYCLE),
+        ("src/main.rs", "mod legacy { mod old; }\nfn main() {}\n"),
+    ]);
+    let out = run_in(excluded.path(), &["."]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let workspace = project(&[
+        ("Cargo.toml", "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[package.metadata.lockorder.severity]\nlock-order-cycle = \"allow\"\n"),
+        ("src/lib.rs", CYCLE),
+    ]);
+    assert_eq!(run_in(workspace.path(), &["."]).status.code(), Some(0));
+}
+
+#[test]
+fn configured_lock_types_blocking_functions_and_edition() {
+    let dir = project(&[
+        (
+            "lockorder.toml",
+            "edition = \"2024\"\nblocking = [\"ipc::wait_for_peer\"]\n\n[[lock-types]]\npath = \"fairlock::FairLock\"\nkind = \"mutex\"\nlock = [\"acquire\"]\ntry = [\"attempt\"]\n",
+        ),
+        (
+            "src/lib.rs",
+            "use fairlock::FairLock;\nstruct S { a: FairLock<u8>, b: FairLock<u8>, c: std::sync::Mutex<Option<u8>> }\n\
+impl S {\n\
+    fn one(&self) { let _a = self.a.acquire(); let _b = self.b.acquire(); }\n\
+    fn two(&self) { let _b = self.b.acquire(); let _a = self.a.acquire(); }\n\
+    fn fine(&self) { let _b = self.b.acquire(); if let Some(_a) = self.a.attempt() {} }\n\
+    fn blocks(&self) { let _c = self.c.lock().unwrap(); ipc::wait_for_peer(); }\n\
+    fn edition(&self) { if let Some(x) = *self.c.lock().unwrap() { let _ = x; } else { self.c.lock().unwrap().replace(1); } }\n\
+}\n",
+        ),
+    ]);
+    let out = run_in(dir.path(), &["--format", "json", "."]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["lock-order-cycle", "hold-while-wait"], "{doc:#}");
+    assert_eq!(
+        doc["findings"][0]["locks"],
+        serde_json::json!(["S::a", "S::b"])
+    );
 }

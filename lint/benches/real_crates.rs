@@ -37,6 +37,7 @@ fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
         paths: dirs.to_vec(),
         edition: Edition::E2021,
         jobs: Some(jobs),
+        config: lockorder_lint::config::Config::default(),
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod discover;
 pub mod events;
 pub mod graph;
@@ -25,6 +26,8 @@ use source::SourceDb;
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
+    /// From `lockorder.toml` or Cargo.toml metadata (`config::Config::discover`).
+    pub config: config::Config,
     /// Edition of files that no Cargo.toml describes.
     pub edition: Edition,
     /// Worker threads; `None` uses every core.
@@ -58,7 +61,7 @@ pub fn analyze(opts: &Options) -> Result<Analysis, String> {
 fn run(opts: &Options) -> Analysis {
     let discovered = discover::discover(&opts.paths, opts.edition);
     let parsed = parse::parse_all(&discovered.crates);
-    let mut report = analyze_parsed(&parsed);
+    let mut report = analyze_parsed(&parsed, &opts.config);
     let mut problems = discovered.problems;
     problems.append(&mut report.problems);
     problems.extend(parsed.problems.iter().cloned());
@@ -75,13 +78,13 @@ fn run(opts: &Options) -> Analysis {
 /// declarations to other files are not followed.
 pub fn analyze_text(name: &str, text: &str, edition: Edition) -> Report {
     let parsed = parse::parse_text(name, text, edition);
-    let mut report = analyze_parsed(&parsed);
+    let mut report = analyze_parsed(&parsed, &config::Config::default());
     report.problems.extend(parsed.problems.iter().cloned());
     report
 }
 
-fn analyze_parsed(parsed: &parse::Parsed) -> Report {
-    let index = index::Index::build(parsed);
+fn analyze_parsed(parsed: &parse::Parsed, config: &config::Config) -> Report {
+    let index = index::Index::build(parsed, config);
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);
@@ -104,6 +107,7 @@ fn analyze_parsed(parsed: &parse::Parsed) -> Report {
     let mut suppressions = index.suppressions.clone();
     suppressions.extend(suppress::from_comments(&parsed.db));
     suppress::apply(&mut findings, &suppressions);
+    config.apply(&mut findings, &parsed.db);
     let key = |f: &report::Finding| {
         let p = f.primary().map(|l| l.loc);
         (

@@ -59,9 +59,10 @@ struct Cli {
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
     /// Edition for files no Cargo.toml describes (single files, loose directories); it decides
-    /// how long `if let` and tail-expression temporaries live.
-    #[arg(long, default_value = "2021", value_parser = ["2015", "2018", "2021", "2024"])]
-    edition: String,
+    /// how long `if let` and tail-expression temporaries live [default: the configuration's
+    /// `edition`, else 2021].
+    #[arg(long, value_parser = ["2015", "2018", "2021", "2024"])]
+    edition: Option<String>,
     /// Worker threads [default: one per core].
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -99,10 +100,23 @@ fn main() -> ExitCode {
     if let Some(code) = &cli.explain {
         return explain(code);
     }
+    let config = match lockorder_lint::config::Config::discover(&cli.paths) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let edition = cli
+        .edition
+        .as_deref()
+        .and_then(Edition::parse)
+        .or(config.edition());
     let opts = Options {
         paths: cli.paths.clone(),
-        edition: Edition::parse(&cli.edition).unwrap_or(Edition::E2021),
+        edition: edition.unwrap_or(Edition::E2021),
         jobs: cli.jobs,
+        config,
     };
     let mut analysis = match analyze(&opts) {
         Ok(a) => a,

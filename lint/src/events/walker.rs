@@ -1234,7 +1234,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             .loc_between(self.file, start, m.paren_token.span.close());
         let recv_ty = recv.ty.clone();
         if let Ty::Lock(l) = &recv_ty {
-            if let Some(acq) = api::acquire(l.flavor, &name) {
+            if let Some(acq) = self.index.acquire(l.flavor, &name) {
                 self.args(&m.args, None);
                 if api::returns_future(l.flavor, &name) {
                     let lock = l.clone();
@@ -1426,7 +1426,7 @@ impl<'i, 'a> Walker<'i, 'a> {
         if SPAWNERS.contains(&last) {
             return join_handle(self.spawn_args(args));
         }
-        if api::is_blocking_fn(path) {
+        if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             self.args(args, None);
             let held = self.life.held();
             let wait = Wait {
@@ -1624,6 +1624,25 @@ impl<'i, 'a> Walker<'i, 'a> {
     /// A call into the crate. Arguments move into the callee; a guard it returns is held here.
     fn call_fn(&mut self, callee: FnId, recv: Option<Val>, args: &Args, loc: Loc) -> Val {
         let mut vals: Vec<Val> = recv.into_iter().collect();
+        let display: Vec<String> = self
+            .index
+            .func(callee)
+            .display
+            .split("::")
+            .map(str::to_string)
+            .collect();
+        if self.index.is_user_blocking(&display) {
+            let held = self.life.held();
+            let wait = Wait {
+                kind: Waitable::Park,
+                object: None,
+                loc,
+                held,
+                releases: None,
+                joins: None,
+            };
+            self.unit().waits.push(wait);
+        }
         if SPAWNERS.contains(&self.index.func(callee).name.as_str()) {
             vals.extend(self.spawn_args(args));
         } else {

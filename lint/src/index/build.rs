@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::types::{lower, LowerCx};
 use super::*;
-use crate::locks::api;
 use crate::parse::{path_attr, Parsed};
 
 struct PendingImpl<'a> {
@@ -26,7 +25,7 @@ struct Builder<'a> {
     file_modules: HashSet<(usize, FileId)>,
 }
 
-pub(super) fn build(parsed: &Parsed) -> Index<'_> {
+pub(super) fn build<'a>(parsed: &'a Parsed, config: &crate::config::Config) -> Index<'a> {
     let mut b = Builder {
         parsed,
         index: Index {
@@ -40,6 +39,12 @@ pub(super) fn build(parsed: &Parsed) -> Index<'_> {
             lock_wrappers: HashSet::new(),
             declarations: Vec::new(),
             suppressions: Vec::new(),
+            user_locks: config.lock_types.clone(),
+            user_blocking: config
+                .blocking
+                .iter()
+                .map(|p| p.split("::").map(str::to_string).collect())
+                .collect(),
             problems: Vec::new(),
             crate_roots: HashMap::new(),
         },
@@ -645,7 +650,7 @@ impl<'a> Builder<'a> {
             let [Ty::Lock(lock)] = locks.as_slice() else {
                 continue;
             };
-            let named_like_lock = api::acquire(lock.flavor, &f.name).is_some();
+            let named_like_lock = self.index.acquire(lock.flavor, &f.name).is_some();
             if !(def.fields.len() == 1 || named_like_lock) {
                 continue;
             }

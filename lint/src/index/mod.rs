@@ -147,14 +147,46 @@ pub struct Index<'a> {
     pub declarations: Vec<Declaration>,
     /// `#[lock_order(allow(..))]` on functions, impls and modules.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// Lock types and blocking functions from the configuration.
+    pub user_locks: Vec<crate::config::LockType>,
+    pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
     crate_roots: HashMap<String, ModId>,
 }
 
 impl<'a> Index<'a> {
-    pub fn build(parsed: &'a crate::parse::Parsed) -> Index<'a> {
-        build::build(parsed)
+    pub fn build(parsed: &'a crate::parse::Parsed, config: &crate::config::Config) -> Index<'a> {
+        build::build(parsed, config)
+    }
+
+    /// What calling `method` on a lock of `flavor` acquires (built-in or configured types).
+    pub fn acquire(
+        &self,
+        flavor: crate::locks::api::Flavor,
+        method: &str,
+    ) -> Option<crate::locks::api::Acquire> {
+        crate::locks::api::acquire_with(&self.user_locks, flavor, method)
+    }
+
+    /// The configured lock type a resolved path names: its last segments match the configured
+    /// path's (a configured `MyLock` matches any `MyLock`; `sync::MyLock` only that one).
+    pub fn user_lock(&self, path: &[String]) -> Option<(u16, &crate::config::LockType)> {
+        self.user_locks.iter().enumerate().find_map(|(i, t)| {
+            let want = t.segments();
+            let n = want.len().min(path.len());
+            (n > 0 && want[want.len() - n..] == path[path.len() - n..]).then_some((i as u16, t))
+        })
+    }
+
+    /// Whether a function path is configured as blocking (suffix match, like lock types).
+    pub fn is_user_blocking(&self, path: &[String]) -> bool {
+        self.user_blocking.iter().any(|want| {
+            let n = want.len().min(path.len());
+            n > 0
+                && want[want.len() - n..] == path[path.len() - n..]
+                && want.len() <= path.len() + 1
+        })
     }
 
     pub fn module(&self, id: ModId) -> &Module {

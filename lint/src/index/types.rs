@@ -7,7 +7,7 @@
 
 use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
-use crate::locks::api::{self, Flavor, Waitable};
+use crate::locks::api::{self, Family, Flavor, Waitable};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Ty {
@@ -146,7 +146,30 @@ fn lower_path(index: &Index, cx: &LowerCx, path: &syn::Path, depth: u32) -> Ty {
         args.last()
             .map_or(Ty::Unknown, |t| lower_at(index, cx, t, depth))
     };
-    match index.resolve_path(cx.module, &segs, path.leading_colon.is_some()) {
+    let resolved = index.resolve_path(cx.module, &segs, path.leading_colon.is_some());
+    let resolved_path: Option<Vec<String>> = match &resolved {
+        Some(Res::Def(Def::Type(id))) => Some(
+            index
+                .ty(*id)
+                .display
+                .split("::")
+                .map(str::to_string)
+                .collect(),
+        ),
+        Some(Res::External(full)) => Some(full.clone()),
+        _ => None,
+    };
+    if let Some((i, t)) = resolved_path.as_deref().and_then(|p| index.user_lock(p)) {
+        let flavor = Flavor {
+            family: Family::User(i),
+            kind: t.lock_kind(),
+        };
+        return Ty::Lock(LockTy {
+            flavor,
+            inner: Box::new(last_arg()),
+        });
+    }
+    match resolved {
         Some(Res::Def(Def::Type(id))) => match &index.ty(id).kind {
             TypeKind::Alias(target) => {
                 let def = index.ty(id);

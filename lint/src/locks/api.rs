@@ -10,6 +10,8 @@ pub enum Family {
     AsyncStd,
     Futures,
     AsyncLock,
+    /// A lock type declared in the configuration (`[[lock-types]]`), by its index there.
+    User(u16),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,6 +70,7 @@ impl Flavor {
             Family::AsyncStd => "async-std",
             Family::Futures => "futures",
             Family::AsyncLock => "async-lock",
+            Family::User(_) => "configured",
         }
     }
 }
@@ -403,6 +406,18 @@ pub fn is_guard_type(path: &[String]) -> bool {
 /// `try_*` and tokio's `blocking_*` do).
 pub fn returns_future(flavor: Flavor, method: &str) -> bool {
     flavor.is_async() && !method.starts_with("try_") && !method.starts_with("blocking_")
+}
+
+/// What calling `method` acquires, for the built-in lock types and the configured ones.
+pub fn acquire_with(
+    user: &[crate::config::LockType],
+    flavor: Flavor,
+    method: &str,
+) -> Option<Acquire> {
+    match flavor.family {
+        Family::User(i) => user.get(usize::from(i))?.acquire(method),
+        _ => acquire(flavor, method),
+    }
 }
 
 /// What calling `method` on a lock of `flavor` acquires, if it acquires.

@@ -1,0 +1,303 @@
+//! Configuration: `lockorder.toml` at the root of the analyzed workspace, or the
+//! `[workspace.metadata.lockorder]` / `[package.metadata.lockorder]` table of its Cargo.toml.
+//!
+//! ```toml
+//! edition = "2021"                       # for files no Cargo.toml describes
+//! exclude = ["tests/**", "benches/"]     # findings there are not reported
+//! blocking = ["my_crate::wait_for_signal", "Queue::pop_blocking"]
+//!
+//! [severity]                             # per kind: "allow", "warn" or "deny"
+//! hold-while-wait = "deny"
+//! await-holding-lock = "allow"
+//!
+//! [[lock-types]]                         # a lock the analyzer cannot see into
+//! path = "my_sync::FairLock"
+//! kind = "rwlock"                        # "mutex", "rwlock" or "reentrant"
+//! read = ["read", "shared"]
+//! write = ["write", "exclusive"]
+//! try = ["try_read", "try_write"]
+//! ```
+//!
+//! Unknown keys and bad values are errors that name the file, the key and what is accepted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::discover::Edition;
+use crate::locks::api::{Acquire, LockKind, Mode};
+use crate::report::{Finding, Kind, Severity};
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum UserLockKind {
+    Mutex,
+    Rwlock,
+    Reentrant,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockType {
+    pub path: String,
+    pub kind: Option<UserLockKind>,
+    #[serde(default)]
+    pub lock: Vec<String>,
+    #[serde(default)]
+    pub read: Vec<String>,
+    #[serde(default)]
+    pub write: Vec<String>,
+    #[serde(default, rename = "try")]
+    pub try_: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub edition: Option<String>,
+    #[serde(default)]
+    pub lock_types: Vec<LockType>,
+    #[serde(default)]
+    pub blocking: Vec<String>,
+    /// Where the configuration was read and what `exclude` is relative to.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
+}
+
+impl LockType {
+    pub fn lock_kind(&self) -> LockKind {
+        match self.kind {
+            Some(UserLockKind::Rwlock) => LockKind::RwLock,
+            Some(UserLockKind::Reentrant) => LockKind::ReentrantMutex,
+            _ => LockKind::Mutex,
+        }
+    }
+
+    /// What calling `method` acquires, by the lists this type was configured with.
+    pub fn acquire(&self, method: &str) -> Option<Acquire> {
+        let tried = self.try_.iter().any(|m| m == method);
+        let mode = if self.read.iter().any(|m| m == method) {
+            Mode::Read
+        } else if self.write.iter().any(|m| m == method) {
+            Mode::Write
+        } else if self.lock.iter().any(|m| m == method) || tried {
+            match self.lock_kind() {
+                LockKind::RwLock if method.contains("read") => Mode::Read,
+                LockKind::RwLock => Mode::Write,
+                _ => Mode::Exclusive,
+            }
+        } else {
+            return None;
+        };
+        Some(Acquire {
+            mode,
+            waits: !tried,
+        })
+    }
+
+    pub fn segments(&self) -> Vec<String> {
+        self.path.split("::").map(str::to_string).collect()
+    }
+}
+
+/// Whether `pattern` (a path with `*` and `**`, or a directory prefix ending in `/`) matches
+/// `path`, both relative to the configuration's root.
+fn glob(pattern: &str, path: &str) -> bool {
+    if let Some(dir) = pattern.strip_suffix('/') {
+        return path.starts_with(&format!("{dir}/"));
+    }
+    fn go(p: &[&str], s: &[&str]) -> bool {
+        match (p.first(), s.first()) {
+            (None, None) => true,
+            (Some(&"**"), _) => go(&p[1..], s) || (!s.is_empty() && go(p, &s[1..])),
+            (Some(pp), Some(ss)) => segment(pp, ss) && go(&p[1..], &s[1..]),
+            _ => false,
+        }
+    }
+    fn segment(p: &str, s: &str) -> bool {
+        match p.split_once('*') {
+            None => p == s,
+            Some((pre, post)) => {
+                s.len() >= pre.len() + post.len() && s.starts_with(pre) && s.ends_with(post)
+            }
+        }
+    }
+    let p: Vec<&str> = pattern.split('/').collect();
+    let s: Vec<&str> = path.split('/').collect();
+    go(&p, &s)
+}
+
+impl Config {
+    /// The configuration for a run on `paths`: read from the first directory among them.
+    pub fn discover(paths: &[PathBuf]) -> Result<Config, String> {
+        let Some(root) = paths.iter().find(|p| p.is_dir()) else {
+            return Ok(Config::default());
+        };
+        let own = root.join("lockorder.toml");
+        let mut config = if own.is_file() {
+            let text =
+                std::fs::read_to_string(&own).map_err(|e| format!("{}: {e}", own.display()))?;
+            toml::from_str::<Config>(&text)
+                .map_err(|e| format!("{}: {}", own.display(), e.to_string().trim_end()))?
+        } else {
+            from_manifest(&root.join("Cargo.toml"))?.unwrap_or_default()
+        };
+        config.validate(&own)?;
+        config.root = Some(root.clone());
+        Ok(config)
+    }
+
+    fn validate(&self, file: &Path) -> Result<(), String> {
+        for key in self.severity.keys() {
+            if Kind::from_code(key).is_none() {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                return Err(format!(
+                    "{}: unknown kind `{key}` in [severity]; the kinds are: {}",
+                    file.display(),
+                    known.join(", ")
+                ));
+            }
+        }
+        if let Some(e) = &self.edition {
+            if Edition::parse(e).is_none() {
+                return Err(format!("{}: `edition = \"{e}\"` is not an edition; expected \"2015\", \"2018\", \"2021\" or \"2024\"", file.display()));
+            }
+        }
+        for t in &self.lock_types {
+            if t.lock.is_empty() && t.read.is_empty() && t.write.is_empty() && t.try_.is_empty() {
+                return Err(format!(
+                    "{}: lock type `{}` lists no methods; give `lock`, `read`, `write` or `try`",
+                    file.display(),
+                    t.path
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn edition(&self) -> Option<Edition> {
+        self.edition.as_deref().and_then(Edition::parse)
+    }
+
+    /// Applies `[severity]` and `exclude` to the findings.
+    pub fn apply(&self, findings: &mut Vec<Finding>, db: &crate::source::SourceDb) {
+        let root = self.root.as_deref();
+        findings.retain_mut(|f| {
+            let excluded = f.primary().is_some_and(|l| {
+                let path = &db.get(l.loc.file).path;
+                let rel = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                self.exclude
+                    .iter()
+                    .any(|p| glob(p.trim_start_matches("./"), &rel))
+            });
+            match self.severity.get(f.kind.code()) {
+                _ if excluded => false,
+                Some(Level::Allow) => false,
+                Some(Level::Warn) => {
+                    f.severity = Severity::Warning;
+                    true
+                }
+                Some(Level::Deny) => {
+                    f.severity = Severity::Error;
+                    true
+                }
+                None => true,
+            }
+        });
+    }
+}
+
+fn from_manifest(manifest: &Path) -> Result<Option<Config>, String> {
+    let Ok(text) = std::fs::read_to_string(manifest) else {
+        return Ok(None);
+    };
+    // A manifest that does not parse is reported by discovery; it just has no configuration.
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return Ok(None);
+    };
+    for section in ["workspace", "package"] {
+        let table = value
+            .get(section)
+            .and_then(|s| s.get("metadata"))
+            .and_then(|m| m.get("lockorder"));
+        if let Some(t) = table {
+            let config = Config::deserialize(t.clone()).map_err(|e| {
+                format!(
+                    "{} [{section}.metadata.lockorder]: {}",
+                    manifest.display(),
+                    e.to_string().trim_end()
+                )
+            })?;
+            return Ok(Some(config));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_like_gitignore_paths() {
+        assert!(glob("tests/**", "tests/a/b.rs"));
+        assert!(glob("tests/", "tests/a.rs"));
+        assert!(glob("src/*_test.rs", "src/lock_test.rs"));
+        assert!(!glob("src/*_test.rs", "src/a/lock_test.rs"));
+        assert!(glob("**/generated.rs", "src/deep/generated.rs"));
+        assert!(!glob("tests/", "src/tests.rs"));
+    }
+
+    #[test]
+    fn errors_name_the_key_and_what_is_accepted() {
+        let e = toml::from_str::<Config>("severty = {}")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `severty`") && e.contains("`severity`"),
+            "{e}"
+        );
+        let e = toml::from_str::<Config>("[severity]\ndouble-lock = \"error\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown variant `error`") && e.contains("`deny`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn user_lock_types_say_what_their_methods_do() {
+        let t = LockType {
+            path: "my::FairLock".into(),
+            kind: Some(UserLockKind::Rwlock),
+            read: vec!["shared".into()],
+            write: vec!["exclusive".into()],
+            try_: vec!["try_exclusive".into()],
+            ..LockType::default()
+        };
+        assert_eq!(
+            t.acquire("shared"),
+            Some(Acquire {
+                mode: Mode::Read,
+                waits: true
+            })
+        );
+        assert_eq!(t.acquire("try_exclusive").map(|a| a.waits), Some(false));
+        assert_eq!(t.acquire("len"), None);
+    }
+}
