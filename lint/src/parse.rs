@@ -30,6 +30,17 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    fn empty() -> Parsed {
+        Parsed {
+            db: SourceDb::default(),
+            asts: Vec::new(),
+            crates: Vec::new(),
+            problems: Vec::new(),
+            by_path: HashMap::new(),
+            mod_dirs: Vec::new(),
+        }
+    }
+
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
     pub fn mod_file(
         &self,
@@ -244,14 +255,7 @@ fn load(path: &Path) -> Loaded {
 
 /// One crate from text in memory (fuzzing, tests, editors): no file is read.
 pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
-    let mut parsed = Parsed {
-        db: SourceDb::default(),
-        asts: Vec::new(),
-        crates: Vec::new(),
-        problems: Vec::new(),
-        by_path: HashMap::new(),
-        mod_dirs: vec![PathBuf::new()],
-    };
+    let mut parsed = Parsed::empty();
     let path = PathBuf::from(name);
     let (file, ast) = match crate::source::parse_file(text) {
         Ok((ast, base)) => (
@@ -268,6 +272,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     let id = parsed.db.add(file);
     parsed.by_path.insert(path, id);
     parsed.asts.push(ast);
+    parsed.mod_dirs.push(PathBuf::new());
     parsed.crates.push(Crate {
         name: "main".into(),
         root: id,
@@ -326,14 +331,7 @@ fn parse_tree<'s>(
 }
 
 pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
-    let mut parsed = Parsed {
-        db: SourceDb::default(),
-        asts: Vec::new(),
-        crates: Vec::new(),
-        problems: Vec::new(),
-        by_path: HashMap::new(),
-        mod_dirs: Vec::new(),
-    };
+    let mut parsed = Parsed::empty();
     let seen = Mutex::new(roots.iter().map(|r| r.root.clone()).collect::<HashSet<_>>());
     let done = Mutex::new(Vec::new());
     rayon::scope(|scope| {
@@ -388,4 +386,23 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
         }
     }
     parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text in memory may declare modules it cannot load: they are simply not followed.
+    #[test]
+    fn text_in_memory_declaring_modules() {
+        let parsed = parse_text(
+            "t.rs",
+            "mod a; #[path = \"x.rs\"] mod b; fn main() {}",
+            Edition::E2021,
+        );
+        assert_eq!(parsed.crates.len(), 1);
+        assert_eq!(parsed.mod_file(parsed.crates[0].root, &[], "a", None), None);
+        let report = crate::analyze_text("t.rs", "mod a; fn main() {}", Edition::E2021);
+        assert!(report.findings.is_empty());
+    }
 }

@@ -1324,6 +1324,21 @@ impl<'i, 'a> Walker<'i, 'a> {
         }
     }
 
+    /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
+    /// configured blocking function).
+    fn blocks_here(&mut self, loc: Loc) {
+        let held = self.life.held();
+        let wait = Wait {
+            kind: Waitable::Park,
+            object: None,
+            loc,
+            held,
+            releases: None,
+            joins: None,
+        };
+        self.unit().waits.push(wait);
+    }
+
     /// A method of a condvar, channel end, join handle...: a wait (the thread blocks) or a wake
     /// (it lets a waiter go). `None` for other methods.
     fn wait_or_wake(
@@ -1428,16 +1443,7 @@ impl<'i, 'a> Walker<'i, 'a> {
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             self.args(args, None);
-            let held = self.life.held();
-            let wait = Wait {
-                kind: Waitable::Park,
-                object: None,
-                loc,
-                held,
-                releases: None,
-                joins: None,
-            };
-            self.unit().waits.push(wait);
+            self.blocks_here(loc);
             return Val::default();
         }
         if let Some(sender) = api::channel_ctor(path) {
@@ -1632,16 +1638,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             .map(str::to_string)
             .collect();
         if self.index.is_user_blocking(&display) {
-            let held = self.life.held();
-            let wait = Wait {
-                kind: Waitable::Park,
-                object: None,
-                loc,
-                held,
-                releases: None,
-                joins: None,
-            };
-            self.unit().waits.push(wait);
+            self.blocks_here(loc);
         }
         if SPAWNERS.contains(&self.index.func(callee).name.as_str()) {
             vals.extend(self.spawn_args(args));
