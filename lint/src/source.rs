@@ -96,16 +96,16 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
 pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
     // offsets in the text stay offsets in the source.
-    let mut src = text.to_string();
+    let mut src = std::borrow::Cow::Borrowed(text);
     let mut start = 0;
     if src.starts_with('\u{feff}') {
         // One character, like the space that replaces it.
-        src.replace_range(..3, " ");
+        src.to_mut().replace_range(..3, " ");
         start = 1;
     }
     if src[start..].starts_with("#!") && !src[start..].starts_with("#![") {
         let end = src.find('\n').unwrap_or(src.len());
-        src.replace_range(start..end, &" ".repeat(end - start));
+        src.to_mut().replace_range(start..end, &" ".repeat(end - start));
     }
     let tokens: proc_macro2::TokenStream = src.parse()?;
     let base = first_span_base(&src, tokens.clone()).unwrap_or(0);
