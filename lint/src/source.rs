@@ -105,7 +105,8 @@ pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     }
     if src[start..].starts_with("#!") && !src[start..].starts_with("#![") {
         let end = src.find('\n').unwrap_or(src.len());
-        src.to_mut().replace_range(start..end, &" ".repeat(end - start));
+        src.to_mut()
+            .replace_range(start..end, &" ".repeat(end - start));
     }
     let tokens: proc_macro2::TokenStream = src.parse()?;
     let base = first_span_base(&src, tokens.clone()).unwrap_or(0);
