@@ -22,6 +22,8 @@ use crate::source::Loc;
 
 /// Summaries of very large call trees are cut here; the entries kept are the nearest ones.
 const MAX_ENTRIES: usize = 256;
+/// Rounds of the fixpoint over one recursive component.
+const MAX_FIXPOINT_ROUNDS: usize = 64;
 
 /// How an acquisition is reached from the function that owns an [`Entry`]: a call site per
 /// function entered, then the acquisition itself.
@@ -185,7 +187,8 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             .collect();
         let recursive = scc.len() > 1 || scc.iter().any(|&n| graph.contains_edge(n, n));
         if recursive {
-            loop {
+            // Summaries only grow and are capped, so this converges; the bound is a backstop.
+            for _ in 0..MAX_FIXPOINT_ROUNDS {
                 let mut changed = false;
                 for &u in &members {
                     let (summary, _) = analyze(u, &units[u], &by_fn);
@@ -392,7 +395,9 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Fou
         }
     }
 
-    // Waits and wakes: this unit's own, then its callees'.
+    // Waits and wakes: this unit's own, then its callees', each once (recursion brings them back).
+    let mut seen_waits = HashSet::new();
+    let mut seen_wakes = HashSet::new();
     let direct_waits = unit.waits.iter().map(|w| {
         let entry = WaitEntry {
             kind: w.kind,
@@ -429,7 +434,8 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Fou
                 });
             }
         }
-        if summary.waits.len() < MAX_ENTRIES {
+        let key = (wait.kind, wait.object.clone(), wait.chain.acquired_at());
+        if summary.waits.len() < MAX_ENTRIES && seen_waits.insert(key) {
             summary.waits.push(wait);
         }
     }
@@ -458,7 +464,8 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Fou
                 wake: wake.clone(),
             });
         }
-        if summary.wakes.len() < MAX_ENTRIES {
+        let key = (wake.kind, wake.object.clone(), wake.chain.acquired_at());
+        if summary.wakes.len() < MAX_ENTRIES && seen_wakes.insert(key) {
             summary.wakes.push(wake);
         }
     }
