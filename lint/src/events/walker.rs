@@ -1301,8 +1301,8 @@ impl<'i, 'a> Walker<'i, 'a> {
                 },
             };
         }
-        let element = SEQ_ELEMENT.contains(&name.as_str()) || SEQ_VIEWS.contains(&name.as_str());
-        let closure_param = if matches!(recv_ty, Ty::Seq(_)) {
+        let is_seq = matches!(recv_ty, Ty::Seq(_));
+        let closure_param = if is_seq {
             self.element_of(&recv)
         } else {
             Val {
@@ -1313,13 +1313,14 @@ impl<'i, 'a> Walker<'i, 'a> {
             }
         };
         self.args(&m.args, Some(closure_param));
-        match (&recv_ty, element) {
-            (Ty::Seq(_), true) if SEQ_VIEWS.contains(&name.as_str()) => Val {
+        match name.as_str() {
+            // `v.iter()` is still the sequence; `v.get(i)` one of its elements.
+            n if is_seq && SEQ_VIEWS.contains(&n) => Val {
                 guards: Vec::new(),
                 place: None,
                 ..recv
             },
-            (Ty::Seq(_), true) => self.element_of(&recv),
+            n if is_seq && SEQ_ELEMENT.contains(&n) => self.element_of(&recv),
             _ => Val::default(),
         }
     }
