@@ -155,4 +155,37 @@ mod tests {
         let cycles = find(edges.into_iter());
         assert!(!cycles.is_empty() && cycles.len() <= MAX_CYCLES_PER_COMPONENT);
     }
+
+    fn has_cycle(edges: &[(u32, u32)]) -> bool {
+        // Repeatedly remove nodes without incoming edges (Kahn); a cycle is what remains.
+        let mut live: Vec<(u32, u32)> = edges.to_vec();
+        loop {
+            let targets: std::collections::HashSet<u32> = live.iter().map(|e| e.1).collect();
+            let before = live.len();
+            live.retain(|e| targets.contains(&e.0));
+            if live.len() == before {
+                return !live.is_empty();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reported_cycles_are_real_and_found_when_present(
+            edges in proptest::collection::vec((0u32..12, 0u32..12), 0..40)
+        ) {
+            let set: std::collections::HashSet<(u32, u32)> = edges.iter().copied().collect();
+            let cycles = find(edges.iter().map(|&(a, b)| (c(a), c(b))));
+            for cycle in &cycles {
+                let n = cycle.len();
+                for i in 0..n {
+                    let (a, b) = (cycle[i].0, cycle[(i + 1) % n].0);
+                    proptest::prop_assert!(set.contains(&(a, b)), "edge {a}->{b} of {cycle:?} is not in the graph");
+                }
+                let distinct: std::collections::HashSet<_> = cycle.iter().collect();
+                proptest::prop_assert_eq!(distinct.len(), n, "a cycle repeats a class: {:?}", cycle);
+            }
+            proptest::prop_assert_eq!(!cycles.is_empty(), has_cycle(&edges));
+        }
+    }
 }

@@ -242,4 +242,77 @@ mod tests {
         l.leave_thread(saved);
         assert_eq!(l.held(), vec![GuardSrc::Acquired(0)]);
     }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Push,
+        Pop,
+        NewGuard,
+        /// Give the newest guard to a new variable.
+        Bind,
+        /// The newest variables go out of scope.
+        ReleaseLast,
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        proptest::prop_oneof![
+            proptest::strategy::Just(Op::Push),
+            proptest::strategy::Just(Op::Pop),
+            proptest::strategy::Just(Op::NewGuard),
+            proptest::strategy::Just(Op::Bind),
+            proptest::strategy::Just(Op::ReleaseLast),
+        ]
+    }
+
+    proptest::proptest! {
+        /// A model of what must be held: temporaries while their scope is open, variables'
+        /// guards while the variable lives; closing everything leaves nothing held.
+        #[test]
+        fn held_is_exactly_what_the_scopes_keep_alive(ops in proptest::collection::vec(op(), 0..60)) {
+            let mut l = Lifetimes::default();
+            l.push_temp_scope();
+            // Model: (guard, Some(variable) or temporary scope depth).
+            let mut model: Vec<(u32, Result<u32, u32>, bool)> = Vec::new();
+            let (mut depth, mut next_var) = (1u32, 0u32);
+            for o in ops {
+                match o {
+                    Op::Push => depth = l.push_temp_scope(),
+                    Op::Pop if depth > 1 => {
+                        l.pop_temp_scope();
+                        for m in &mut model {
+                            if m.1 == Err(depth) { m.2 = false; }
+                        }
+                        depth -= 1;
+                    }
+                    Op::NewGuard => {
+                        let g = l.new_guard(GuardSrc::Acquired(model.len() as u32));
+                        model.push((g.0, Err(depth), true));
+                    }
+                    Op::Bind => {
+                        if let Some(m) = model.last_mut().filter(|m| m.2) {
+                            l.give_to_binding(&[GuardId(m.0)], next_var);
+                            m.1 = Ok(next_var);
+                            next_var += 1;
+                        }
+                    }
+                    Op::ReleaseLast if next_var > 0 => {
+                        next_var -= 1;
+                        l.release_bindings_from(next_var);
+                        for m in &mut model {
+                            if matches!(m.1, Ok(v) if v >= next_var) { m.2 = false; }
+                        }
+                    }
+                    _ => {}
+                }
+                let expected: Vec<GuardSrc> = model.iter().filter(|m| m.2).map(|m| GuardSrc::Acquired(m.0)).collect();
+                proptest::prop_assert_eq!(l.held(), expected);
+            }
+            l.release_bindings_from(0);
+            while depth >= 1 {
+                l.pop_temp_scope();
+                depth -= 1;
+            }
+            proptest::prop_assert!(l.held().is_empty());
+        }
+    }
 }
