@@ -1,7 +1,9 @@
-//! lockorder: finds lock-order cycles and double locks in Rust source, without compiling it.
+//! lockorder: finds deadlocks in Rust source without compiling it: lock-order cycles, double
+//! locks, blocking while holding a lock, and violations of declared lock hierarchies.
 //!
 //! The pipeline, one module per step (see ARCHITECTURE.md):
-//! `discover` -> `parse` -> `index` -> `events` -> `summary` -> `graph` -> `check` -> `report`.
+//! `discover` -> `parse` -> `index` -> `events` -> `summary` -> `graph` -> `check` ->
+//! `suppress` / `config` (and `baseline`, applied by the command line) -> `report`.
 
 pub mod baseline;
 pub mod check;
