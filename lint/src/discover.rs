@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::report::Problem;
@@ -56,36 +57,51 @@ pub struct Discovered {
 }
 
 pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
+    // Each package costs a `cargo metadata` process: ask for all of them at once.
+    let per_path: Vec<Discovered> = paths
+        .par_iter()
+        .map(|path| discover_one(path, default_edition))
+        .collect();
     let mut out = Discovered {
         crates: Vec::new(),
         problems: Vec::new(),
     };
-    for path in paths {
-        if path.is_file() {
-            out.crates.push(single_file(path, default_edition));
-        } else if path.join("Cargo.toml").is_file() {
-            match cargo_package(path) {
-                Ok(mut crates) => out.crates.append(&mut crates),
-                Err(msg) => {
-                    out.problems.push(Problem::error(format!(
-                        "{}: cannot read the package with `cargo metadata`: {msg}; analyzing its .rs files as loose sources with edition {}",
-                        path.join("Cargo.toml").display(),
-                        edition_name(default_edition),
-                    )));
-                    out.crates.extend(loose_dir(path, default_edition));
-                }
-            }
-        } else if path.is_dir() {
-            out.crates.extend(loose_dir(path, default_edition));
-        } else {
-            out.problems.push(Problem::error(format!(
-                "{}: no such file or directory",
-                path.display()
-            )));
-        }
+    for mut d in per_path {
+        out.crates.append(&mut d.crates);
+        out.problems.append(&mut d.problems);
     }
     let mut seen = std::collections::HashSet::new();
     out.crates.retain(|c| seen.insert(c.root.clone()));
+    out
+}
+
+fn discover_one(path: &Path, default_edition: Edition) -> Discovered {
+    let mut out = Discovered {
+        crates: Vec::new(),
+        problems: Vec::new(),
+    };
+    if path.is_file() {
+        out.crates.push(single_file(path, default_edition));
+    } else if path.join("Cargo.toml").is_file() {
+        match cargo_package(path) {
+            Ok(crates) => out.crates = crates,
+            Err(msg) => {
+                out.problems.push(Problem::error(format!(
+                    "{}: cannot read the package with `cargo metadata`: {msg}; analyzing its .rs files as loose sources with edition {}",
+                    path.join("Cargo.toml").display(),
+                    edition_name(default_edition),
+                )));
+                out.crates = loose_dir(path, default_edition);
+            }
+        }
+    } else if path.is_dir() {
+        out.crates = loose_dir(path, default_edition);
+    } else {
+        out.problems.push(Problem::error(format!(
+            "{}: no such file or directory",
+            path.display()
+        )));
+    }
     out
 }
 
