@@ -363,3 +363,46 @@ fn the_analyzed_tree_is_never_written() {
         "no Cargo.lock, no target/, nothing"
     );
 }
+
+/// One file that is a module of many crates (integration tests sharing `mod common;`, as in syn)
+/// must be walked by one thread at a time: its token streams are shared (see `threads.rs`).
+/// Before the fix this corrupted the heap on syn's own sources.
+#[test]
+fn a_module_shared_by_many_crates_is_analyzed_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"shared\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(d, "src/lib.rs", "pub fn lib() {}\n");
+    let mut common = String::from(
+        "use std::sync::Mutex;\npub static M: Mutex<Vec<String>> = Mutex::new(Vec::new());\n",
+    );
+    for i in 0..60 {
+        common.push_str(&format!(
+            "pub fn f{i}() {{ let v = vec![format!(\"{{}}\", {i}), format!(\"{{:?}}\", [1, 2, 3])]; \
+             M.lock().unwrap().extend(v.iter().map(|s| format!(\"{{s}}-{{}}\", {i}))); println!(\"{{}} {{}}\", {i}, v.len()); }}\n"
+        ));
+    }
+    write(d, "tests/common/mod.rs", &common);
+    for t in 0..40 {
+        write(
+            d,
+            &format!("tests/t{t}.rs"),
+            "mod common;\n#[test]\nfn t() { common::f0(); }\n",
+        );
+    }
+    for _ in 0..3 {
+        let out = run_in(d, &["lockorder", "-j", "2", "--format", "json", "."]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["stats"]["crates"], 41);
+    }
+}

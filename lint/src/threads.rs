@@ -10,8 +10,10 @@
 //! The analysis keeps both rules:
 //! - a tree is built on one thread and handed over whole (`parse`);
 //! - while trees are shared, token streams are cloned only by the walk of the function whose
-//!   body contains them (`events::walker`: macro arguments, closures), and each function is
-//!   walked by exactly one task; everything else only reads;
+//!   body contains them (`events::walker`: macro arguments, closures), and all the functions of
+//!   one file are walked by one task (`events::extract`): a file can be a module of several
+//!   crates, so one body can stand for several functions, and walking per function would let two
+//!   threads clone the same token stream; everything else only reads;
 //! - spans are turned into positions by `source::SourceDb::loc`, which reads a span's raw
 //!   offsets through its `Debug` form and never touches proc-macro2's thread-local map; no
 //!   code calls `Span::join`, `Span::start` or `Spanned::span` off the parsing thread.

@@ -10,12 +10,14 @@ mod walker;
 
 pub use walker::MAX_DEPTH;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
-use crate::source::{Loc, SourceDb};
+use crate::source::{FileId, Loc, SourceDb};
 use crate::threads::Shared;
 
 /// What a held guard came from: an acquisition in this unit, or a guard returned by a call.
@@ -169,14 +171,30 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
     }
 }
 
-/// Walks every function, in parallel; each function is walked by exactly one task, which is
-/// what makes sharing the syntax trees sound (see `threads`).
+/// Walks every function, in parallel by file: all functions of one file are walked by one task.
+/// A file can be a module of several crates (test crates sharing `mod common;`), so one body can
+/// belong to several functions; walking by file keeps every body, and the token streams inside
+/// it, on one thread at a time, which is what makes sharing the syntax trees sound (`threads`).
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
     let shared = Shared(index);
-    let per_fn: Vec<Vec<Unit>> = (0..index.fns.len())
+    let mut by_file: HashMap<FileId, Vec<FnId>> = HashMap::new();
+    for (i, f) in index.fns.iter().enumerate() {
+        by_file.entry(f.file).or_default().push(FnId(i as u32));
+    }
+    let files: Vec<Vec<FnId>> = by_file.into_values().collect();
+    let mut per_fn: Vec<(FnId, Vec<Unit>)> = files
         .into_par_iter()
-        .map(|i| walker::walk_fn(&shared, classes, db, FnId(i as u32)))
+        .flat_map_iter(|fns| {
+            let walked: Vec<(FnId, Vec<Unit>)> = fns
+                .into_iter()
+                .map(|f| (f, walker::walk_fn(&shared, classes, db, f)))
+                .collect();
+            walked
+        })
         .collect();
+    // In function order, so that every run numbers units and classes the same.
+    per_fn.sort_by_key(|(f, _)| *f);
+    let per_fn = per_fn.into_iter().map(|(_, units)| units);
     let mut units = Vec::new();
     for mut group in per_fn {
         // Joined units were numbered within their function.
