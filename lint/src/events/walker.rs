@@ -539,6 +539,11 @@ impl<'i, 'a> Walker<'i, 'a> {
                 if w.diverged {
                     break;
                 }
+                // `#[cfg(P)] stmt; #[cfg(not(P))] stmt;` are alternatives: only one is compiled,
+                // so only the first is walked (we analyze one configuration, not both at once).
+                if i > 0 && complementary_cfg(&b.stmts[i - 1], stmt) {
+                    continue;
+                }
                 match stmt {
                     syn::Stmt::Expr(e, None) if i == last => value = w.tail(e),
                     _ => w.stmt(stmt),
@@ -1717,6 +1722,38 @@ fn join_handle(args: Vec<Val>) -> Val {
         spawned: args.iter().find_map(|a| a.spawned),
         ..Val::default()
     }
+}
+
+/// The predicate of a statement's `#[cfg(..)]`, as text.
+fn cfg_of(stmt: &syn::Stmt) -> Option<String> {
+    let attrs = match stmt {
+        syn::Stmt::Local(l) => &l.attrs,
+        syn::Stmt::Macro(m) => &m.attrs,
+        _ => return None,
+    };
+    attrs.iter().find_map(|a| match &a.meta {
+        syn::Meta::List(l) if l.path.is_ident("cfg") => Some(l.tokens.to_string()),
+        _ => None,
+    })
+}
+
+/// Whether two statements are `#[cfg(P)]` and `#[cfg(not(P))]`, in either order.
+fn complementary_cfg(a: &syn::Stmt, b: &syn::Stmt) -> bool {
+    let (Some(p), Some(q)) = (cfg_of(a), cfg_of(b)) else {
+        return false;
+    };
+    let negation = |x: &str, y: &str| {
+        y.strip_prefix("not")
+            .map(|r| {
+                r.trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim()
+                    == x.trim()
+            })
+            .unwrap_or(false)
+    };
+    negation(&p, &q) || negation(&q, &p)
 }
 
 fn pattern_ctor(pat: &syn::Pat) -> Option<String> {
