@@ -43,7 +43,7 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
         }
         labels.sort();
         labels.dedup_by(|a, b| a.loc == b.loc);
-        let via = cx.via(&it.taken);
+        let via = cx.via_chain(&it.taken.chain);
         out.push(Finding {
             kind: Kind::HierarchyViolation,
             severity: Kind::HierarchyViolation.default_severity(),

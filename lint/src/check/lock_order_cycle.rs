@@ -65,7 +65,7 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
             cx.unit_name(it.unit),
             cx.at(it.held.chain.loc),
             cx.at(it.taken.chain.acquired_at()),
-            cx.via(&it.taken),
+            cx.via_chain(&it.taken.chain),
         ));
     }
     let message = if n == 1 {

@@ -18,7 +18,7 @@ use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
-use crate::summary::{Entry, Interaction, Summaries};
+use crate::summary::{Interaction, Summaries};
 
 pub struct Cx<'c, 'a> {
     pub index: &'c Index<'a>,
@@ -95,10 +95,6 @@ impl Cx<'_, '_> {
     }
 
     /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.
-    pub fn via(&self, e: &Entry) -> String {
-        self.via_chain(&e.chain)
-    }
-
     pub fn via_chain(&self, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
         let calls: Vec<String> = chain
             .links()
@@ -113,11 +109,6 @@ impl Cx<'_, '_> {
         } else {
             format!(" via {}", calls.join(" -> "))
         }
-    }
-
-    /// The function in which an entry's lock is finally taken.
-    pub fn taken_in(&self, unit: usize, e: &Entry) -> String {
-        self.reached_in(unit, &e.chain)
     }
 
     /// The function a chain of calls ends in.
@@ -192,7 +183,7 @@ impl Cx<'_, '_> {
                 loc: it.taken.chain.acquired_at(),
                 message: format!(
                     "`{taken}` taken here, in `{}`",
-                    self.taken_in(it.unit, &it.taken)
+                    self.reached_in(it.unit, &it.taken.chain)
                 ),
                 primary: false,
             });
@@ -242,7 +233,7 @@ impl Cx<'_, '_> {
             }
         }
         let mut notes = vec![format!("note: {why}")];
-        let via = self.via(&it.taken);
+        let via = self.via_chain(&it.taken.chain);
         if !via.is_empty() {
             notes.push(format!("note: the second acquisition happens{via}"));
         }

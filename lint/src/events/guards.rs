@@ -64,10 +64,13 @@ impl Lifetimes {
     /// Moves temporaries of the current scope to the enclosing one: a value leaving its scope
     /// (a 2024 tail expression's result) takes its guards along.
     pub fn hand_up(&mut self, ids: &[GuardId]) {
-        let outer = Owner::Temp(self.temp_depth.saturating_sub(1));
+        self.set_owner(ids, Owner::Temp(self.temp_depth.saturating_sub(1)));
+    }
+
+    fn set_owner(&mut self, ids: &[GuardId], owner: Owner) {
         for id in ids {
             if let Some(g) = self.guards.get_mut(id.0 as usize) {
-                g.owner = outer;
+                g.owner = owner;
             }
         }
     }
@@ -105,21 +108,13 @@ impl Lifetimes {
     }
 
     pub fn give_to_binding(&mut self, ids: &[GuardId], binding: u32) {
-        for id in ids {
-            if let Some(g) = self.guards.get_mut(id.0 as usize) {
-                g.owner = Owner::Binding(binding);
-            }
-        }
+        self.set_owner(ids, Owner::Binding(binding));
     }
 
     /// A value moves into something we do not follow (a call argument, a field of an unknown
     /// value): it is dropped when the current statement ends at the latest.
     pub fn make_temporary(&mut self, ids: &[GuardId]) {
-        for id in ids {
-            if let Some(g) = self.guards.get_mut(id.0 as usize) {
-                g.owner = Owner::Temp(self.temp_depth);
-            }
-        }
+        self.set_owner(ids, Owner::Temp(self.temp_depth));
     }
 
     pub fn kill(&mut self, ids: &[GuardId]) {

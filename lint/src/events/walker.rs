@@ -315,24 +315,21 @@ impl<'i, 'a> Walker<'i, 'a> {
         });
     }
 
-    fn tuple_class(
-        &mut self,
-        local: u32,
-        place: &Place,
-        field: &str,
-        place_ty_is_lock: bool,
-    ) -> ClassRef {
+    /// The class of element `field` of a local tuple at `place` (`pair.0`), made on first use.
+    fn tuple_class(&mut self, place: &Place, field: &str, is_lock: bool) -> ClassRef {
         if let Some(&c) = self.tuple_classes.get(place) {
             return c;
         }
-        let owner = self
-            .bindings
-            .iter()
-            .find(|b| b.local == local)
-            .map_or_else(|| "tuple".to_string(), |b| b.name.clone());
-        let span = Span::call_site();
-        let is_lock = place_ty_is_lock;
-        let c = self.local_class(&format!("{owner}.{field}"), span, is_lock);
+        let owner = match place.root {
+            Root::Local(local) => self
+                .bindings
+                .iter()
+                .find(|b| b.local == local)
+                .map(|b| b.name.clone()),
+            _ => None,
+        };
+        let name = format!("{}.{field}", owner.as_deref().unwrap_or("tuple"));
+        let c = self.local_class(&name, Span::call_site(), is_lock);
         self.tuple_classes.insert(place.clone(), c);
         c
     }
@@ -905,9 +902,9 @@ impl<'i, 'a> Walker<'i, 'a> {
                 // local tuple is a lock (or condvar) of its own, named `pair.0`, `pair.1`.
                 let class = match &place {
                     Some(p) if has_class(self.index, &ty) => match p.root {
-                        Root::Local(local) => {
+                        Root::Local(_) => {
                             let is_lock = is_lock_like(self.index, &ty);
-                            Some(self.tuple_class(local, p, &name, is_lock))
+                            Some(self.tuple_class(p, &name, is_lock))
                         }
                         _ => None,
                     },
