@@ -158,10 +158,20 @@ fn unparsable_and_non_utf8_files_are_named_and_the_rest_is_analyzed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "src/good.rs", INVERSION);
     write(dir.path(), "src/broken.rs", "fn f( {\n");
+    // Bodies are parsed apart from their file: a broken one costs only its function.
+    write(
+        dir.path(),
+        "src/body.rs",
+        &format!("fn h() {{\n    let = ;\n}}\n{INVERSION}"),
+    );
     std::fs::write(dir.path().join("src/latin1.rs"), b"// caf\xe9\nfn g() {}\n").unwrap();
     let (doc, code, stderr) = json(dir.path(), &["src"]);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+    assert_eq!(kinds(&doc), ["lock-order-cycle", "lock-order-cycle"]);
+    assert!(
+        stderr.contains("src/body.rs:2:9: cannot parse the body of `h`"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("src/broken.rs:1:"),
         "names the file and position: {stderr}"

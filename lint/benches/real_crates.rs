@@ -2,13 +2,17 @@
 //! benchmark crate in `bench/corpus`, see `bench/fetch.sh`), and for all of them together, on 1
 //! and 2 threads: lines, files, functions, lock classes, findings, the wall time of the full
 //! analysis, the wall time of parsing the same files with `syn` alone (the floor), their ratio,
-//! and the analysis' peak memory against the size of the source. Plus a synthetic lock graph
-//! with thousands of classes for the cycle search.
+//! and the analysis' peak memory against the size of the source: the peak of live heap (what the
+//! analysis holds; counted by this binary's allocator) and the peak resident size of the real
+//! command (which adds the executable, thread stacks and allocator slack). Plus a synthetic lock
+//! graph with thousands of classes for the cycle search.
 //!
 //! cargo bench -p cargo-lockorder --bench real_crates [-- DIR...]
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use lockorder_lint::discover::Edition;
@@ -26,6 +30,46 @@ const CRATES: &[&str] = &[
     "hyper-1.7.0",
 ];
 const RUNS: usize = 7;
+
+/// Counts live heap bytes while `COUNTING` is on (off while timing: the shared counters would
+/// slow the threads down).
+struct Counting;
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            let live = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+            PEAK.fetch_max(live, Relaxed);
+        }
+        System.alloc(l)
+    }
+
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        if COUNTING.load(Relaxed) {
+            LIVE.fetch_sub(l.size(), Relaxed);
+        }
+        System.dealloc(p, l)
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Peak live heap of one analysis. The count starts high, so that frees of what was allocated
+/// before counting began cannot wrap it.
+fn peak_heap(dirs: &[PathBuf], jobs: usize) -> usize {
+    LIVE.store(usize::MAX / 2, Relaxed);
+    PEAK.store(usize::MAX / 2, Relaxed);
+    COUNTING.store(true, Relaxed);
+    let analysis = analyze(&opts(dirs, jobs));
+    COUNTING.store(false, Relaxed);
+    drop(analysis);
+    PEAK.load(Relaxed) - usize::MAX / 2
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -100,6 +144,12 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
     );
     let floor = syn_only(&files, jobs);
     let s = &first.report.stats;
+    let heap = peak_heap(dirs, jobs);
+    let heap = format!(
+        "{:.1} MiB ({:.1}x src)",
+        heap as f64 / (1 << 20) as f64,
+        heap as f64 / bytes.max(1) as f64
+    );
     let peak = peak_kb(dirs, jobs).map_or("n/a".into(), |kb| {
         format!(
             "{:.1} MiB ({:.1}x src)",
@@ -108,7 +158,7 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
         )
     });
     println!(
-        "| {name} | {jobs} | {lines} | {} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {peak} |",
+        "| {name} | {jobs} | {lines} | {} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {heap} | {peak} |",
         s.files,
         s.functions,
         s.lock_classes,
@@ -162,8 +212,8 @@ fn main() {
         eprintln!("no benchmark crates: run bench/fetch.sh, or pass crate directories");
         return;
     }
-    println!("| crate | threads | lines | files | functions | lock classes | findings | analysis ms | syn-only ms | ratio | peak memory |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("| crate | threads | lines | files | functions | lock classes | findings | analysis ms | syn-only ms | ratio | peak heap | peak RSS |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for jobs in [1, 2] {
         for d in &dirs {
             let name = d.file_name().map_or_else(

@@ -7,9 +7,10 @@
 //! *thread-local* map, so `Span::start()` is only right on the thread that parsed the file; our
 //! files are parsed on rayon workers and analyzed on others. A span's raw offset into that map
 //! is visible through its `Debug` form (`bytes(lo..hi)`, counted in characters despite the
-//! name), and each file's text starts at a known raw offset (its `base`, measured on the parsing
-//! thread). Positions are computed from those two numbers and our own line tables, on any
-//! thread.
+//! name), and each parsed text starts at a known raw offset (its [`Origin`], measured on the
+//! parsing thread). Positions are computed from those two numbers and our own line tables, on
+//! any thread. A file has one origin for its skeleton and each deferred function body one of its
+//! own (`parse::bodies`).
 
 use std::path::{Path, PathBuf};
 
@@ -27,9 +28,15 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
     /// Character offset of each line's start.
     line_char_starts: Vec<usize>,
-    /// Raw span offset (in characters) of the start of `text` (see the module docs).
-    base: usize,
+    /// Where the raw offsets of the file's own parse start (see the module docs).
+    origin: Origin,
 }
+
+/// What to subtract from a span's raw offset to get a character offset in its file: the raw
+/// offset of the file's first character in the parse the span comes from. A body parsed on its
+/// own has an origin that may be below its offset in the file, hence signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin(i64);
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String, base: usize) -> Self {
@@ -50,8 +57,20 @@ impl SourceFile {
             text,
             line_starts,
             line_char_starts,
-            base,
+            origin: Origin(base as i64),
         }
+    }
+
+    pub fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    /// The character offset of a byte offset.
+    fn char_offset(&self, byte: usize) -> usize {
+        let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
+        let start = self.line_starts[line - 1];
+        self.line_char_starts[line - 1]
+            + self.text.get(start..byte).map_or(0, |t| t.chars().count())
     }
 
     /// (byte offset, 1-based line, 1-based column) of a character offset.
@@ -114,6 +133,33 @@ pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     Ok((file, base))
 }
 
+/// Parses the function body at bytes `start..=end` of `file` (a `{ .. }` block deferred by
+/// `parse::bodies`), on the current thread. The error carries the position when there is one.
+pub fn parse_body(
+    db: &SourceDb,
+    file: FileId,
+    start: u32,
+    end: u32,
+) -> Result<(syn::Block, Origin), (Option<Loc>, String)> {
+    let f = db.get(file);
+    let text = f
+        .text
+        .get(start as usize..=end as usize)
+        .ok_or((None, "body out of bounds".to_string()))?;
+    let tokens: proc_macro2::TokenStream = text.parse().map_err(|e| (None, format!("{e}")))?;
+    // The body is a single `{ .. }` group: its opening brace is the text's first character.
+    let origin = tokens
+        .clone()
+        .into_iter()
+        .next()
+        .and_then(|t| raw_range(t.span()))
+        .map(|(lo, _)| Origin(lo as i64 - f.char_offset(start as usize) as i64))
+        .ok_or((None, "empty body".to_string()))?;
+    syn::parse2(tokens)
+        .map(|b| (b, origin))
+        .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))
+}
+
 fn first_span_base(src: &str, tokens: proc_macro2::TokenStream) -> Option<usize> {
     let first = tokens.into_iter().next()?.span();
     let (lo, _) = raw_range(first)?;
@@ -157,12 +203,18 @@ impl SourceDb {
             .map(|(i, f)| (FileId(i as u32), f))
     }
 
-    /// Where `span`, which belongs to `file`, is.
+    /// Where `span`, which belongs to the parse of `file` itself, is.
     pub fn loc(&self, file: FileId, span: Span) -> Loc {
+        self.loc_in(file, self.get(file).origin, span)
+    }
+
+    /// Where `span`, from a parse of part of `file` starting at `origin`, is.
+    pub fn loc_in(&self, file: FileId, origin: Origin, span: Span) -> Loc {
         let f = self.get(file);
-        let (lo, hi) = raw_range(span).unwrap_or((f.base, f.base));
-        let (start, line, column) = f.position(lo.saturating_sub(f.base));
-        let (end, _, _) = f.position(hi.saturating_sub(f.base));
+        let offset = |raw: usize| usize::try_from(raw as i64 - origin.0).unwrap_or(0);
+        let (lo, hi) = raw_range(span).map_or((0, 0), |(lo, hi)| (offset(lo), offset(hi)));
+        let (start, line, column) = f.position(lo);
+        let (end, _, _) = f.position(hi);
         Loc {
             file,
             line,
@@ -174,7 +226,14 @@ impl SourceDb {
 
     /// A span from the start of one to the end of another (both in `file`).
     pub fn loc_between(&self, file: FileId, from: Span, to: Span) -> Loc {
-        let (a, b) = (self.loc(file, from), self.loc(file, to));
+        self.loc_between_in(file, self.get(file).origin, from, to)
+    }
+
+    pub fn loc_between_in(&self, file: FileId, origin: Origin, from: Span, to: Span) -> Loc {
+        let (a, b) = (
+            self.loc_in(file, origin, from),
+            self.loc_in(file, origin, to),
+        );
         Loc {
             end: b.end.max(a.start),
             ..a

@@ -104,6 +104,8 @@ pub struct Unit {
     pub awaits: Vec<AwaitPoint>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
     pub too_deep: Option<Loc>,
+    /// The body could not be parsed (it is parsed apart from its file: `parse::bodies`).
+    pub unparsed: Option<(Loc, String)>,
 }
 
 impl Unit {
@@ -119,6 +121,7 @@ impl Unit {
             wakes: Vec::new(),
             awaits: Vec::new(),
             too_deep: None,
+            unparsed: None,
         }
     }
 }

@@ -13,10 +13,10 @@ use super::{Acquisition, Arg, AwaitPoint, Call, GuardSrc, LocalLock, Object, Uni
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
-use crate::index::{Def, FnId, Index, ModId, Ty};
+use crate::index::{Body, Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire, Waitable};
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Classes, LockRef, Place, Proj, Root};
-use crate::source::{FileId, Loc, SourceDb};
+use crate::source::{FileId, Loc, Origin, SourceDb};
 
 /// Deeper expressions than this are not followed (syn already parsed them; our recursion must
 /// not be the one to overflow).
@@ -146,6 +146,8 @@ struct Walker<'i, 'a> {
     classes: &'i Classes,
     db: &'i SourceDb,
     file: FileId,
+    /// Of the parse the spans being walked come from: the file's, or the deferred body's.
+    origin: Origin,
     module: ModId,
     edition: Edition,
     self_ty: Ty,
@@ -165,14 +167,12 @@ struct Walker<'i, 'a> {
 
 pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
     let def = index.func(id);
-    let Some(body) = def.body else {
-        return Vec::new();
-    };
     let mut w = Walker {
         index,
         classes,
         db,
         file: def.file,
+        origin: db.get(def.file).origin(),
         module: def.module,
         edition: index.edition_of(def.module),
         self_ty: def.self_ty.clone(),
@@ -189,9 +189,29 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
-    w.bind_params(def.sig);
-    let v = w.block(body);
-    w.record_return(&v);
+    match def.body {
+        None => return Vec::new(),
+        Some(Body::Tree(body)) => {
+            w.bind_params(def.sig);
+            w.walk_body(body);
+        }
+        Some(Body::Text { start, end }) => {
+            match crate::source::parse_body(db, def.file, start, end) {
+                Ok((body, origin)) => {
+                    w.bind_params(def.sig);
+                    // Parameters' spans are the file's; the body's are its own parse's.
+                    w.origin = origin;
+                    w.walk_body(&body);
+                }
+                Err((at, why)) => {
+                    w.units[0].unparsed = Some((at.unwrap_or(def.loc), why));
+                }
+            }
+            // The body's tree is gone, and proc-macro2's copy of its text can go too: positions
+            // are ours (`source`); nothing of this parse is looked up again.
+            proc_macro2::extra::invalidate_current_thread_spans();
+        }
+    }
     w.life.pop_temp_scope();
     w.units
 }
@@ -253,7 +273,16 @@ impl<'i, 'a> Walker<'i, 'a> {
     }
 
     fn loc(&self, span: Span) -> Loc {
-        self.db.loc(self.file, span)
+        self.db.loc_in(self.file, self.origin, span)
+    }
+
+    fn walk_body(&mut self, body: &syn::Block) {
+        let v = self.block(body);
+        self.record_return(&v);
+    }
+
+    fn loc_between(&self, from: Span, to: Span) -> Loc {
+        self.db.loc_between_in(self.file, self.origin, from, to)
     }
 
     fn lower(&self, ty: &syn::Type) -> Ty {
@@ -1231,9 +1260,7 @@ impl<'i, 'a> Walker<'i, 'a> {
         let recv = self.expr(&m.receiver);
         let name = m.method.to_string();
         let start = start_span(&m.receiver).unwrap_or_else(|| m.method.span());
-        let loc = self
-            .db
-            .loc_between(self.file, start, m.paren_token.span.close());
+        let loc = self.loc_between(start, m.paren_token.span.close());
         let recv_ty = recv.ty.clone();
         if let Ty::Lock(l) = &recv_ty {
             if let Some(acq) = self.index.acquire(l.flavor, &name) {
@@ -1393,9 +1420,7 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     fn call(&mut self, c: &syn::ExprCall) -> Val {
         let start = start_span(&c.func).unwrap_or_else(|| c.paren_token.span.open());
-        let loc = self
-            .db
-            .loc_between(self.file, start, c.paren_token.span.close());
+        let loc = self.loc_between(start, c.paren_token.span.close());
         let syn::Expr::Path(fp) = &*c.func else {
             let f = self.expr(&c.func);
             let args = self.args(&c.args, None);

@@ -300,6 +300,13 @@ impl<'a> Builder<'a> {
             self.add_module(krate, Some(m), path, file, true)
         };
         let is_method = sig.receiver().is_some() || !matches!(self_ty, Ty::Unknown);
+        let body = body.map(|b| {
+            let open = self.loc(file, b.brace_token.span.open()).start;
+            match self.parsed.deferred_body(file, open) {
+                Some((start, end)) if b.stmts.is_empty() => Body::Text { start, end },
+                _ => Body::Tree(b),
+            }
+        });
         self.index.fns.push(FnDef {
             name: sig.ident.to_string(),
             display,

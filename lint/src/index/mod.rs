@@ -79,10 +79,18 @@ pub struct FnDef<'a> {
     pub module: ModId,
     pub file: FileId,
     pub sig: &'a syn::Signature,
-    pub body: Option<&'a syn::Block>,
+    pub body: Option<Body<'a>>,
     pub self_ty: Ty,
     pub generics: Vec<String>,
     pub loc: Loc,
+}
+
+/// A function body: in its file's tree, or left out of it and parsed when walked
+/// (`parse::bodies`): the byte range of its `{ .. }`.
+#[derive(Clone, Copy)]
+pub enum Body<'a> {
+    Tree(&'a syn::Block),
+    Text { start: u32, end: u32 },
 }
 
 pub struct StaticDef {

@@ -3,6 +3,9 @@
 //!
 //! Each file is parsed on a worker as soon as the file declaring it has been parsed. A file that
 //! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
+//! Function bodies are left out of the file's tree and parsed when walked (`bodies`).
+
+mod bodies;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,6 +26,9 @@ pub struct Parsed {
     pub db: SourceDb,
     /// Indexed by `FileId`; `None` where the file could not be parsed.
     pub asts: Vec<Option<Ast>>,
+    /// Indexed by `FileId`: the byte ranges of the function bodies left out of its tree, in
+    /// order (`bodies`).
+    pub deferred: Vec<Vec<(u32, u32)>>,
     pub crates: Vec<Crate>,
     pub problems: Vec<Problem>,
     by_path: HashMap<PathBuf, FileId>,
@@ -34,11 +40,19 @@ impl Parsed {
         Parsed {
             db: SourceDb::default(),
             asts: Vec::new(),
+            deferred: Vec::new(),
             crates: Vec::new(),
             problems: Vec::new(),
             by_path: HashMap::new(),
             mod_dirs: Vec::new(),
         }
+    }
+
+    /// The function body whose blanked `{` is at byte `open` of `file`: its `(open, close)`.
+    pub fn deferred_body(&self, file: FileId, open: u32) -> Option<(u32, u32)> {
+        let ranges = self.deferred.get(file.0 as usize)?;
+        let i = ranges.binary_search_by_key(&open, |&(o, _)| o).ok()?;
+        Some(ranges[i])
     }
 
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
@@ -207,8 +221,36 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
     }
 }
 
+/// A parsed file: its skeleton tree, its own origin (`source`) and its deferred bodies.
+struct Skeleton {
+    ast: syn::File,
+    base: usize,
+    deferred: Vec<(u32, u32)>,
+}
+
+/// Parses `text` with its function bodies left out when it can (`bodies`), else whole.
+fn parse_skeleton(text: &str) -> syn::Result<Skeleton> {
+    if let Some(sk) = bodies::skeleton(text) {
+        if let Ok((mut ast, base)) = crate::source::parse_file(&sk.text) {
+            inline_item_macros(&mut ast.items, 0);
+            return Ok(Skeleton {
+                ast,
+                base,
+                deferred: sk.deferred,
+            });
+        }
+    }
+    let (mut ast, base) = crate::source::parse_file(text)?;
+    inline_item_macros(&mut ast.items, 0);
+    Ok(Skeleton {
+        ast,
+        base,
+        deferred: Vec::new(),
+    })
+}
+
 enum Loaded {
-    Ok(String, Ast, usize),
+    Ok(String, Ast, usize, Vec<(u32, u32)>),
     /// The text when it could be read, and why it cannot be analyzed (with a position when
     /// there is one).
     Failed(Option<String>, String),
@@ -231,11 +273,8 @@ fn load(path: &Path) -> Loaded {
             )
         }
     };
-    match crate::source::parse_file(&text) {
-        Ok((mut ast, base)) => {
-            inline_item_macros(&mut ast.items, 0);
-            Loaded::Ok(text, Ast(ast), base)
-        }
+    let loaded = match parse_skeleton(&text) {
+        Ok(sk) => Loaded::Ok(text, Ast(sk.ast), sk.base, sk.deferred),
         Err(e) => {
             let at = e.span().start();
             // proc-macro2's lexer error says only "cannot parse string into token stream".
@@ -250,28 +289,37 @@ fn load(path: &Path) -> Loaded {
             );
             Loaded::Failed(Some(text), msg)
         }
-    }
+    };
+    // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    loaded
 }
 
 /// One crate from text in memory (fuzzing, tests, editors): no file is read.
 pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     let mut parsed = Parsed::empty();
     let path = PathBuf::from(name);
-    let (file, ast) = match crate::source::parse_file(text) {
-        Ok((ast, base)) => (
-            SourceFile::new(path.clone(), text.to_string(), base),
-            Some(Ast(ast)),
+    let (file, ast, deferred) = match parse_skeleton(text) {
+        Ok(sk) => (
+            SourceFile::new(path.clone(), text.to_string(), sk.base),
+            Some(Ast(sk.ast)),
+            sk.deferred,
         ),
         Err(e) => {
             parsed
                 .problems
                 .push(Problem::error(format!("{name}: cannot parse: {e}")));
-            (SourceFile::new(path.clone(), text.to_string(), 0), None)
+            (
+                SourceFile::new(path.clone(), text.to_string(), 0),
+                None,
+                Vec::new(),
+            )
         }
     };
     let id = parsed.db.add(file);
     parsed.by_path.insert(path, id);
     parsed.asts.push(ast);
+    parsed.deferred.push(deferred);
     parsed.mod_dirs.push(PathBuf::new());
     parsed.crates.push(Crate {
         name: "main".into(),
@@ -301,7 +349,7 @@ fn parse_tree<'s>(
     scope.spawn(move |scope| {
         let loaded = load(&path);
         let mut children = Vec::new();
-        if let Loaded::Ok(_, ast, _) = &loaded {
+        if let Loaded::Ok(_, ast, _, _) = &loaded {
             for decl in mod_decls(&ast.0) {
                 let cands = mod_candidates(
                     &path,
@@ -358,19 +406,24 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     } in done
     {
         reached_as_module.extend(children);
-        let (file, ast) = match loaded {
-            Loaded::Ok(text, ast, base) => (SourceFile::new(path.clone(), text, base), Some(ast)),
+        let (file, ast, deferred) = match loaded {
+            Loaded::Ok(text, ast, base, deferred) => (
+                SourceFile::new(path.clone(), text, base),
+                Some(ast),
+                deferred,
+            ),
             Loaded::Failed(text, msg) => {
                 let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
                 parsed
                     .problems
                     .push(Problem::error(format!("{}{msg}", file.display)));
-                (file, None)
+                (file, None, Vec::new())
             }
         };
         let id = parsed.db.add(file);
         parsed.by_path.insert(path, id);
         parsed.asts.push(ast);
+        parsed.deferred.push(deferred);
         parsed.mod_dirs.push(mod_dir);
     }
     for root in roots {

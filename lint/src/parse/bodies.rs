@@ -1,0 +1,370 @@
+//! Function bodies are parsed when they are walked, not with their file.
+//!
+//! A syntax tree is ~30x the size of its source, and the index must see every file before any
+//! body can be walked; holding every body's tree until then is what used to make memory grow
+//! with the crate. So before a file is parsed, the bodies of its functions are found by a small
+//! lexer and blanked (every character but newlines becomes a space, so positions do not move):
+//! the file parses into a *skeleton* whose functions have empty bodies, and each body's text is
+//! parsed on the thread that walks it, and dropped right after (`events::walker`).
+//!
+//! Doc comments are blanked the same way: to syn they are attributes, often the largest part of
+//! a file's tree, and nothing the analysis reads.
+//!
+//! A body is deferred only when its own statements declare no items (`fn`, `struct`, `use`,
+//! ...): the index needs those up front (a function body is a module). When the lexer and syn
+//! disagree (it misreads something and the skeleton does not parse), the whole text is parsed
+//! instead: deferring is an optimization, never a change of meaning.
+
+/// Keywords that start an item, which a deferred body must not declare at its top level.
+const ITEM_KEYWORDS: &[&str] = &[
+    "fn",
+    "struct",
+    "enum",
+    "union",
+    "trait",
+    "impl",
+    "mod",
+    "static",
+    "const",
+    "use",
+    "type",
+    "extern",
+    "macro_rules",
+];
+
+/// The text to parse, and the byte ranges (`{` to `}` inclusive) of the bodies blanked in it.
+/// Doc comments are blanked too.
+pub struct Skeleton {
+    pub text: String,
+    pub deferred: Vec<(u32, u32)>,
+}
+
+struct Frame {
+    close: u8,
+    /// Where a function body opened, whether it declares items, and how many ranges were
+    /// recorded before it (the ones inside it are dropped when it is deferred as a whole).
+    body: Option<(usize, bool, usize)>,
+}
+
+/// What the skeleton leaves out: a deferred body (`{` and `}` offsets; what is between them is
+/// blanked), or a doc comment (its byte range): docs are attributes to syn, and the largest
+/// part of many files' trees, but nothing the analysis reads.
+#[derive(Clone, Copy)]
+enum Blank {
+    Body(u32, u32),
+    Doc(u32, u32),
+}
+
+/// Finds what `text` can be parsed without. `None` when there is nothing (or the text does not
+/// lex: syn will say why).
+pub fn skeleton(text: &str) -> Option<Skeleton> {
+    let blanks = blanks(text)?;
+    if blanks.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for blank in &blanks {
+        let (from, to) = match *blank {
+            Blank::Body(open, close) => (open as usize + 1, close as usize),
+            Blank::Doc(start, end) => (start as usize, end as usize),
+        };
+        out.push_str(&text[at..from]);
+        out.extend(
+            text[from..to]
+                .chars()
+                .map(|c| if c == '\n' { '\n' } else { ' ' }),
+        );
+        at = to;
+    }
+    out.push_str(&text[at..]);
+    let deferred = blanks
+        .iter()
+        .filter_map(|b| match *b {
+            Blank::Body(open, close) => Some((open, close)),
+            Blank::Doc(..) => None,
+        })
+        .collect();
+    Some(Skeleton {
+        text: out,
+        deferred,
+    })
+}
+
+/// `///` and `//!` but not `////`; `/**` and `/*!` but not `/**/` or `/***`.
+fn is_doc_comment(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied();
+    match (at(1), at(2), at(3)) {
+        (Some(b'/'), Some(b'/'), next) => next != Some(b'/'),
+        (Some(b'/'), Some(b'!'), _) | (Some(b'*'), Some(b'!'), _) => true,
+        (Some(b'*'), Some(b'*'), next) => next != Some(b'*') && next != Some(b'/'),
+        _ => false,
+    }
+}
+
+fn blanks(text: &str) -> Option<Vec<Blank>> {
+    // Offsets are stored as u32 (positions in `Loc` are too).
+    u32::try_from(text.len()).ok()?;
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut ranges: Vec<Blank> = Vec::new();
+    // `fn` seen, its name expected next.
+    let mut after_fn = false;
+    // `fn name` seen at this depth: the next `{` at this depth opens its body.
+    let mut pending: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => {
+                let end = if b[i + 1] == b'/' {
+                    memchr(b'\n', b, i).unwrap_or(b.len())
+                } else {
+                    block_comment_end(b, i)?
+                };
+                if is_doc_comment(b, i) {
+                    ranges.push(Blank::Doc(i as u32, end as u32));
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        let mut name = false;
+        match c {
+            b'"' => i = string_end(b, i + 1)?,
+            b'\'' => i = quote_end(text, i)?,
+            b'{' | b'(' | b'[' => {
+                let depth = stack.len();
+                let body =
+                    (c == b'{' && pending == Some(depth)).then_some((i, false, ranges.len()));
+                if body.is_some() {
+                    pending = None;
+                }
+                stack.push(Frame {
+                    close: match c {
+                        b'{' => b'}',
+                        b'(' => b')',
+                        _ => b']',
+                    },
+                    body,
+                });
+                i += 1;
+            }
+            b'}' | b')' | b']' => {
+                let frame = stack.pop()?;
+                if frame.close != c {
+                    return None;
+                }
+                if let Some((open, false, mark)) = frame.body {
+                    ranges.truncate(mark);
+                    ranges.push(Blank::Body(open as u32, i as u32));
+                }
+                if pending.is_some_and(|d| d > stack.len()) {
+                    pending = None;
+                }
+                i += 1;
+            }
+            b';' => {
+                if pending == Some(stack.len()) {
+                    pending = None;
+                }
+                i += 1;
+            }
+            c if c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80 => {
+                let start = i;
+                while i < b.len() && (b[i] == b'_' || b[i].is_ascii_alphanumeric() || b[i] >= 0x80)
+                {
+                    i += 1;
+                }
+                let word = &text[start..i];
+                if let Some(end) = raw_or_prefixed_literal(b, word, i) {
+                    i = end?;
+                } else {
+                    if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                        pending = Some(stack.len());
+                    }
+                    name = word == "fn";
+                    if let Some(Frame {
+                        body: Some((_, items, _)),
+                        ..
+                    }) = stack.last_mut()
+                    {
+                        *items |= ITEM_KEYWORDS.contains(&word);
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+        after_fn = name;
+    }
+    stack.is_empty().then_some(ranges)
+}
+
+fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
+    b[from..]
+        .iter()
+        .position(|&x| x == needle)
+        .map(|p| from + p)
+}
+
+/// The end of a (nesting) block comment starting at `i`.
+fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while i + 1 < b.len() {
+        match (b[i], b[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The end of a string whose opening `"` is just before `i` (escapes honoured).
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// After a `'` at `i`: the end of a character literal, or of a lifetime or label.
+fn quote_end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match b.get(i + 1)? {
+        b'\\' => {
+            // An escape: the literal ends at the next quote after the escaped character.
+            let close = memchr(b'\'', b, i + 3)?;
+            Some(close + 1)
+        }
+        _ => {
+            let ch = text.get(i + 1..)?.chars().next()?;
+            let after = i + 1 + ch.len_utf8();
+            if b.get(after) == Some(&b'\'') {
+                Some(after + 1)
+            } else {
+                // A lifetime or label (`'static` is not the `static` keyword).
+                let name = b[i + 1..]
+                    .iter()
+                    .take_while(|&&x| x == b'_' || x.is_ascii_alphanumeric() || x >= 0x80)
+                    .count();
+                Some(i + 1 + name)
+            }
+        }
+    }
+}
+
+/// Raw strings (`r"..."`, `r#"..."#`, `br`, `cr`) and prefixed strings (`b"..."`, `c"..."`)
+/// start with what looks like a word. `Some(end)` when `word` ends at `i` and starts one
+/// (`Some(None)`: it does not end).
+fn raw_or_prefixed_literal(b: &[u8], word: &str, i: usize) -> Option<Option<usize>> {
+    match (word, b.get(i)) {
+        ("b" | "c", Some(b'"')) => Some(string_end(b, i + 1)),
+        ("r" | "br" | "cr", Some(b'"' | b'#')) => {
+            let hashes = b[i..].iter().take_while(|&&x| x == b'#').count();
+            if b.get(i + hashes) != Some(&b'"') {
+                // `r#ident`: a raw identifier.
+                return None;
+            }
+            let mut j = i + hashes + 1;
+            Some(loop {
+                let Some(q) = memchr(b'"', b, j) else {
+                    break None;
+                };
+                if b[q + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&x| x == b'#')
+                    .count()
+                    == hashes
+                {
+                    break Some(q + 1 + hashes);
+                }
+                j = q + 1;
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(text: &str) -> Vec<&str> {
+        skeleton(text).map_or_else(Vec::new, |s| {
+            s.deferred
+                .iter()
+                .map(|&(a, b)| &text[a as usize..=b as usize])
+                .collect()
+        })
+    }
+
+    #[test]
+    fn function_bodies_are_found_and_blanked_in_place() {
+        let text = "fn a() { x(); }\nimpl S { fn b(&self) -> u8 {\n 1 } }\ntrait T { fn c(); fn d() { é() } }";
+        assert_eq!(bodies(text), ["{ x(); }", "{\n 1 }", "{ é() }"]);
+        let s = skeleton(text).unwrap();
+        assert_eq!(s.text.chars().count(), text.chars().count());
+        assert_eq!(s.text.lines().count(), text.lines().count());
+        assert!(s.text.starts_with("fn a() {      }\nimpl"));
+        syn::parse_file(&s.text).unwrap();
+    }
+
+    #[test]
+    fn bodies_declaring_items_stay_but_their_inner_functions_are_deferred() {
+        let text = "fn a() { use std::sync::Mutex; fn inner() { lock(); } inner() }";
+        assert_eq!(bodies(text), ["{ lock(); }"]);
+        // Items in nested blocks are not the body's own: the body is deferred whole.
+        assert_eq!(bodies("fn a() { let f = || { fn g() {} }; }").len(), 1);
+    }
+
+    #[test]
+    fn strings_comments_and_chars_do_not_confuse_the_braces() {
+        let text = r####"fn a() { let s = "}"; let c = '}'; let e = '\''; let r = r#"}"#; /* } /* } */ */ // }
+ let b = b'{'; let l: &'static str = "x"; 'outer: loop { break 'outer; } }
+fn b() {}"####;
+        assert_eq!(bodies(text).len(), 2, "{:?}", bodies(text));
+        assert!(bodies(text)[0].ends_with("break 'outer; } }"));
+        syn::parse_file(&skeleton(text).unwrap().text).unwrap();
+    }
+
+    #[test]
+    fn doc_comments_are_blanked_other_comments_kept() {
+        let text = "//! crate\n/// item\n//// plain\n/** block */ /**/ struct S;";
+        let s = skeleton(text).unwrap();
+        assert!(s.deferred.is_empty());
+        assert_eq!(
+            s.text,
+            "         \n        \n//// plain\n             /**/ struct S;"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_function_body_is_left_alone() {
+        // Function pointer types, bodiless declarations, macro_rules metavariables.
+        assert!(bodies("struct S { f: fn(u8) -> u8 } trait T { fn f(&self); }").is_empty());
+        assert!(bodies("macro_rules! m { ($n:ident) => { fn $n() {} } }").len() <= 1);
+        assert_eq!(bodies("fn r#match() { x }"), ["{ x }"]);
+        // Unbalanced text: syn reports it, we defer nothing.
+        assert!(skeleton("fn a() { ( }").is_none());
+    }
+}
