@@ -59,9 +59,21 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// Peak live heap of one analysis. The count starts high, so that frees of what was allocated
+/// Peak live heap of one analysis, counted in a process of its own: in this one, the threads of
+/// earlier runs free their thread-local data while later runs are counted.
+fn peak_heap(dirs: &[PathBuf], jobs: usize) -> Option<usize> {
+    let out = Command::new(std::env::current_exe().ok()?)
+        .arg("--peak-heap")
+        .arg(jobs.to_string())
+        .args(dirs)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// The child side of `peak_heap`. The count starts high, so that frees of what was allocated
 /// before counting began cannot wrap it.
-fn peak_heap(dirs: &[PathBuf], jobs: usize) -> usize {
+fn count_peak_heap(dirs: &[PathBuf], jobs: usize) -> usize {
     LIVE.store(usize::MAX / 2, Relaxed);
     PEAK.store(usize::MAX / 2, Relaxed);
     COUNTING.store(true, Relaxed);
@@ -98,6 +110,9 @@ fn syn_only(files: &[String], jobs: usize) -> Duration {
                         if let Ok(t) = std::fs::read_to_string(f) {
                             let _ = syn::parse_file(&t);
                         }
+                        // As the analysis does: proc-macro2 otherwise keeps every text parsed
+                        // on the thread, and the runs slow each other down.
+                        proc_macro2::extra::invalidate_current_thread_spans();
                     })
                 });
                 start.elapsed()
@@ -144,12 +159,13 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
     );
     let floor = syn_only(&files, jobs);
     let s = &first.report.stats;
-    let heap = peak_heap(dirs, jobs);
-    let heap = format!(
-        "{:.1} MiB ({:.1}x src)",
-        heap as f64 / (1 << 20) as f64,
-        heap as f64 / bytes.max(1) as f64
-    );
+    let heap = peak_heap(dirs, jobs).map_or("n/a".into(), |heap| {
+        format!(
+            "{:.1} MiB ({:.1}x src)",
+            heap as f64 / (1 << 20) as f64,
+            heap as f64 / bytes.max(1) as f64
+        )
+    });
     let peak = peak_kb(dirs, jobs).map_or("n/a".into(), |kb| {
         format!(
             "{:.1} MiB ({:.1}x src)",
@@ -193,6 +209,14 @@ fn stress_source(n: usize) -> String {
 }
 
 fn main() {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, jobs, dirs @ ..] = all.as_slice() {
+        if flag == "--peak-heap" {
+            let dirs: Vec<PathBuf> = dirs.iter().map(PathBuf::from).collect();
+            println!("{}", count_peak_heap(&dirs, jobs.parse().unwrap_or(1)));
+            return;
+        }
+    }
     let args: Vec<PathBuf> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
