@@ -374,6 +374,34 @@ fn the_analyzed_tree_is_never_written() {
     );
 }
 
+/// A checkout may name its own toolchain (`rust-toolchain.toml` with a `path`), which rustup's
+/// proxy would run for any `cargo` started inside it: discovery must not start one.
+#[cfg(unix)]
+#[test]
+fn nothing_from_the_analyzed_tree_is_executed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(d, "src/lib.rs", INVERSION);
+    write(d, "rust-toolchain.toml", "[toolchain]\npath = \"tc\"\n");
+    let marker = d.join("EXECUTED");
+    for tool in ["cargo", "rustc"] {
+        let script = format!("#!/bin/sh\ntouch '{}'\nexit 1\n", marker.display());
+        write(d, &format!("tc/bin/{tool}"), &script);
+        let bin = d.join("tc/bin").join(tool);
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (doc, code, stderr) = json(d, &["."]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+    assert!(!marker.exists(), "ran a program of the analyzed tree");
+}
+
 /// One file that is a module of many crates (integration tests sharing `mod common;`, as in syn)
 /// must be walked by one thread at a time: its token streams are shared (see `threads.rs`).
 /// Before the fix this corrupted the heap on syn's own sources.

@@ -8,7 +8,9 @@
 //! positions or joins (thread-local state) off the parsing thread.
 //!
 //! The analysis keeps both rules:
-//! - a tree is built on one thread and handed over whole (`parse`);
+//! - a tree is built on one thread and handed over whole (`parse`); most function bodies are
+//!   not in it (`parse::bodies`): each is parsed, walked and dropped by the thread that walks
+//!   it, and is never shared;
 //! - while trees are shared, token streams are cloned only by the walk of the function whose
 //!   body contains them (`events::walker`: macro arguments, closures), and all the functions of
 //!   one file are walked by one task (`events::extract`): a file can be a module of several

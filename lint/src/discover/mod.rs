@@ -1,10 +1,11 @@
 //! Step 1 of the pipeline: turn the user's PATH arguments into crate roots.
 //!
-//! A package or workspace directory is read through `cargo metadata --no-deps --offline`, which
-//! applies cargo's own target auto-discovery and edition rules without building or running
-//! anything from the package. A `.rs` file is a crate root of its own; a directory without a
-//! manifest is a loose set of sources whose roots are the files no `mod` declaration reaches
-//! (found after parsing, see `parse`).
+//! A package or workspace directory is read from its manifests (`manifest`), with cargo's
+//! target auto-discovery and edition rules, and without running anything. A `.rs` file is a
+//! crate root of its own; a directory without a manifest is a loose set of sources whose roots
+//! are the files no `mod` declaration reaches (found after parsing, see `parse`).
+
+mod manifest;
 
 use std::path::{Path, PathBuf};
 
@@ -57,7 +58,6 @@ pub struct Discovered {
 }
 
 pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
-    // Each package costs a `cargo metadata` process: ask for all of them at once.
     let per_path: Vec<Discovered> = paths
         .par_iter()
         .map(|path| discover_one(path, default_edition))
@@ -83,11 +83,11 @@ fn discover_one(path: &Path, default_edition: Edition) -> Discovered {
     if path.is_file() {
         out.crates.push(single_file(path, default_edition));
     } else if path.join("Cargo.toml").is_file() {
-        match cargo_package(path) {
+        match manifest::crates(path) {
             Ok(crates) => out.crates = crates,
             Err(msg) => {
                 out.problems.push(Problem::error(format!(
-                    "{}: cannot read the package with `cargo metadata`: {msg}; analyzing its .rs files as loose sources with edition {}",
+                    "{}: cannot read the package: {msg}; analyzing its .rs files as loose sources with edition {}",
                     path.join("Cargo.toml").display(),
                     edition_name(default_edition),
                 )));
@@ -154,43 +154,4 @@ fn loose_dir(dir: &Path, edition: Edition) -> Vec<CrateRoot> {
             ..single_file(&f, edition)
         })
         .collect()
-}
-
-fn cargo_package(dir: &Path) -> Result<Vec<CrateRoot>, String> {
-    // `cargo metadata --no-deps` reads manifests and builds nothing. Run as `cargo lockorder`,
-    // `$CARGO` is the real cargo binary (cargo_metadata uses it), so the analyzed tree's
-    // rust-toolchain file is not consulted; run directly, the rustup proxy would consult it, and
-    // must never install the toolchain an untrusted tree asks for.
-    let meta = cargo_metadata::MetadataCommand::new()
-        .manifest_path(dir.join("Cargo.toml"))
-        .no_deps()
-        .other_options(vec!["--offline".to_string()])
-        .env("RUSTUP_AUTO_INSTALL", "0")
-        .exec()
-        .map_err(|e| first_line(&e.to_string()))?;
-    let members: std::collections::HashSet<_> = meta.workspace_members.iter().collect();
-    let mut crates = Vec::new();
-    for pkg in meta.packages.iter().filter(|p| members.contains(&p.id)) {
-        let edition = Edition::parse(pkg.edition.as_str()).unwrap_or(Edition::E2021);
-        for target in &pkg.targets {
-            if target.kind.iter().any(|k| k == "custom-build") {
-                continue;
-            }
-            crates.push(CrateRoot {
-                name: target.name.replace('-', "_"),
-                root: target.src_path.clone().into_std_path_buf(),
-                edition: Edition::parse(target.edition.as_str()).unwrap_or(edition),
-                loose: false,
-            });
-        }
-    }
-    Ok(crates)
-}
-
-fn first_line(s: &str) -> String {
-    s.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("unknown error")
-        .to_string()
 }

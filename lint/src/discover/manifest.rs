@@ -1,0 +1,229 @@
+//! A package or workspace, read from its manifests: the crates cargo would build (every
+//! target: lib, bins, examples, tests, benches; build scripts are not crates of the package) and
+//! their editions.
+//!
+//! Read directly, never through `cargo metadata`: cargo is a program chosen by the analyzed
+//! tree (rustup's proxy honours its `rust-toolchain.toml`, which may name a toolchain directory
+//! inside the tree), and a process per package cost more than the whole analysis of a small
+//! crate. `cargo_toml` applies cargo's target auto-discovery and workspace inheritance.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use cargo_toml::{Dependency, Manifest, Product};
+
+use super::{CrateRoot, Edition};
+
+/// The crates of the package or workspace whose manifest is `dir/Cargo.toml`: a workspace
+/// root's members (with the root's own package), or a single package.
+pub fn crates(dir: &Path) -> Result<Vec<CrateRoot>, String> {
+    let path = dir.join("Cargo.toml");
+    let root = read(&path)?;
+    let Some(ws) = &root.workspace else {
+        let mut package = root;
+        package.complete_from_path(&path).map_err(|e| error(&e))?;
+        return Ok(targets(dir, &package));
+    };
+    let excluded: Vec<PathBuf> = ws.exclude.iter().map(|e| dir.join(e)).collect();
+    let mut members = BTreeSet::new();
+    if root.package.is_some() {
+        members.insert(dir.to_path_buf());
+    }
+    for pattern in &ws.members {
+        let full = dir.join(pattern);
+        let matches = glob::glob(&full.to_string_lossy())
+            .map_err(|e| format!("{}: workspace member `{pattern}`: {e}", path.display()))?;
+        members.extend(
+            matches
+                .filter_map(Result::ok)
+                .filter(|m| m.join("Cargo.toml").is_file()),
+        );
+    }
+    let mut crates = Vec::new();
+    let mut done = BTreeSet::new();
+    let mut queue: Vec<PathBuf> = members.into_iter().collect();
+    while let Some(member) = queue.pop() {
+        let member = normalize(&member);
+        if excluded.iter().any(|x| member.starts_with(normalize(x))) || !done.insert(member.clone())
+        {
+            continue;
+        }
+        let member_path = member.join("Cargo.toml");
+        let in_member = |e: String| format!("{}: {e}", member_path.display());
+        let mut package = read(&member_path).map_err(in_member)?;
+        let inherit = (member != normalize(dir)).then_some((&root, dir));
+        package
+            .complete_from_path_and_workspace(&member_path, inherit)
+            .map_err(|e| in_member(error(&e)))?;
+        // Path dependencies inside the workspace are members too (cargo's rule).
+        let deps = package
+            .dependencies
+            .values()
+            .chain(package.dev_dependencies.values())
+            .chain(package.build_dependencies.values());
+        for dep in deps {
+            if let Dependency::Detailed(d) = dep {
+                if let Some(p) = &d.path {
+                    let dep_dir = normalize(&member.join(p));
+                    if dep_dir.starts_with(normalize(dir)) && dep_dir.join("Cargo.toml").is_file() {
+                        queue.push(dep_dir);
+                    }
+                }
+            }
+        }
+        crates.extend(targets(&member, &package));
+    }
+    Ok(crates)
+}
+
+fn read(path: &Path) -> Result<Manifest, String> {
+    let text = std::fs::read(path).map_err(|e| e.to_string())?;
+    Manifest::from_slice(&text).map_err(|e| error(&e))
+}
+
+/// The error with its causes, on one line.
+fn error(e: &cargo_toml::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    msg.lines().next().unwrap_or_default().to_string()
+}
+
+/// `a/./b/../c` as `a/c`, without touching the file system (members may be symlinks).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
+    let Some(package) = &m.package else {
+        return Vec::new();
+    };
+    let edition = package
+        .edition
+        .get()
+        .ok()
+        .map_or(Edition::E2015, |e| convert(*e));
+    let products = m
+        .lib
+        .iter()
+        .chain(&m.bin)
+        .chain(&m.example)
+        .chain(&m.test)
+        .chain(&m.bench);
+    products
+        .filter_map(|p: &Product| {
+            Some(CrateRoot {
+                name: p.name.as_deref().unwrap_or(&package.name).replace('-', "_"),
+                root: normalize(&dir.join(p.path.as_ref()?)),
+                edition: p.edition.map_or(edition, convert),
+                loose: false,
+            })
+        })
+        .collect()
+}
+
+fn convert(e: cargo_toml::Edition) -> Edition {
+    match e {
+        cargo_toml::Edition::E2015 => Edition::E2015,
+        cargo_toml::Edition::E2018 => Edition::E2018,
+        cargo_toml::Edition::E2021 => Edition::E2021,
+        _ => Edition::E2024,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// What `cargo metadata --no-deps` lists for the same tree (checked by hand once): glob
+    /// members, exclusions, path dependencies as members, inherited editions, auto-discovered
+    /// bins, examples, tests and benches, explicit targets with their own edition.
+    #[test]
+    fn workspace_members_and_targets_as_cargo_finds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/skip\"]\n[workspace.package]\nedition = \"2024\"\n");
+        write(d, "crates/a/Cargo.toml", "[package]\nname = \"a-lib\"\nversion = \"0.1.0\"\nedition.workspace = true\n[dependencies]\nhelper = { path = \"../../helper\" }\n[[bin]]\nname = \"tool\"\npath = \"tools/tool.rs\"\nedition = \"2018\"\n");
+        write(d, "crates/a/src/lib.rs", "");
+        write(d, "crates/a/src/main.rs", "fn main() {}");
+        write(d, "crates/a/src/bin/extra/main.rs", "fn main() {}");
+        write(d, "crates/a/tools/tool.rs", "fn main() {}");
+        write(d, "crates/a/examples/demo.rs", "fn main() {}");
+        write(d, "crates/a/tests/it.rs", "");
+        write(d, "crates/a/benches/speed.rs", "");
+        write(d, "crates/a/build.rs", "fn main() {}");
+        write(
+            d,
+            "crates/skip/Cargo.toml",
+            "[package]\nname = \"skip\"\nversion = \"0.1.0\"\n",
+        );
+        write(d, "crates/skip/src/lib.rs", "");
+        write(
+            d,
+            "helper/Cargo.toml",
+            "[package]\nname = \"helper\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        );
+        write(d, "helper/src/lib.rs", "");
+        let mut got: Vec<String> = crates(d)
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let rel = c.root.strip_prefix(d).unwrap().display();
+                format!("{} {rel} {:?}", c.name, c.edition)
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "a_lib crates/a/src/lib.rs E2024",
+                "a_lib crates/a/src/main.rs E2024",
+                "demo crates/a/examples/demo.rs E2024",
+                "extra crates/a/src/bin/extra/main.rs E2024",
+                "helper helper/src/lib.rs E2021",
+                "it crates/a/tests/it.rs E2024",
+                "speed crates/a/benches/speed.rs E2024",
+                "tool crates/a/tools/tool.rs E2018",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_member_directory_is_its_own_package_with_inherited_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(
+            d,
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"m\"]\n[workspace.package]\nedition = \"2018\"\n",
+        );
+        write(
+            d,
+            "m/Cargo.toml",
+            "[package]\nname = \"m\"\nversion = \"0.1.0\"\nedition.workspace = true\n",
+        );
+        write(d, "m/src/lib.rs", "");
+        let got = crates(&d.join("m")).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].edition, Edition::E2018);
+    }
+}
