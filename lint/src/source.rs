@@ -26,7 +26,7 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    /// Character offset of each line's start.
+    /// Character offset of each line's start; empty for ASCII text, where characters are bytes.
     line_char_starts: Vec<usize>,
     /// Where the raw offsets of the file's own parse start (see the module docs).
     origin: Origin,
@@ -44,12 +44,15 @@ impl SourceFile {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let mut line_char_starts = Vec::with_capacity(line_starts.len());
-        let mut chars = 0;
-        for (i, &start) in line_starts.iter().enumerate() {
-            line_char_starts.push(chars);
-            let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-            chars += text[start..end].chars().count();
+        let mut line_char_starts = Vec::new();
+        if !text.is_ascii() {
+            line_char_starts.reserve(line_starts.len());
+            let mut chars = 0;
+            for (i, &start) in line_starts.iter().enumerate() {
+                line_char_starts.push(chars);
+                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+                chars += text[start..end].chars().count();
+            }
         }
         SourceFile {
             path,
@@ -67,6 +70,9 @@ impl SourceFile {
 
     /// The character offset of a byte offset.
     fn char_offset(&self, byte: usize) -> usize {
+        if self.line_char_starts.is_empty() {
+            return byte;
+        }
         let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
         let start = self.line_starts[line - 1];
         self.line_char_starts[line - 1]
@@ -75,16 +81,23 @@ impl SourceFile {
 
     /// (byte offset, 1-based line, 1-based column) of a character offset.
     fn position(&self, char_offset: usize) -> (usize, u32, u32) {
-        let line = self
-            .line_char_starts
-            .partition_point(|&s| s <= char_offset)
-            .max(1);
-        let column = char_offset - self.line_char_starts[line - 1];
+        let ascii = self.line_char_starts.is_empty();
+        let char_starts = if ascii {
+            &self.line_starts
+        } else {
+            &self.line_char_starts
+        };
+        let line = char_starts.partition_point(|&s| s <= char_offset).max(1);
+        let column = char_offset - char_starts[line - 1];
         let start = self.line_starts[line - 1];
-        let byte = self.text[start..]
-            .char_indices()
-            .nth(column)
-            .map_or(self.text.len(), |(i, _)| start + i);
+        let byte = if ascii {
+            char_offset.min(self.text.len())
+        } else {
+            self.text[start..]
+                .char_indices()
+                .nth(column)
+                .map_or(self.text.len(), |(i, _)| start + i)
+        };
         (byte, line as u32, column as u32 + 1)
     }
 

@@ -26,7 +26,8 @@ pub struct Suppression {
 /// The comment suppressions of every file.
 pub fn from_comments(db: &SourceDb) -> Vec<Suppression> {
     let mut out = Vec::new();
-    for (file, f) in db.iter() {
+    // Most files have no suppression: one fast search rules them out.
+    for (file, f) in db.iter().filter(|(_, f)| f.text.contains("lockorder:")) {
         let lines: Vec<(usize, &str)> = f
             .text
             .split_inclusive('\n')
