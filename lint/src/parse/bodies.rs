@@ -11,9 +11,10 @@
 //! a file's tree, and nothing the analysis reads.
 //!
 //! A body is deferred only when its own statements declare no items (`fn`, `struct`, `use`,
-//! ...): the index needs those up front (a function body is a module). When the lexer and syn
-//! disagree (it misreads something and the skeleton does not parse), the whole text is parsed
-//! instead: deferring is an optimization, never a change of meaning.
+//! ...) and it has no inner attributes: the index needs those up front (a function body is a
+//! module; `#![..]` are the function's attributes). Nothing inside a `macro_rules!` definition
+//! is touched. When the lexer and syn disagree (it misreads something and the skeleton does not
+//! parse), the whole text is parsed instead: deferring saves memory, it never changes meaning.
 
 /// Keywords that start an item, which a deferred body must not declare at its top level.
 const ITEM_KEYWORDS: &[&str] = &[
@@ -44,6 +45,9 @@ struct Frame {
     /// Where a function body opened, whether it declares items, and how many ranges were
     /// recorded before it (the ones inside it are dropped when it is deferred as a whole).
     body: Option<(usize, bool, usize)>,
+    /// Inside a `macro_rules!` definition: its `fn`s are templates (`$name`, `$body`), not
+    /// functions, and nothing in it is blanked.
+    template: bool,
 }
 
 /// What the skeleton leaves out: a deferred body (`{` and `}` offsets; what is between them is
@@ -110,6 +114,8 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
     let mut ranges: Vec<Blank> = Vec::new();
     // `fn` seen, its name expected next.
     let mut after_fn = false;
+    // `macro_rules` seen: the next group is its definition.
+    let mut macro_rules = false;
     // `fn name` seen at this depth: the next `{` at this depth opens its body.
     let mut pending: Option<usize> = None;
     let mut i = 0;
@@ -126,7 +132,7 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 } else {
                     block_comment_end(b, i)?
                 };
-                if is_doc_comment(b, i) {
+                if is_doc_comment(b, i) && !stack.last().is_some_and(|f| f.template) {
                     ranges.push(Blank::Doc(i as u32, end as u32));
                 }
                 i = end;
@@ -145,7 +151,10 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 if body.is_some() {
                     pending = None;
                 }
+                let template = macro_rules || stack.last().is_some_and(|f| f.template);
+                macro_rules = false;
                 stack.push(Frame {
+                    template,
                     close: match c {
                         b'{' => b'}',
                         b'(' => b')',
@@ -169,6 +178,17 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 }
                 i += 1;
             }
+            // An inner attribute (`#![allow(..)]`) belongs to the function: the index reads it.
+            b'#' if b.get(i + 1) == Some(&b'!') => {
+                if let Some(Frame {
+                    body: Some((_, keep, _)),
+                    ..
+                }) = stack.last_mut()
+                {
+                    *keep = true;
+                }
+                i += 1;
+            }
             b';' => {
                 if pending == Some(stack.len()) {
                     pending = None;
@@ -188,7 +208,8 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                     if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         pending = Some(stack.len());
                     }
-                    name = word == "fn";
+                    name = word == "fn" && !stack.last().is_some_and(|f| f.template);
+                    macro_rules |= word == "macro_rules";
                     if let Some(Frame {
                         body: Some((_, items, _)),
                         ..
@@ -308,6 +329,7 @@ fn raw_or_prefixed_literal(b: &[u8], word: &str, i: usize) -> Option<Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn bodies(text: &str) -> Vec<&str> {
         skeleton(text).map_or_else(Vec::new, |s| {
@@ -362,9 +384,64 @@ fn b() {}"####;
     fn what_is_not_a_function_body_is_left_alone() {
         // Function pointer types, bodiless declarations, macro_rules metavariables.
         assert!(bodies("struct S { f: fn(u8) -> u8 } trait T { fn f(&self); }").is_empty());
-        assert!(bodies("macro_rules! m { ($n:ident) => { fn $n() {} } }").len() <= 1);
+        assert!(bodies("macro_rules! m { () => { fn f() { $x } } }").is_empty());
+        assert!(bodies("fn f() { #![allow(unused)] x }").is_empty());
         assert_eq!(bodies("fn r#match() { x }"), ["{ x }"]);
         // Unbalanced text: syn reports it, we defer nothing.
         assert!(skeleton("fn a() { ( }").is_none());
+    }
+
+    /// Every real file syn parses must give a skeleton syn parses, with the same positions, and
+    /// bodies that parse on their own: the lexer above must never disagree with proc-macro2.
+    /// Runs on the fixtures, the example crate and this crate's own source; more directories
+    /// (the benchmark corpus) through `LOCKORDER_SKELETON_DIRS`, separated by `:`.
+    #[test]
+    fn skeletons_of_real_files_parse_and_keep_positions() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut dirs = vec![
+            root.join("ui-tests"),
+            root.join("examples"),
+            root.join("lint/src"),
+        ];
+        if let Ok(more) = std::env::var("LOCKORDER_SKELETON_DIRS") {
+            dirs.extend(more.split(':').map(std::path::PathBuf::from));
+        }
+        let (mut files, mut bodies) = (0, 0);
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                let path = entry.path();
+                if path.extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                if syn::parse_file(&text).is_err() {
+                    continue;
+                }
+                files += 1;
+                let Some(s) = skeleton(&text) else { continue };
+                assert_eq!(s.text.chars().count(), text.chars().count(), "{path:?}");
+                assert_eq!(s.text.lines().count(), text.lines().count(), "{path:?}");
+                if let Err(e) = syn::parse_file(&s.text) {
+                    panic!("{path:?}: skeleton does not parse: {e}");
+                }
+                for &(open, close) in &s.deferred {
+                    let body = &text[open as usize..=close as usize];
+                    if let Err(e) = syn::parse_str::<syn::Block>(body) {
+                        panic!("{path:?} at byte {open}: body does not parse: {e}");
+                    }
+                    bodies += 1;
+                }
+            }
+        }
+        eprintln!("{files} files, {bodies} deferred bodies");
+        assert!(
+            files > 100 && bodies > 500,
+            "{files} files, {bodies} bodies"
+        );
     }
 }
