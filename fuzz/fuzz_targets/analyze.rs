@@ -21,6 +21,15 @@ fuzz_target!(|data: &[u8]| {
             assert!(!f.labels.is_empty());
         }
     }
+    // Leaving bodies and docs out must never make parseable text unparseable, nor move a
+    // character (`parse::bodies`). (A deferred body may not parse alone: one inside another
+    // macro's tokens, `quote! { fn f() { #x } }`, is never walked.)
+    if syn::parse_file(text).is_ok() {
+        if let Some(sk) = lockorder_lint::parse::bodies::skeleton(text) {
+            assert_eq!(sk.text.chars().count(), text.chars().count());
+            assert!(syn::parse_file(&sk.text).is_ok(), "skeleton does not parse");
+        }
+    }
     // proc-macro2 keeps every parsed text in a thread-local map; reports hold our own
     // positions, so the spans can go (or memory grows with every input).
     pool.install(proc_macro2::extra::invalidate_current_thread_spans);

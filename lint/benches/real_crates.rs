@@ -1,7 +1,8 @@
 //! The speed benchmark (a table, not a timed test). For each crate directory given (or every
 //! benchmark crate in `bench/corpus`, see `bench/fetch.sh`), and for all of them together, on 1
 //! and 2 threads: lines, files, functions, lock classes, findings, the wall time of the full
-//! analysis, the wall time of parsing the same files with `syn` alone (the floor), their ratio,
+//! analysis, the wall time of parsing the same files with `syn` alone (the floor; and the floor
+//! with the item-macro bodies the analysis also parses, `cfg_rt! { .. }`), their ratios,
 //! and the analysis' peak memory against the size of the source: the peak of live heap (what the
 //! analysis holds; counted by this binary's allocator) and the peak resident size of the real
 //! command (which adds the executable, thread stacks and allocator slack). Plus a synthetic lock
@@ -98,8 +99,9 @@ fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
 }
 
 /// Reads and parses exactly the files the analysis read, with syn alone, on the same number of
-/// threads: the floor any syn-based analysis stands on.
-fn syn_only(files: &[String], jobs: usize) -> Duration {
+/// threads: the floor any syn-based analysis stands on. With `macros`, the bodies of item macros
+/// (`cfg_rt! { .. }`) are parsed too, as the analysis does to see the functions inside them.
+fn syn_only(files: &[String], jobs: usize, macros: bool) -> Duration {
     let pool = worker_pool(Some(jobs)).expect("threads");
     median(
         (0..RUNS)
@@ -108,7 +110,11 @@ fn syn_only(files: &[String], jobs: usize) -> Duration {
                 pool.install(|| {
                     files.par_iter().for_each(|f| {
                         if let Ok(t) = std::fs::read_to_string(f) {
-                            let _ = syn::parse_file(&t);
+                            if let Ok(mut file) = syn::parse_file(&t) {
+                                if macros {
+                                    lockorder_lint::parse::read_item_macros(&mut file);
+                                }
+                            }
                         }
                         // As the analysis does: proc-macro2 otherwise keeps every text parsed
                         // on the thread, and the runs slow each other down.
@@ -157,7 +163,8 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
             })
             .collect(),
     );
-    let floor = syn_only(&files, jobs);
+    let floor = syn_only(&files, jobs, false);
+    let floor_macros = syn_only(&files, jobs, true);
     let s = &first.report.stats;
     let heap = peak_heap(dirs, jobs).map_or("n/a".into(), |heap| {
         format!(
@@ -174,7 +181,7 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
         )
     });
     println!(
-        "| {name} | {jobs} | {lines} | {} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {heap} | {peak} |",
+        "| {name} | {jobs} | {lines} | {} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {:.1} | {:.2} | {heap} | {peak} |",
         s.files,
         s.functions,
         s.lock_classes,
@@ -182,6 +189,8 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
         full.as_secs_f64() * 1e3,
         floor.as_secs_f64() * 1e3,
         full.as_secs_f64() / floor.as_secs_f64(),
+        floor_macros.as_secs_f64() * 1e3,
+        full.as_secs_f64() / floor_macros.as_secs_f64(),
     );
 }
 
@@ -236,8 +245,8 @@ fn main() {
         eprintln!("no benchmark crates: run bench/fetch.sh, or pass crate directories");
         return;
     }
-    println!("| crate | threads | lines | files | functions | lock classes | findings | analysis ms | syn-only ms | ratio | peak heap | peak RSS |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("| crate | threads | lines | files | functions | lock classes | findings | analysis ms | syn-only ms | ratio | syn + item macros ms | ratio | peak heap | peak RSS |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for jobs in [1, 2] {
         for d in &dirs {
             let name = d.file_name().map_or_else(

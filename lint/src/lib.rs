@@ -135,19 +135,15 @@ fn analyze_parsed(parsed: &parse::Parsed, config: &config::Config) -> Report {
     for u in &units {
         if let Some((at, why)) = &u.unparsed {
             problems.push(report::Problem::error(format!(
-                "{}:{}:{}: cannot parse the body of `{}`: {why}; the function is not analyzed",
-                parsed.db.get(at.file).display,
-                at.line,
-                at.column,
+                "{}: cannot parse the body of `{}`: {why}; the function is not analyzed",
+                parsed.db.at(*at),
                 u.name,
             )));
         }
         if let Some(at) = u.too_deep {
             problems.push(report::Problem::warning(format!(
-                "{}:{}:{}: `{}` nests expressions more than {} levels deep; the deeper part is not analyzed",
-                parsed.db.get(at.file).display,
-                at.line,
-                at.column,
+                "{}: `{}` nests expressions more than {} levels deep; the deeper part is not analyzed",
+                parsed.db.at(at),
                 u.name,
                 events::MAX_DEPTH
             )));

@@ -237,6 +237,11 @@ impl SourceDb {
         }
     }
 
+    /// `path:line:column`, as problems and explanations name a place.
+    pub fn at(&self, loc: Loc) -> String {
+        format!("{}:{}:{}", self.get(loc.file).display, loc.line, loc.column)
+    }
+
     /// A span from the start of one to the end of another (both in `file`).
     pub fn loc_between(&self, file: FileId, from: Span, to: Span) -> Loc {
         self.loc_between_in(file, self.get(file).origin, from, to)

@@ -42,12 +42,7 @@ pub fn run(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
 
 impl Cx<'_, '_> {
     pub fn at(&self, loc: Loc) -> String {
-        format!(
-            "{}:{}:{}",
-            self.db.get(loc.file).display,
-            loc.line,
-            loc.column
-        )
+        self.db.at(loc)
     }
 
     /// How a lock is named in messages: its class, or for a lock passed in as a parameter,

@@ -184,7 +184,10 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
     for (i, f) in index.fns.iter().enumerate() {
         by_file.entry(f.file).or_default().push(FnId(i as u32));
     }
-    let files: Vec<Vec<FnId>> = by_file.into_values().collect();
+    // Largest files first, so that no worker is left with a big one at the end.
+    let mut files: Vec<(FileId, Vec<FnId>)> = by_file.into_iter().collect();
+    files.sort_by_key(|(f, _)| std::cmp::Reverse(db.get(*f).text.len()));
+    let files: Vec<Vec<FnId>> = files.into_iter().map(|(_, fns)| fns).collect();
     let mut per_fn: Vec<(FnId, Vec<Unit>)> = files
         .into_par_iter()
         .flat_map_iter(|fns| {

@@ -39,10 +39,8 @@ impl Hierarchy {
             let found = resolve_ref(index, classes, d.module, owner_ty, r);
             if found.is_none() {
                 problems.push(Problem::warning(format!(
-                    "{}:{}:{}: `lock_order` names `{}`, which is not a lock field or static the analyzer knows; ignored",
-                    db.get(r.loc.file).display,
-                    r.loc.line,
-                    r.loc.column,
+                    "{}: `lock_order` names `{}`, which is not a lock field or static the analyzer knows; ignored",
+                    db.at(r.loc),
                     r.segs.join("::")
                 )));
             }
@@ -77,10 +75,8 @@ impl Hierarchy {
                 };
                 let Some(own) = own else {
                     self.problems.push(Problem::warning(format!(
-                        "{}:{}:{}: `lock_order` on something that is not a lock; ignored",
-                        db.get(d.loc.file).display,
-                        d.loc.line,
-                        d.loc.column
+                        "{}: `lock_order` on something that is not a lock; ignored",
+                        db.at(d.loc)
                     )));
                     return;
                 };

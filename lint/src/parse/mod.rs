@@ -5,7 +5,7 @@
 //! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
 //! Function bodies are left out of the file's tree and parsed when walked (`bodies`).
 
-mod bodies;
+pub mod bodies;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -116,6 +116,12 @@ fn inline_item_macros(items: &mut Vec<syn::Item>, depth: u32) {
         }
     }
     *items = out;
+}
+
+/// Replaces the item macros of `file` whose bodies parse as items by those items (as every
+/// parsed file is read). Public for the benchmark, whose syn-only floor parses what we parse.
+pub fn read_item_macros(file: &mut syn::File) {
+    inline_item_macros(&mut file.items, 0);
 }
 
 /// The same inside `impl` blocks: `cfg_rt! { pub fn spawn(..) { .. } }`.
