@@ -115,9 +115,24 @@ fn display_path(path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// The raw `lo..hi` of a span. Only meaningful relative to the base of the file it came from.
+/// The raw `lo..hi` of a span. Only meaningful relative to the origin of the parse it came from.
 fn raw_range(span: Span) -> Option<(usize, usize)> {
-    let dbg = format!("{span:?}");
+    // Formatted on the stack: every location goes through here.
+    struct Buf([u8; 48], usize);
+    impl std::fmt::Write for Buf {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.1 + s.len();
+            self.0
+                .get_mut(self.1..end)
+                .ok_or(std::fmt::Error)?
+                .copy_from_slice(s.as_bytes());
+            self.1 = end;
+            Ok(())
+        }
+    }
+    let mut buf = Buf([0; 48], 0);
+    std::fmt::Write::write_fmt(&mut buf, format_args!("{span:?}")).ok()?;
+    let dbg = std::str::from_utf8(&buf.0[..buf.1]).ok()?;
     let inner = dbg.strip_prefix("bytes(")?.strip_suffix(')')?;
     let (lo, hi) = inner.split_once("..")?;
     Some((lo.parse().ok()?, hi.parse().ok()?))
@@ -141,8 +156,16 @@ pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
             .replace_range(start..end, &" ".repeat(end - start));
     }
     let tokens: proc_macro2::TokenStream = src.parse()?;
-    let base = first_span_base(&src, tokens.clone()).unwrap_or(0);
-    let file = syn::parse2(tokens)?;
+    // The first token's span, taken by the parser itself: iterating a copy of the token
+    // stream would clone every token at the top level of the file.
+    let (first, file) = syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream| {
+            let first = (!input.is_empty()).then(|| input.span());
+            Ok((first, input.parse::<syn::File>()?))
+        },
+        tokens,
+    )?;
+    let base = first.and_then(|f| first_span_base(&src, f)).unwrap_or(0);
     Ok((file, base))
 }
 
@@ -173,8 +196,7 @@ pub fn parse_body(
         .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))
 }
 
-fn first_span_base(src: &str, tokens: proc_macro2::TokenStream) -> Option<usize> {
-    let first = tokens.into_iter().next()?.span();
+fn first_span_base(src: &str, first: Span) -> Option<usize> {
     let (lo, _) = raw_range(first)?;
     // On this (the parsing) thread, start() is right: measure where the token really is.
     let at = first.start();
