@@ -143,15 +143,7 @@ fn deny_warnings_turns_warnings_into_failures() {
 
 #[test]
 fn explain_documents_every_kind() {
-    for kind in [
-        "lock-order-cycle",
-        "double-lock",
-        "rwlock-upgrade",
-        "hold-while-wait",
-        "await-holding-lock",
-        "hierarchy-violation",
-        "hierarchy-cycle",
-    ] {
+    for &kind in lockorder_attr::KINDS {
         let out = run_in(&repo(), &["--explain", kind]);
         assert_eq!(out.status.code(), Some(0));
         let text = stdout(&out);

@@ -228,18 +228,18 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 }
 
 /// A parsed file: its skeleton tree, its own origin (`source`) and its deferred bodies.
-struct Skeleton {
+struct ParsedFile {
     ast: syn::File,
     base: usize,
     deferred: Vec<(u32, u32)>,
 }
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), else whole.
-fn parse_skeleton(text: &str) -> syn::Result<Skeleton> {
+fn parse_skeleton(text: &str) -> syn::Result<ParsedFile> {
     if let Some(sk) = bodies::skeleton(text) {
         if let Ok((mut ast, base)) = crate::source::parse_file(&sk.text) {
             inline_item_macros(&mut ast.items, 0);
-            return Ok(Skeleton {
+            return Ok(ParsedFile {
                 ast,
                 base,
                 deferred: sk.deferred,
@@ -248,7 +248,7 @@ fn parse_skeleton(text: &str) -> syn::Result<Skeleton> {
     }
     let (mut ast, base) = crate::source::parse_file(text)?;
     inline_item_macros(&mut ast.items, 0);
-    Ok(Skeleton {
+    Ok(ParsedFile {
         ast,
         base,
         deferred: Vec::new(),
