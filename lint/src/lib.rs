@@ -18,7 +18,6 @@ pub mod report;
 pub mod source;
 pub mod summary;
 pub mod suppress;
-pub mod threads;
 
 use std::path::PathBuf;
 
@@ -124,7 +123,7 @@ fn analyze_parsed(parsed: &parse::Parsed, config: &config::Config) -> Report {
     let stats = Stats {
         crates: index.crates.len(),
         files: parsed.db.len(),
-        files_unparsed: parsed.asts.iter().filter(|a| a.is_none()).count(),
+        files_unparsed: parsed.outlines.iter().filter(|a| a.is_none()).count(),
         functions: index.fns.len(),
         lock_classes: classes.list.iter().filter(|c| c.is_lock).count(),
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),

@@ -104,6 +104,29 @@ impl SourceFile {
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
     }
+
+    /// Where `span`, from a parse of part of this file starting at `origin`, is.
+    pub fn pos_in(&self, origin: Origin, span: Span) -> Pos {
+        let offset = |raw: usize| usize::try_from(raw as i64 - origin.0).unwrap_or(0);
+        let (lo, hi) = raw_range(span).map_or((0, 0), |(lo, hi)| (offset(lo), offset(hi)));
+        let (start, line, column) = self.position(lo);
+        let (end, _, _) = self.position(hi);
+        Pos {
+            line,
+            column,
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
+    }
+
+    /// From the start of one span to the end of another.
+    pub fn pos_between(&self, origin: Origin, from: Span, to: Span) -> Pos {
+        let (a, b) = (self.pos_in(origin, from), self.pos_in(origin, to));
+        Pos {
+            end: b.end.max(a.start),
+            ..a
+        }
+    }
 }
 
 fn display_path(path: &Path) -> String {
@@ -169,30 +192,40 @@ pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     Ok((file, base))
 }
 
-/// Parses the function body at bytes `start..=end` of `file` (a `{ .. }` block deferred by
-/// `parse::bodies`), on the current thread. The error carries the position when there is one.
-pub fn parse_body(
+/// Parses the function at bytes `start..=end` of `file` (its signature, from the first keyword
+/// to the closing brace of its body), on the current thread: functions are parsed when walked
+/// (`parse::outline`). The error carries the position when there is one.
+pub fn parse_fn(
     db: &SourceDb,
     file: FileId,
     start: u32,
     end: u32,
-) -> Result<(syn::Block, Origin), (Option<Loc>, String)> {
+) -> Result<(syn::Signature, syn::Block, Origin), (Option<Loc>, String)> {
     let f = db.get(file);
     let text = f
         .text
         .get(start as usize..=end as usize)
-        .ok_or((None, "body out of bounds".to_string()))?;
+        .ok_or((None, "function out of bounds".to_string()))?;
     let tokens: proc_macro2::TokenStream = text.parse().map_err(|e| (None, format!("{e}")))?;
-    // The body is a single `{ .. }` group: its opening brace is the text's first character.
+    // The first token of the signature is the text's first character.
     let origin = tokens
         .clone()
         .into_iter()
         .next()
         .and_then(|t| raw_range(t.span()))
         .map(|(lo, _)| Origin(lo as i64 - f.char_offset(start as usize) as i64))
-        .ok_or((None, "empty body".to_string()))?;
-    syn::parse2(tokens)
-        .map(|b| (b, origin))
+        .ok_or((None, "empty function".to_string()))?;
+    let sig_and_body = |input: syn::parse::ParseStream| {
+        let sig: syn::Signature = input.parse()?;
+        // A body may start with inner attributes (`#![allow(..)]`), which `Block` rejects.
+        let content;
+        let brace_token = syn::braced!(content in input);
+        content.call(syn::Attribute::parse_inner)?;
+        let stmts = content.call(syn::Block::parse_within)?;
+        Ok((sig, syn::Block { brace_token, stmts }))
+    };
+    syn::parse::Parser::parse2(sig_and_body, tokens)
+        .map(|(sig, body)| (sig, body, origin))
         .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))
 }
 
@@ -245,18 +278,7 @@ impl SourceDb {
 
     /// Where `span`, from a parse of part of `file` starting at `origin`, is.
     pub fn loc_in(&self, file: FileId, origin: Origin, span: Span) -> Loc {
-        let f = self.get(file);
-        let offset = |raw: usize| usize::try_from(raw as i64 - origin.0).unwrap_or(0);
-        let (lo, hi) = raw_range(span).map_or((0, 0), |(lo, hi)| (offset(lo), offset(hi)));
-        let (start, line, column) = f.position(lo);
-        let (end, _, _) = f.position(hi);
-        Loc {
-            file,
-            line,
-            column,
-            start: start as u32,
-            end: end.max(start) as u32,
-        }
+        self.get(file).pos_in(origin, span).in_file(file)
     }
 
     /// `path:line:column`, as problems and explanations name a place.
@@ -270,14 +292,7 @@ impl SourceDb {
     }
 
     pub fn loc_between_in(&self, file: FileId, origin: Origin, from: Span, to: Span) -> Loc {
-        let (a, b) = (
-            self.loc_in(file, origin, from),
-            self.loc_in(file, origin, to),
-        );
-        Loc {
-            end: b.end.max(a.start),
-            ..a
-        }
+        self.get(file).pos_between(origin, from, to).in_file(file)
     }
 }
 
@@ -291,35 +306,67 @@ pub struct Loc {
     pub end: u32,
 }
 
+/// A place in a file that has no `FileId` yet: what a file's outline records on the thread that
+/// parsed it (`parse::outline`), located once files are numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    /// Byte range.
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Pos {
+    pub fn in_file(self, file: FileId) -> Loc {
+        Loc {
+            file,
+            line: self.line,
+            column: self.column,
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Spans parsed on one thread must locate correctly when read on another.
+    /// Raw offsets keep growing on a thread until its span map is freed: positions must not
+    /// depend on what the thread parsed before.
     #[test]
-    fn positions_survive_a_change_of_thread() {
-        let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n".to_string();
-        let (ast, base) = std::thread::spawn(move || {
-            // Parse something else first so this thread's raw offsets do not start at 0.
-            let _ = parse_file("fn other() {}").unwrap();
-            let (ast, base) = parse_file(&text).unwrap();
-            (crate::threads::Ast(ast), base)
-        })
-        .join()
-        .unwrap();
-        let ast = ast.0;
-        let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n".to_string();
-        let mut db = SourceDb::default();
-        let id = db.add(SourceFile::new("t.rs".into(), text, base));
+    fn positions_after_other_parses() {
+        let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n";
+        let _ = parse_file("fn other() {}").unwrap();
+        let (ast, base) = parse_file(text).unwrap();
+        let file = SourceFile::new("t.rs".into(), text.to_string(), base);
         let syn::Item::Fn(f) = &ast.items[1] else {
             panic!()
         };
-        let loc = db.loc(id, f.sig.ident.span());
-        assert_eq!((loc.line, loc.column), (4, 5));
+        let pos = file.pos_in(file.origin(), f.sig.ident.span());
+        assert_eq!((pos.line, pos.column), (4, 5));
+        assert_eq!(&text[pos.start as usize..pos.end as usize], "béta");
+    }
+
+    /// Functions are parsed from their text when walked; a body may open with inner attributes.
+    #[test]
+    fn function_text_with_inner_attributes() {
+        let text = "fn f(a: u8) -> u8 {\n    #![allow(unused)]\n    a\n}\n";
+        let (_, base) = parse_file(text).unwrap();
+        let mut db = SourceDb::default();
+        let id = db.add(SourceFile::new("t.rs".into(), text.into(), base));
+        let end = text.rfind('}').unwrap() as u32;
+        let (sig, body, origin) = parse_fn(&db, id, 0, end).unwrap();
         assert_eq!(
-            &db.get(id).text[loc.start as usize..loc.end as usize],
-            "béta"
+            (sig.ident.to_string(), body.stmts.len()),
+            ("f".to_string(), 1)
         );
+        let syn::Stmt::Expr(syn::Expr::Path(p), None) = &body.stmts[0] else {
+            panic!()
+        };
+        let loc = db.loc_in(id, origin, p.path.segments[0].ident.span());
+        assert_eq!((loc.line, loc.column), (3, 5));
     }
 
     #[test]

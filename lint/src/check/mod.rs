@@ -20,8 +20,8 @@ use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
 use crate::summary::{Interaction, Summaries};
 
-pub struct Cx<'c, 'a> {
-    pub index: &'c Index<'a>,
+pub struct Cx<'c> {
+    pub index: &'c Index,
     pub classes: &'c Classes,
     pub units: &'c [Unit],
     pub summaries: &'c Summaries,
@@ -40,7 +40,7 @@ pub fn run(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
     out
 }
 
-impl Cx<'_, '_> {
+impl Cx<'_> {
     pub fn at(&self, loc: Loc) -> String {
         self.db.at(loc)
     }
@@ -58,17 +58,8 @@ impl Cx<'_, '_> {
         let mut s = match place.root {
             Root::Param(i) => self.units[unit]
                 .func
-                .and_then(|f| self.index.func(f).sig.inputs.iter().nth(i as usize))
-                .map_or_else(
-                    || "_".to_string(),
-                    |arg| match arg {
-                        syn::FnArg::Receiver(_) => "self".to_string(),
-                        syn::FnArg::Typed(t) => match &*t.pat {
-                            syn::Pat::Ident(p) => p.ident.to_string(),
-                            _ => "_".to_string(),
-                        },
-                    },
-                ),
+                .and_then(|f| self.index.func(f).params.get(i as usize))
+                .map_or_else(|| "_".to_string(), Clone::clone),
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Local(_) | Root::Unknown => "<value>".to_string(),
         };

@@ -10,15 +10,12 @@ mod walker;
 
 pub use walker::MAX_DEPTH;
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
-use crate::source::{FileId, Loc, SourceDb};
-use crate::threads::Shared;
+use crate::source::{Loc, SourceDb};
 
 /// What a held guard came from: an acquisition in this unit, or a guard returned by a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,28 +176,12 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
 /// belong to several functions; walking by file keeps every body, and the token streams inside
 /// it, on one thread at a time, which is what makes sharing the syntax trees sound (`threads`).
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
-    let shared = Shared(index);
-    let mut by_file: HashMap<FileId, Vec<FnId>> = HashMap::new();
-    for (i, f) in index.fns.iter().enumerate() {
-        by_file.entry(f.file).or_default().push(FnId(i as u32));
-    }
-    // Largest files first, so that no worker is left with a big one at the end.
-    let mut files: Vec<(FileId, Vec<FnId>)> = by_file.into_iter().collect();
-    files.sort_by_key(|(f, _)| std::cmp::Reverse(db.get(*f).text.len()));
-    let files: Vec<Vec<FnId>> = files.into_iter().map(|(_, fns)| fns).collect();
-    let mut per_fn: Vec<(FnId, Vec<Unit>)> = files
+    // Each function is parsed by the thread that walks it, and shares no tree with any other.
+    // Collected in function order, so that every run numbers units and classes the same.
+    let per_fn: Vec<Vec<Unit>> = (0..index.fns.len() as u32)
         .into_par_iter()
-        .flat_map_iter(|fns| {
-            let walked: Vec<(FnId, Vec<Unit>)> = fns
-                .into_iter()
-                .map(|f| (f, walker::walk_fn(&shared, classes, db, f)))
-                .collect();
-            walked
-        })
+        .map(|f| walker::walk_fn(index, classes, db, FnId(f)))
         .collect();
-    // In function order, so that every run numbers units and classes the same.
-    per_fn.sort_by_key(|(f, _)| *f);
-    let per_fn = per_fn.into_iter().map(|(_, units)| units);
     let mut units = Vec::new();
     for mut group in per_fn {
         // Joined units were numbered within their function.

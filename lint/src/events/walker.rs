@@ -13,7 +13,7 @@ use super::{Acquisition, Arg, AwaitPoint, Call, GuardSrc, LocalLock, Object, Uni
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
-use crate::index::{Body, Def, FnId, Index, ModId, Ty};
+use crate::index::{Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire, Waitable};
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Classes, LockRef, Place, Proj, Root};
 use crate::source::{FileId, Loc, Origin, SourceDb};
@@ -127,7 +127,7 @@ struct PendingAcquire {
 type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
 
 /// One branch of an `if`, `match` or loop, producing the branch's value.
-type Arm<'r, 'i, 'a> = Box<dyn FnOnce(&mut Walker<'i, 'a>) -> Val + 'r>;
+type Arm<'r, 'i> = Box<dyn FnOnce(&mut Walker<'i>) -> Val + 'r>;
 
 struct Binding {
     name: String,
@@ -141,8 +141,8 @@ struct Binding {
     pending: Option<Rc<PendingAcquire>>,
 }
 
-struct Walker<'i, 'a> {
-    index: &'i Index<'a>,
+struct Walker<'i> {
+    index: &'i Index,
     classes: &'i Classes,
     db: &'i SourceDb,
     file: FileId,
@@ -189,29 +189,22 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
-    match def.body {
-        None => return Vec::new(),
-        Some(Body::Tree(body)) => {
-            w.bind_params(def.sig);
-            w.walk_body(body);
+    let Some((start, end)) = def.text else {
+        return Vec::new();
+    };
+    match crate::source::parse_fn(db, def.file, start, end) {
+        Ok((sig, body, origin)) => {
+            w.origin = origin;
+            w.bind_params(&sig);
+            w.walk_body(&body);
         }
-        Some(Body::Text { start, end }) => {
-            match crate::source::parse_body(db, def.file, start, end) {
-                Ok((body, origin)) => {
-                    w.bind_params(def.sig);
-                    // Parameters' spans are the file's; the body's are its own parse's.
-                    w.origin = origin;
-                    w.walk_body(&body);
-                }
-                Err((at, why)) => {
-                    w.units[0].unparsed = Some((at.unwrap_or(def.loc), why));
-                }
-            }
-            // The body's tree is gone, and proc-macro2's copy of its text can go too: positions
-            // are ours (`source`); nothing of this parse is looked up again.
-            proc_macro2::extra::invalidate_current_thread_spans();
+        Err((at, why)) => {
+            w.units[0].unparsed = Some((at.unwrap_or(def.loc), why));
         }
     }
+    // The function's tree is gone, and proc-macro2's copy of its text can go too: positions are
+    // ours (`source`); nothing of this parse is looked up again.
+    proc_macro2::extra::invalidate_current_thread_spans();
     w.life.pop_temp_scope();
     w.units
 }
@@ -267,7 +260,7 @@ fn path_segments(p: &syn::Path) -> Vec<String> {
     p.segments.iter().map(|s| s.ident.to_string()).collect()
 }
 
-impl<'i, 'a> Walker<'i, 'a> {
+impl<'i> Walker<'i> {
     fn unit(&mut self) -> &mut Unit {
         &mut self.units[self.cur]
     }
@@ -291,7 +284,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             self_ty: Some(&self.self_ty),
             generics: self.generics,
         };
-        lower(self.index, &cx, ty)
+        lower(self.index, &cx, &ty.into())
     }
 
     fn resolve(&self, path: &syn::Path) -> Option<Res> {
@@ -1042,7 +1035,7 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     /// Walks branches from the same state and merges them. The construct's value is what the
     /// branches that reach the merge produce: guards they all still hold, a type they agree on.
-    fn branches(&mut self, arms: Vec<Arm<'_, 'i, 'a>>) -> Val {
+    fn branches(&mut self, arms: Vec<Arm<'_, 'i>>) -> Val {
         let snap = self.life.snapshot();
         let start = self.diverged;
         let mut ends: Vec<Snapshot> = Vec::new();
@@ -1710,7 +1703,7 @@ impl<'i, 'a> Walker<'i, 'a> {
 
     fn return_type(&self, callee: FnId) -> Ty {
         let def = self.index.func(callee);
-        let syn::ReturnType::Type(_, ty) = &def.sig.output else {
+        let Some(ty) = &def.ret else {
             return Ty::Unknown;
         };
         let cx = LowerCx {

@@ -1,31 +1,38 @@
 //! Building the index: one pass to create modules and declare items, a second to resolve what
 //! needs every name known (impl self types, field and static types, lock wrappers).
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::types::{lower, LowerCx};
 use super::*;
-use crate::parse::{path_attr, Parsed};
+use crate::parse::outline::{Allow, Decl, FnItem, Item, Named, Outline, TypeExpr};
+use crate::parse::Parsed;
 
-struct PendingImpl<'a> {
+struct PendingImpl<'p> {
     module: ModId,
     file: FileId,
-    item: &'a syn::ItemImpl,
+    generics: &'p [String],
+    self_ty: &'p TypeExpr,
+    type_name: Option<&'p str>,
+    fns: &'p [FnItem],
 }
 
-struct Builder<'a> {
-    parsed: &'a Parsed,
-    index: Index<'a>,
-    impls: Vec<PendingImpl<'a>>,
-    /// Declared static types, by `StaticId`, lowered once every type is known.
-    static_tys: Vec<Cow<'a, syn::Type>>,
+struct Builder<'p> {
+    parsed: &'p Parsed,
+    index: Index,
+    impls: Vec<PendingImpl<'p>>,
+    /// Field types by `TypeId` and static types by `StaticId`, lowered once every type is
+    /// known.
+    field_tys: Vec<&'p [(String, TypeExpr)]>,
+    static_tys: Vec<&'p TypeExpr>,
     /// Files already made a module of some crate: `#[cfg(a)] pub mod m; #[cfg(not(a))] mod m;`
     /// names one file twice, and it is still one module.
     file_modules: HashSet<(usize, FileId)>,
+    /// Files whose malformed declarations have been reported (once, however many crates).
+    reported: HashSet<FileId>,
 }
 
-pub(super) fn build<'a>(parsed: &'a Parsed, config: &crate::config::Config) -> Index<'a> {
+pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
     let mut b = Builder {
         parsed,
         index: Index {
@@ -49,11 +56,13 @@ pub(super) fn build<'a>(parsed: &'a Parsed, config: &crate::config::Config) -> I
             crate_roots: HashMap::new(),
         },
         impls: Vec::new(),
+        field_tys: Vec::new(),
         static_tys: Vec::new(),
         file_modules: HashSet::new(),
+        reported: HashSet::new(),
     };
     for krate in &parsed.crates {
-        let Some(Some(ast)) = parsed.asts.get(krate.root.0 as usize) else {
+        let Some(outline) = parsed.outline(krate.root) else {
             continue;
         };
         // Numbered among the crates that parsed: a crate whose root does not parse has no index.
@@ -68,14 +77,14 @@ pub(super) fn build<'a>(parsed: &'a Parsed, config: &crate::config::Config) -> I
             .crate_roots
             .entry(krate.name.clone())
             .or_insert(root);
-        b.items(root, krate.root, &mut Vec::new(), &ast.0.items);
+        b.file(root, krate.root, outline);
     }
     b.resolve_impls();
     b.lower_types();
     b.index
 }
 
-impl<'a> Builder<'a> {
+impl<'p> Builder<'p> {
     fn add_module(
         &mut self,
         krate: usize,
@@ -105,10 +114,6 @@ impl<'a> Builder<'a> {
             .push(def);
     }
 
-    fn loc(&self, file: FileId, span: proc_macro2::Span) -> Loc {
-        self.parsed.db.loc(file, span)
-    }
-
     fn child_module(&mut self, m: ModId, name: &str, file: FileId) -> ModId {
         let (krate, mut path) = {
             let module = self.index.module(m);
@@ -120,124 +125,117 @@ impl<'a> Builder<'a> {
         child
     }
 
+    /// Declares the items of `file` (a module file) in module `m`.
+    fn file(&mut self, m: ModId, file: FileId, outline: &'p Outline) {
+        if self.reported.insert(file) {
+            let display = &self.parsed.db.get(file).display;
+            for (at, e) in &outline.malformed {
+                self.index
+                    .problems
+                    .push(crate::report::Problem::error(format!(
+                        "{display}:{}:{}: malformed `lock_order` declaration, ignored: {e}",
+                        at.line, at.column
+                    )));
+            }
+        }
+        self.items(m, file, &mut Vec::new(), &outline.items);
+    }
+
     /// Declares `items` in module `m`. `inline` is the chain of inline `mod x { .. }` blocks
     /// inside `file` that we are in, which decides where `mod y;` files live.
-    fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: &'a [syn::Item]) {
+    fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: &'p [Item]) {
         for item in items {
             match item {
-                syn::Item::Mod(md) => {
-                    let name = md.ident.to_string();
-                    match &md.content {
-                        Some((brace, inner)) => {
-                            self.allow_attrs(
-                                file,
-                                &md.attrs,
-                                md.mod_token.span,
-                                brace.span.close(),
-                            );
-                            let child = self.child_module(m, &name, file);
-                            inline.push(name);
-                            self.items(child, file, inline, inner);
-                            inline.pop();
+                Item::Mod {
+                    name,
+                    path_attr,
+                    inline: content,
+                    allows,
+                } => match content {
+                    Some(inner) => {
+                        self.allow(file, allows);
+                        let child = self.child_module(m, name, file);
+                        inline.push(name.clone());
+                        self.items(child, file, inline, inner);
+                        inline.pop();
+                    }
+                    None => {
+                        let parsed = self.parsed;
+                        let Some(cf) = parsed.mod_file(file, inline, name, path_attr.as_deref())
+                        else {
+                            continue;
+                        };
+                        let Some(outline) = parsed.outline(cf) else {
+                            continue;
+                        };
+                        let krate = self.index.module(m).krate;
+                        if !self.file_modules.insert((krate, cf)) {
+                            continue;
                         }
-                        None => {
-                            let path = path_attr(&md.attrs);
-                            let parsed = self.parsed;
-                            let Some(cf) = parsed.mod_file(file, inline, &name, path.as_deref())
-                            else {
-                                continue;
-                            };
-                            let Some(Some(ast)) = parsed.asts.get(cf.0 as usize) else {
-                                continue;
-                            };
-                            let krate = self.index.module(m).krate;
-                            if !self.file_modules.insert((krate, cf)) {
-                                continue;
-                            }
-                            let child = self.child_module(m, &name, cf);
-                            self.items(child, cf, &mut Vec::new(), &ast.0.items);
-                        }
+                        let child = self.child_module(m, name, cf);
+                        self.file(child, cf, outline);
+                    }
+                },
+                Item::Struct {
+                    name,
+                    generics,
+                    fields,
+                    decls,
+                } => {
+                    let id = self.add_type(m, file, name, generics, TypeKind::Struct);
+                    self.field_tys[id.0 as usize] = fields;
+                    for d in decls {
+                        let owner = match d.field {
+                            Some(i) => DeclOwner::Field(id, i),
+                            None => DeclOwner::Struct(id),
+                        };
+                        self.declare(m, file, owner, d);
                     }
                 }
-                syn::Item::Struct(s) => {
-                    let fields = s
-                        .fields
-                        .iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            let name = f
-                                .ident
-                                .as_ref()
-                                .map_or_else(|| i.to_string(), ToString::to_string);
-                            (name, &f.ty)
-                        })
-                        .collect();
-                    let id =
-                        self.add_type(m, file, &s.ident, &s.generics, TypeKind::Struct { fields });
-                    self.struct_declarations(m, file, id, s);
+                Item::Enum { name, generics } => {
+                    self.add_type(m, file, name, generics, TypeKind::Enum);
                 }
-                syn::Item::Enum(e) => {
-                    self.add_type(m, file, &e.ident, &e.generics, TypeKind::Enum);
+                Item::Alias { name, generics, ty } => {
+                    self.add_type(m, file, name, generics, TypeKind::Alias(ty.clone()));
                 }
-                syn::Item::Type(t) => {
-                    self.add_type(m, file, &t.ident, &t.generics, TypeKind::Alias(&t.ty));
+                Item::Fn(f) => {
+                    let display = self.index.mod_display(m, &f.name.name);
+                    self.add_fn(m, file, f, display, Ty::Unknown, Vec::new());
                 }
-                syn::Item::Fn(f) => {
-                    self.allow_attrs(
-                        file,
-                        &f.attrs,
-                        f.sig.fn_token.span,
-                        f.block.brace_token.span.close(),
-                    );
-                    let display = self.index.mod_display(m, &f.sig.ident.to_string());
-                    self.add_fn(
-                        m,
-                        file,
-                        &f.sig,
-                        Some(&f.block),
-                        display,
-                        Ty::Unknown,
-                        Vec::new(),
-                    );
+                Item::Static { name, ty, decls } => {
+                    let id = self.add_static(m, file, name, ty);
+                    for d in decls {
+                        self.declare(m, file, DeclOwner::Static(id), d);
+                    }
                 }
-                syn::Item::Static(s) => {
-                    let id = self.add_static(m, file, &s.ident, Cow::Borrowed(&s.ty));
-                    self.static_declarations(m, file, id, &s.attrs);
+                Item::Use { names, globs } => {
+                    let module = &mut self.index.modules[m.0 as usize];
+                    module.uses.extend(names.iter().cloned());
+                    module.globs.extend(globs.iter().cloned());
                 }
-                syn::Item::Use(u) => self.use_tree(m, &mut Vec::new(), &u.tree),
-                syn::Item::Impl(i) => {
-                    self.allow_attrs(
-                        file,
-                        &i.attrs,
-                        i.impl_token.span,
-                        i.brace_token.span.close(),
-                    );
+                Item::Impl {
+                    generics,
+                    self_ty,
+                    type_name,
+                    fns,
+                    allows,
+                } => {
+                    self.allow(file, allows);
                     self.impls.push(PendingImpl {
                         module: m,
                         file,
-                        item: i,
+                        generics,
+                        self_ty,
+                        type_name: type_name.as_deref(),
+                        fns,
                     });
                 }
-                syn::Item::Trait(t) => {
-                    for ti in &t.items {
-                        if let syn::TraitItem::Fn(f) = ti {
-                            if let Some(body) = &f.default {
-                                let display = format!("{}::{}", t.ident, f.sig.ident);
-                                self.add_fn(
-                                    m,
-                                    file,
-                                    &f.sig,
-                                    Some(body),
-                                    display,
-                                    Ty::Unknown,
-                                    Vec::new(),
-                                );
-                            }
-                        }
+                Item::Trait { name, fns } => {
+                    for f in fns {
+                        let display = format!("{name}::{}", f.name.name);
+                        self.add_fn(m, file, f, display, Ty::Unknown, Vec::new());
                     }
                 }
-                syn::Item::Macro(mac) => self.macro_items(m, file, mac),
-                _ => {}
             }
         }
     }
@@ -246,343 +244,134 @@ impl<'a> Builder<'a> {
         &mut self,
         m: ModId,
         file: FileId,
-        ident: &syn::Ident,
-        generics: &syn::Generics,
-        kind: TypeKind<'a>,
+        name: &Named,
+        generics: &[String],
+        kind: TypeKind,
     ) -> TypeId {
-        let name = ident.to_string();
         let def = TypeDef {
-            display: self.index.mod_display(m, &name),
-            name: name.clone(),
+            display: self.index.mod_display(m, &name.name),
+            name: name.name.clone(),
             module: m,
-            generics: generic_names(generics),
+            generics: generics.to_vec(),
             kind,
             fields: Vec::new(),
-            loc: self.loc(file, ident.span()),
+            loc: name.at.in_file(file),
         };
         self.index.types.push(def);
+        self.field_tys.push(&[]);
         let id = TypeId(self.index.types.len() as u32 - 1);
-        self.define(m, name, Def::Type(id));
+        self.define(m, name.name.clone(), Def::Type(id));
         id
     }
 
     /// Declares a function. Free functions become values of their module; methods are found
     /// through their self type instead.
-    #[allow(clippy::too_many_arguments)]
     fn add_fn(
         &mut self,
         m: ModId,
         file: FileId,
-        sig: &'a syn::Signature,
-        body: Option<&'a syn::Block>,
+        f: &'p FnItem,
         display: String,
         self_ty: Ty,
         mut generics: Vec<String>,
     ) -> FnId {
-        generics.extend(generic_names(&sig.generics));
+        self.allow(file, &f.allows);
+        generics.extend(f.generics.iter().cloned());
         let id = FnId(self.index.fns.len() as u32);
-        let body_items: Vec<&'a syn::Item> = body
-            .into_iter()
-            .flat_map(|b| &b.stmts)
-            .filter_map(|s| match s {
-                syn::Stmt::Item(i) => Some(i),
-                _ => None,
-            })
-            .collect();
-        let module = if body_items.is_empty() {
+        let module = if f.body_items.is_empty() {
             m
         } else {
             let (krate, mut path) = {
                 let module = self.index.module(m);
                 (module.krate, module.path.clone())
             };
-            path.push(sig.ident.to_string());
+            path.push(f.name.name.clone());
             self.add_module(krate, Some(m), path, file, true)
         };
-        let is_method = sig.receiver().is_some() || !matches!(self_ty, Ty::Unknown);
-        let body = body.map(|b| {
-            let open = self.loc(file, b.brace_token.span.open()).start;
-            match self.parsed.deferred_body(file, open) {
-                Some((start, end)) if b.stmts.is_empty() => Body::Text { start, end },
-                _ => Body::Tree(b),
-            }
-        });
+        let is_method = f.has_receiver || !matches!(self_ty, Ty::Unknown);
         self.index.fns.push(FnDef {
-            name: sig.ident.to_string(),
+            name: f.name.name.clone(),
             display,
             module,
             file,
-            sig,
-            body,
+            text: f.text,
+            params: f.params.clone(),
+            ret: f.ret.clone(),
             self_ty,
             generics,
-            loc: self.loc(file, sig.ident.span()),
+            loc: f.name.at.in_file(file),
         });
-        for item in body_items {
-            self.items(module, file, &mut Vec::new(), std::slice::from_ref(item));
-        }
+        self.items(module, file, &mut Vec::new(), &f.body_items);
         if !is_method {
-            self.define(m, sig.ident.to_string(), Def::Fn(id));
+            self.define(m, f.name.name.clone(), Def::Fn(id));
         }
         id
     }
 
-    fn add_static(
-        &mut self,
-        m: ModId,
-        file: FileId,
-        ident: &syn::Ident,
-        ty: Cow<'a, syn::Type>,
-    ) -> StaticId {
-        let name = ident.to_string();
+    fn add_static(&mut self, m: ModId, file: FileId, name: &Named, ty: &'p TypeExpr) -> StaticId {
         self.index.statics.push(StaticDef {
-            display: self.index.mod_display(m, &name),
-            name: name.clone(),
+            display: self.index.mod_display(m, &name.name),
+            name: name.name.clone(),
             module: m,
             // Lowered with the others once every type is declared.
             ty: Ty::Unknown,
-            loc: self.loc(file, ident.span()),
+            loc: name.at.in_file(file),
         });
         self.static_tys.push(ty);
         let id = StaticId(self.index.statics.len() as u32 - 1);
-        self.define(m, name, Def::Static(id));
+        self.define(m, name.name.clone(), Def::Static(id));
         id
     }
 
-    // ---- #[lock_order] declarations (read from source; the grammar is lockorder-attr's) ----
-
-    fn declare(&mut self, module: ModId, owner: DeclOwner, body: DeclBody, loc: Loc) {
+    /// A `#[lock_order]` declaration (read from source; the grammar is lockorder-attr's).
+    fn declare(&mut self, module: ModId, file: FileId, owner: DeclOwner, d: &Decl) {
         self.index.declarations.push(Declaration {
             module,
             owner,
-            body,
-            loc,
+            body: d.body.clone().map_loc(|p| p.in_file(file)),
+            loc: d.at.in_file(file),
         });
     }
 
-    fn decl_ref(&self, file: FileId, path: &syn::Path) -> DeclRef {
-        let first = path.segments.first().map(|s| s.ident.span());
-        let last = path.segments.last().map(|s| s.ident.span());
-        let loc = match (first, last) {
-            (Some(a), Some(b)) => self.parsed.db.loc_between(file, a, b),
-            _ => self.loc(file, proc_macro2::Span::call_site()),
-        };
-        DeclRef {
-            segs: path.segments.iter().map(|s| s.ident.to_string()).collect(),
-            loc,
-        }
-    }
-
-    fn malformed(&mut self, file: FileId, e: &syn::Error) {
-        let loc = self.loc(file, e.span());
-        let display = &self.parsed.db.get(file).display;
-        self.index
-            .problems
-            .push(crate::report::Problem::error(format!(
-                "{display}:{}:{}: malformed `lock_order` declaration, ignored: {e}",
-                loc.line, loc.column
-            )));
-    }
-
-    fn lock_body(&mut self, file: FileId, attr: &syn::Attribute) -> Option<DeclBody> {
-        let decl = match lockorder_attr::parse_decl(lockorder_attr::args(attr)) {
-            Ok(d) => d,
-            Err(e) => {
-                self.malformed(file, &e);
-                return None;
-            }
-        };
-        let level = match decl.level_value() {
-            Ok(l) => l,
-            Err(e) => {
-                self.malformed(file, &e);
-                return None;
-            }
-        };
-        Some(DeclBody::Lock {
-            level,
-            after: decl.after.iter().map(|p| self.decl_ref(file, p)).collect(),
-            before: decl.before.iter().map(|p| self.decl_ref(file, p)).collect(),
-            nested: decl.nested.map(|n| n.value()),
-        })
-    }
-
-    /// `#[lock_order(allow(..), reason = "..")]` on an item covering `start..end`.
-    fn allow_attrs(
-        &mut self,
-        file: FileId,
-        attrs: &[syn::Attribute],
-        start: proc_macro2::Span,
-        end: proc_macro2::Span,
-    ) {
-        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
-            match lockorder_attr::parse_allow(lockorder_attr::args(attr)) {
-                Ok(allow) => {
-                    let at = self.attr_loc(file, attr);
-                    let range = self.parsed.db.loc_between(file, start, end);
-                    self.index.suppressions.push(crate::suppress::Suppression {
-                        at,
-                        file,
-                        start: at.start.min(range.start),
-                        end: range.end,
-                        kinds: allow.kinds.into_iter().map(|(k, _)| k).collect(),
-                        reason: allow.reason.map(|r| r.value()),
-                    });
-                }
-                Err(e) => self.malformed(file, &e),
-            }
-        }
-    }
-
-    fn attr_loc(&self, file: FileId, attr: &syn::Attribute) -> Loc {
-        self.parsed
-            .db
-            .loc_between(file, attr.pound_token.span, attr.bracket_token.span.close())
-    }
-
-    fn struct_declarations(&mut self, m: ModId, file: FileId, id: TypeId, s: &syn::ItemStruct) {
-        for attr in s.attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
-            let loc = self.attr_loc(file, attr);
-            match lockorder_attr::parse_struct_order(lockorder_attr::args(attr)) {
-                Ok(order) if order.len() > 1 => {
-                    let refs = order
-                        .iter()
-                        .map(|i| DeclRef {
-                            segs: vec![i.to_string()],
-                            loc: self.loc(file, i.span()),
-                        })
-                        .collect();
-                    self.declare(m, DeclOwner::Struct(id), DeclBody::Order(refs), loc);
-                }
-                Ok(_) => {}
-                Err(e) => self.malformed(file, &e),
-            }
-        }
-        for (i, field) in s.fields.iter().enumerate() {
-            for attr in field
-                .attrs
-                .iter()
-                .filter(|a| lockorder_attr::is_lock_order(a))
-            {
-                let loc = self.attr_loc(file, attr);
-                if let Some(body) = self.lock_body(file, attr) {
-                    self.declare(m, DeclOwner::Field(id, i), body, loc);
-                }
-            }
-        }
-    }
-
-    fn static_declarations(
-        &mut self,
-        m: ModId,
-        file: FileId,
-        id: StaticId,
-        attrs: &[syn::Attribute],
-    ) {
-        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
-            let loc = self.attr_loc(file, attr);
-            if let Some(body) = self.lock_body(file, attr) {
-                self.declare(m, DeclOwner::Static(id), body, loc);
-            }
-        }
-    }
-
-    fn use_tree(&mut self, m: ModId, prefix: &mut Vec<String>, tree: &syn::UseTree) {
-        let module = &mut self.index.modules[m.0 as usize];
-        match tree {
-            syn::UseTree::Path(p) => {
-                prefix.push(p.ident.to_string());
-                self.use_tree(m, prefix, &p.tree);
-                prefix.pop();
-            }
-            syn::UseTree::Name(n) => {
-                let name = n.ident.to_string();
-                let mut path = prefix.clone();
-                if name == "self" {
-                    if let Some(last) = prefix.last() {
-                        module.uses.push((last.clone(), path));
-                    }
-                } else {
-                    path.push(name.clone());
-                    module.uses.push((name, path));
-                }
-            }
-            syn::UseTree::Rename(r) => {
-                let mut path = prefix.clone();
-                if r.ident != "self" {
-                    path.push(r.ident.to_string());
-                }
-                module.uses.push((r.rename.to_string(), path));
-            }
-            syn::UseTree::Glob(_) => module.globs.push(prefix.clone()),
-            syn::UseTree::Group(g) => {
-                for t in &g.items {
-                    self.use_tree(m, prefix, t);
-                }
-            }
-        }
-    }
-
-    /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
-    /// any other.
-    fn macro_items(&mut self, m: ModId, file: FileId, mac: &'a syn::ItemMacro) {
-        if !mac
-            .mac
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "lazy_static")
-        {
-            return;
-        }
-        let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
-            return;
-        };
-        for (attrs, ident, ty) in decls {
-            let id = self.add_static(m, file, &ident, Cow::Owned(ty));
-            self.static_declarations(m, file, id, &attrs);
+    /// `#[lock_order(allow(..), reason = "..")]` on an item.
+    fn allow(&mut self, file: FileId, allows: &[Allow]) {
+        for a in allows {
+            self.index.suppressions.push(crate::suppress::Suppression {
+                at: a.at.in_file(file),
+                file,
+                start: a.start,
+                end: a.end,
+                kinds: a.kinds.clone(),
+                reason: a.reason.clone(),
+            });
         }
     }
 }
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Methods get their self type, and are registered under it, once every type is declared.
     fn resolve_impls(&mut self) {
-        for PendingImpl { module, file, item } in std::mem::take(&mut self.impls) {
-            let generics = generic_names(&item.generics);
+        for imp in std::mem::take(&mut self.impls) {
             let self_ty = lower(
                 &self.index,
                 &LowerCx {
-                    module,
+                    module: imp.module,
                     self_ty: None,
-                    generics: &generics,
+                    generics: imp.generics,
                 },
-                &item.self_ty,
+                imp.self_ty,
             );
-            let type_name = type_last_name(&item.self_ty);
-            for ii in &item.items {
-                let syn::ImplItem::Fn(f) = ii else { continue };
-                self.allow_attrs(
-                    file,
-                    &f.attrs,
-                    f.sig.fn_token.span,
-                    f.block.brace_token.span.close(),
-                );
-                let display = format!(
-                    "{}::{}",
-                    type_name.as_deref().unwrap_or("<impl>"),
-                    f.sig.ident
-                );
+            for f in imp.fns {
+                let display = format!("{}::{}", imp.type_name.unwrap_or("<impl>"), f.name.name);
                 let id = self.add_fn(
-                    module,
-                    file,
-                    &f.sig,
-                    Some(&f.block),
+                    imp.module,
+                    imp.file,
+                    f,
                     display,
                     self_ty.clone(),
-                    generics.clone(),
+                    imp.generics.to_vec(),
                 );
-                let name = f.sig.ident.to_string();
+                let name = f.name.name.clone();
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.entry((*t, name)).or_default().push(id),
                     Ty::Lock(l) => self
@@ -599,19 +388,16 @@ impl<'a> Builder<'a> {
 
     fn lower_types(&mut self) {
         let mut all_fields = Vec::with_capacity(self.index.types.len());
-        for def in &self.index.types {
+        for (def, tys) in self.index.types.iter().zip(&self.field_tys) {
             let cx = LowerCx {
                 module: def.module,
                 self_ty: None,
                 generics: &def.generics,
             };
-            let fields: Vec<(String, Ty)> = match &def.kind {
-                TypeKind::Struct { fields } => fields
-                    .iter()
-                    .map(|(n, t)| (n.clone(), lower(&self.index, &cx, t)))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let fields: Vec<(String, Ty)> = tys
+                .iter()
+                .map(|(n, t)| (n.clone(), lower(&self.index, &cx, t)))
+                .collect();
             all_fields.push(fields);
         }
         for (def, fields) in self.index.types.iter_mut().zip(all_fields) {
@@ -644,7 +430,7 @@ impl<'a> Builder<'a> {
         let mut wrappers = HashSet::new();
         for f in &self.index.fns {
             let Ty::Adt(t) = &f.self_ty else { continue };
-            let syn::ReturnType::Type(_, ret) = &f.sig.output else {
+            let Some(ret) = &f.ret else {
                 continue;
             };
             let def = self.index.ty(*t);
@@ -672,36 +458,4 @@ impl<'a> Builder<'a> {
         }
         self.index.lock_wrappers = wrappers;
     }
-}
-
-fn generic_names(g: &syn::Generics) -> Vec<String> {
-    g.type_params().map(|p| p.ident.to_string()).collect()
-}
-
-fn type_last_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        syn::Type::Reference(r) => type_last_name(&r.elem),
-        _ => None,
-    }
-}
-
-type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type);
-
-fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazyStatic>> {
-    let mut out = Vec::new();
-    while !input.is_empty() {
-        let attrs = input.call(syn::Attribute::parse_outer)?;
-        input.parse::<syn::Visibility>()?;
-        input.parse::<syn::Token![static]>()?;
-        input.parse::<syn::Token![ref]>()?;
-        let ident: syn::Ident = input.parse()?;
-        input.parse::<syn::Token![:]>()?;
-        let ty: syn::Type = input.parse()?;
-        input.parse::<syn::Token![=]>()?;
-        input.parse::<syn::Expr>()?;
-        input.parse::<syn::Token![;]>()?;
-        out.push((attrs, ident, ty));
-    }
-    Ok(out)
 }

@@ -1,8 +1,8 @@
 //! Step 3a: the crate index. Everything the analysis knows about items comes from here: the
 //! module tree, structs and their field types, statics, functions and methods, `use` imports.
 //!
-//! Items borrow the parsed syntax trees (`'a`); nothing is cloned. Name resolution lives in
-//! `resolve.rs`, types in `types.rs`.
+//! Built from the files' outlines (`parse::outline`): it owns its data and holds no syntax tree.
+//! Name resolution lives in `resolve.rs`, types in `types.rs`.
 
 mod build;
 pub mod resolve;
@@ -11,6 +11,8 @@ pub mod types;
 use std::collections::HashMap;
 
 use crate::discover::Edition;
+use crate::parse::outline::TypeExpr;
+pub use crate::parse::outline::{DeclBody, DeclRef};
 use crate::source::{FileId, Loc};
 pub use types::Ty;
 
@@ -52,45 +54,42 @@ pub struct Module {
     pub globs: Vec<Vec<String>>,
 }
 
-pub enum TypeKind<'a> {
-    Struct {
-        fields: Vec<(String, &'a syn::Type)>,
-    },
-    Alias(&'a syn::Type),
+pub enum TypeKind {
+    /// Its lowered fields are in `TypeDef::fields`.
+    Struct,
+    /// Lowered where it is used: `Self` and the generics in scope vary.
+    Alias(TypeExpr),
     Enum,
 }
 
-pub struct TypeDef<'a> {
+pub struct TypeDef {
     pub name: String,
     pub display: String,
     pub module: ModId,
     pub generics: Vec<String>,
-    pub kind: TypeKind<'a>,
+    pub kind: TypeKind,
     /// Lowered field types, filled once every type is known.
     pub fields: Vec<(String, Ty)>,
     pub loc: Loc,
 }
 
-pub struct FnDef<'a> {
+pub struct FnDef {
     pub name: String,
     /// `Type::method` or `module::function`, as findings show it.
     pub display: String,
     /// Scope for resolving the signature and body: the body's own module when it declares items.
     pub module: ModId,
     pub file: FileId,
-    pub sig: &'a syn::Signature,
-    pub body: Option<Body<'a>>,
+    /// Bytes of `file` from the signature's first keyword to the body's closing brace: the walker
+    /// parses them (`source::parse_fn`). `None` for a function without a body.
+    pub text: Option<(u32, u32)>,
+    /// Parameter names, for messages.
+    pub params: Vec<String>,
+    /// The return type as written; lowered where needed, in the function's scope.
+    pub ret: Option<TypeExpr>,
     pub self_ty: Ty,
     pub generics: Vec<String>,
     pub loc: Loc,
-}
-
-/// A function body: in its file's tree, or left out of it and parsed when walked
-/// (`parse::bodies`): the byte range of its `{ .. }`.
-#[derive(Clone, Copy)]
-pub enum Body<'a> {
-    Tree(&'a syn::Block),
-    Text { start: u32, end: u32 },
 }
 
 pub struct StaticDef {
@@ -98,13 +97,6 @@ pub struct StaticDef {
     pub display: String,
     pub module: ModId,
     pub ty: Ty,
-    pub loc: Loc,
-}
-
-/// A lock named in a `#[lock_order]` declaration, as written.
-#[derive(Clone, Debug)]
-pub struct DeclRef {
-    pub segs: Vec<String>,
     pub loc: Loc,
 }
 
@@ -117,32 +109,20 @@ pub enum DeclOwner {
     Static(StaticId),
 }
 
-#[derive(Clone, Debug)]
-pub enum DeclBody {
-    /// Fields of the struct, outermost first.
-    Order(Vec<DeclRef>),
-    Lock {
-        level: Option<u32>,
-        after: Vec<DeclRef>,
-        before: Vec<DeclRef>,
-        nested: Option<String>,
-    },
-}
-
 /// One `#[lock_order(...)]` found in the source (read, not expanded).
 #[derive(Clone, Debug)]
 pub struct Declaration {
     pub module: ModId,
     pub owner: DeclOwner,
-    pub body: DeclBody,
+    pub body: DeclBody<Loc>,
     pub loc: Loc,
 }
 
-pub struct Index<'a> {
+pub struct Index {
     pub crates: Vec<CrateInfo>,
     pub modules: Vec<Module>,
-    pub types: Vec<TypeDef<'a>>,
-    pub fns: Vec<FnDef<'a>>,
+    pub types: Vec<TypeDef>,
+    pub fns: Vec<FnDef>,
     pub statics: Vec<StaticDef>,
     /// Inherent and trait methods of the crate's own types.
     pub methods: HashMap<(TypeId, String), Vec<FnId>>,
@@ -163,8 +143,8 @@ pub struct Index<'a> {
     crate_roots: HashMap<String, ModId>,
 }
 
-impl<'a> Index<'a> {
-    pub fn build(parsed: &'a crate::parse::Parsed, config: &crate::config::Config) -> Index<'a> {
+impl Index {
+    pub fn build(parsed: &crate::parse::Parsed, config: &crate::config::Config) -> Index {
         build::build(parsed, config)
     }
 
@@ -201,11 +181,11 @@ impl<'a> Index<'a> {
         &self.modules[id.0 as usize]
     }
 
-    pub fn ty(&self, id: TypeId) -> &TypeDef<'a> {
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0 as usize]
     }
 
-    pub fn func(&self, id: FnId) -> &FnDef<'a> {
+    pub fn func(&self, id: FnId) -> &FnDef {
         &self.fns[id.0 as usize]
     }
 

@@ -24,7 +24,7 @@ pub enum Res {
 /// The (module, name) pairs one query has looked up already.
 type Seen = HashSet<(ModId, String)>;
 
-impl Index<'_> {
+impl Index {
     pub fn resolve_path(&self, from: ModId, segs: &[String], leading_colon: bool) -> Option<Res> {
         if leading_colon {
             return Some(Res::External(segs.to_vec()));

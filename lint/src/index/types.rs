@@ -1,4 +1,5 @@
-//! The types the analysis tracks, lowered from `syn::Type` through name resolution.
+//! The types the analysis tracks, lowered from types as written (`TypeExpr`) through name
+//! resolution.
 //!
 //! Only what matters for locks is kept: crate structs (to follow fields), locks with the type
 //! they protect, guards, sequences (for element locks) and tuples. Smart pointers, references,
@@ -8,6 +9,7 @@
 use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
 use crate::locks::api::{self, Family, Flavor, Waitable};
+use crate::parse::outline::TypeExpr;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Ty {
@@ -82,62 +84,43 @@ const SEQUENCES: &[&str] = &[
 /// Aliases may refer to aliases; a cycle among them (an error rustc would report) must not hang us.
 const MAX_ALIAS_DEPTH: u32 = 16;
 
-pub fn lower(index: &Index, cx: &LowerCx, ty: &syn::Type) -> Ty {
+pub fn lower(index: &Index, cx: &LowerCx, ty: &TypeExpr) -> Ty {
     lower_at(index, cx, ty, 0)
 }
 
-fn lower_at(index: &Index, cx: &LowerCx, ty: &syn::Type, depth: u32) -> Ty {
+fn lower_at(index: &Index, cx: &LowerCx, ty: &TypeExpr, depth: u32) -> Ty {
     if depth > MAX_ALIAS_DEPTH {
         return Ty::Unknown;
     }
     match ty {
-        syn::Type::Reference(r) => lower_at(index, cx, &r.elem, depth),
-        syn::Type::Ptr(p) => lower_at(index, cx, &p.elem, depth),
-        syn::Type::Paren(p) => lower_at(index, cx, &p.elem, depth),
-        syn::Type::Group(g) => lower_at(index, cx, &g.elem, depth),
-        syn::Type::Array(a) => Ty::Seq(Box::new(lower_at(index, cx, &a.elem, depth))),
-        syn::Type::Slice(s) => Ty::Seq(Box::new(lower_at(index, cx, &s.elem, depth))),
-        syn::Type::Tuple(t) if t.elems.is_empty() => Ty::Unknown,
-        syn::Type::Tuple(t) => Ty::Tuple(
-            t.elems
+        TypeExpr::Seq(elem) => Ty::Seq(Box::new(lower_at(index, cx, elem, depth))),
+        TypeExpr::Tuple(elems) => Ty::Tuple(
+            elems
                 .iter()
                 .map(|e| lower_at(index, cx, e, depth))
                 .collect(),
         ),
-        syn::Type::Path(p) if p.qself.is_none() => lower_path(index, cx, &p.path, depth),
-        _ => Ty::Unknown,
+        TypeExpr::Path { global, segs, args } => lower_path(index, cx, *global, segs, args, depth),
+        TypeExpr::Other => Ty::Unknown,
     }
 }
 
-fn type_args(seg: &syn::PathSegment) -> Vec<&syn::Type> {
-    match &seg.arguments {
-        syn::PathArguments::AngleBracketed(a) => a
-            .args
-            .iter()
-            .filter_map(|g| match g {
-                syn::GenericArgument::Type(t) => Some(t),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn lower_path(index: &Index, cx: &LowerCx, path: &syn::Path, depth: u32) -> Ty {
-    let Some(last) = path.segments.last() else {
-        return Ty::Unknown;
-    };
-    if path.segments.len() == 1 {
-        let name = last.ident.to_string();
+fn lower_path(
+    index: &Index,
+    cx: &LowerCx,
+    global: bool,
+    segs: &[String],
+    args: &[TypeExpr],
+    depth: u32,
+) -> Ty {
+    if let [name] = segs {
         if name == "Self" {
             return cx.self_ty.cloned().unwrap_or(Ty::Unknown);
         }
-        if cx.generics.contains(&name) {
+        if cx.generics.contains(name) {
             return Ty::Unknown;
         }
     }
-    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let args = type_args(last);
     let arg = |i: usize| {
         args.get(i)
             .map_or(Ty::Unknown, |t| lower_at(index, cx, t, depth))
@@ -146,7 +129,7 @@ fn lower_path(index: &Index, cx: &LowerCx, path: &syn::Path, depth: u32) -> Ty {
         args.last()
             .map_or(Ty::Unknown, |t| lower_at(index, cx, t, depth))
     };
-    let resolved = index.resolve_path(cx.module, &segs, path.leading_colon.is_some());
+    let resolved = index.resolve_path(cx.module, segs, global);
     let resolved_path: Option<Vec<String>> = match &resolved {
         Some(Res::Def(Def::Type(id))) => Some(
             index

@@ -35,7 +35,7 @@ impl Hierarchy {
             DeclOwner::Struct(t) | DeclOwner::Field(t, _) => Some(t),
             DeclOwner::Static(_) => None,
         };
-        let class_of = |r: &DeclRef, problems: &mut Vec<Problem>| {
+        let class_of = |r: &DeclRef<Loc>, problems: &mut Vec<Problem>| {
             let found = resolve_ref(index, classes, d.module, owner_ty, r);
             if found.is_none() {
                 problems.push(Problem::warning(format!(
@@ -135,7 +135,7 @@ fn resolve_ref(
     classes: &Classes,
     module: ModId,
     owner: Option<TypeId>,
-    r: &DeclRef,
+    r: &DeclRef<Loc>,
 ) -> Option<ClassId> {
     if let ([name], Some(t)) = (r.segs.as_slice(), owner) {
         if let Some(c) = classes.field(t, name) {

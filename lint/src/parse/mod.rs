@@ -3,9 +3,12 @@
 //!
 //! Each file is parsed on a worker as soon as the file declaring it has been parsed. A file that
 //! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
-//! Function bodies are left out of the file's tree and parsed when walked (`bodies`).
+//! Function bodies are left out of the file's tree (`bodies`); the tree is read into an owned
+//! outline (`outline`) and dropped by the thread that parsed it. Functions are parsed again,
+//! one at a time, when walked.
 
 pub mod bodies;
+pub mod outline;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -14,7 +17,7 @@ use std::sync::Mutex;
 use crate::discover::{CrateRoot, Edition};
 use crate::report::Problem;
 use crate::source::{FileId, SourceDb, SourceFile};
-use crate::threads::Ast;
+use outline::{Item, Outline};
 
 pub struct Crate {
     pub name: String,
@@ -25,10 +28,7 @@ pub struct Crate {
 pub struct Parsed {
     pub db: SourceDb,
     /// Indexed by `FileId`; `None` where the file could not be parsed.
-    pub asts: Vec<Option<Ast>>,
-    /// Indexed by `FileId`: the byte ranges of the function bodies left out of its tree, in
-    /// order (`bodies`).
-    pub deferred: Vec<Vec<(u32, u32)>>,
+    pub outlines: Vec<Option<Outline>>,
     pub crates: Vec<Crate>,
     pub problems: Vec<Problem>,
     by_path: HashMap<PathBuf, FileId>,
@@ -39,8 +39,7 @@ impl Parsed {
     fn empty() -> Parsed {
         Parsed {
             db: SourceDb::default(),
-            asts: Vec::new(),
-            deferred: Vec::new(),
+            outlines: Vec::new(),
             crates: Vec::new(),
             problems: Vec::new(),
             by_path: HashMap::new(),
@@ -48,11 +47,8 @@ impl Parsed {
         }
     }
 
-    /// The function body whose blanked `{` is at byte `open` of `file`: its `(open, close)`.
-    pub fn deferred_body(&self, file: FileId, open: u32) -> Option<(u32, u32)> {
-        let ranges = self.deferred.get(file.0 as usize)?;
-        let i = ranges.binary_search_by_key(&open, |&(o, _)| o).ok()?;
-        Some(ranges[i])
+    pub fn outline(&self, file: FileId) -> Option<&Outline> {
+        self.outlines.get(file.0 as usize)?.as_ref()
     }
 
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
@@ -151,24 +147,31 @@ fn inline_impl_macros(items: &mut Vec<syn::ImplItem>, depth: u32) {
     *items = out;
 }
 
-pub fn mod_decls(file: &syn::File) -> Vec<ModDecl> {
+pub fn mod_decls(outline: &Outline) -> Vec<ModDecl> {
     let mut out = Vec::new();
-    collect_mods(&file.items, &mut Vec::new(), &mut out);
+    collect_mods(&outline.items, &mut Vec::new(), &mut out);
     out
 }
 
-fn collect_mods(items: &[syn::Item], inline: &mut Vec<String>, out: &mut Vec<ModDecl>) {
+fn collect_mods(items: &[Item], inline: &mut Vec<String>, out: &mut Vec<ModDecl>) {
     for item in items {
-        let syn::Item::Mod(m) = item else { continue };
-        let name = m.ident.to_string();
-        match &m.content {
+        let Item::Mod {
+            name,
+            path_attr,
+            inline: content,
+            ..
+        } = item
+        else {
+            continue;
+        };
+        match content {
             None => out.push(ModDecl {
                 inline: inline.clone(),
-                name,
-                path_attr: path_attr(&m.attrs),
+                name: name.clone(),
+                path_attr: path_attr.clone(),
             }),
-            Some((_, items)) => {
-                inline.push(name);
+            Some(items) => {
+                inline.push(name.clone());
                 collect_mods(items, inline, out);
                 inline.pop();
             }
@@ -227,36 +230,43 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
     }
 }
 
-/// A parsed file: its skeleton tree, its own origin (`source`) and its deferred bodies.
-struct ParsedFile {
-    ast: syn::File,
-    base: usize,
-    deferred: Vec<(u32, u32)>,
-}
-
-/// Parses `text` with its function bodies left out when it can (`bodies`), else whole.
-fn parse_skeleton(text: &str) -> syn::Result<ParsedFile> {
-    if let Some(sk) = bodies::skeleton(text) {
-        if let Ok((mut ast, base)) = crate::source::parse_file(&sk.text) {
+/// Parses `text` with its function bodies left out when it can (`bodies`), else whole, and
+/// reads its outline. The tree goes when this returns.
+fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (String, String)> {
+    let parsed = bodies::skeleton(&text)
+        .and_then(|sk| crate::source::parse_file(&sk.text).ok())
+        .map_or_else(|| crate::source::parse_file(&text), Ok);
+    let loaded = match parsed {
+        Ok((mut ast, base)) => {
             inline_item_macros(&mut ast.items, 0);
-            return Ok(ParsedFile {
-                ast,
-                base,
-                deferred: sk.deferred,
-            });
+            let file = SourceFile::new(path, text, base);
+            let outline = outline::of(&ast, &file, file.origin());
+            Ok((file, outline))
         }
-    }
-    let (mut ast, base) = crate::source::parse_file(text)?;
-    inline_item_macros(&mut ast.items, 0);
-    Ok(ParsedFile {
-        ast,
-        base,
-        deferred: Vec::new(),
-    })
+        Err(e) => {
+            let at = e.span().start();
+            // proc-macro2's lexer error says only "cannot parse string into token stream".
+            let what = e.to_string().replace(
+                "cannot parse string into token stream",
+                "unbalanced delimiter or invalid token",
+            );
+            Err((
+                text,
+                format!(
+                    ":{}:{}: cannot parse: {what}; skipped",
+                    at.line,
+                    at.column + 1
+                ),
+            ))
+        }
+    };
+    // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    loaded
 }
 
 enum Loaded {
-    Ok(String, Ast, usize, Vec<(u32, u32)>),
+    Ok(SourceFile, Outline),
     /// The text when it could be read, and why it cannot be analyzed (with a position when
     /// there is one).
     Failed(Option<String>, String),
@@ -279,53 +289,26 @@ fn load(path: &Path) -> Loaded {
             )
         }
     };
-    let loaded = match parse_skeleton(&text) {
-        Ok(sk) => Loaded::Ok(text, Ast(sk.ast), sk.base, sk.deferred),
-        Err(e) => {
-            let at = e.span().start();
-            // proc-macro2's lexer error says only "cannot parse string into token stream".
-            let what = e.to_string().replace(
-                "cannot parse string into token stream",
-                "unbalanced delimiter or invalid token",
-            );
-            let msg = format!(
-                ":{}:{}: cannot parse: {what}; skipped",
-                at.line,
-                at.column + 1
-            );
-            Loaded::Failed(Some(text), msg)
-        }
-    };
-    // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
-    proc_macro2::extra::invalidate_current_thread_spans();
-    loaded
+    match parse_outline(path.to_path_buf(), text) {
+        Ok((file, outline)) => Loaded::Ok(file, outline),
+        Err((text, msg)) => Loaded::Failed(Some(text), msg),
+    }
 }
 
 /// One crate from text in memory (fuzzing, tests, editors): no file is read.
 pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     let mut parsed = Parsed::empty();
     let path = PathBuf::from(name);
-    let (file, ast, deferred) = match parse_skeleton(text) {
-        Ok(sk) => (
-            SourceFile::new(path.clone(), text.to_string(), sk.base),
-            Some(Ast(sk.ast)),
-            sk.deferred,
-        ),
-        Err(e) => {
-            parsed
-                .problems
-                .push(Problem::error(format!("{name}: cannot parse: {e}")));
-            (
-                SourceFile::new(path.clone(), text.to_string(), 0),
-                None,
-                Vec::new(),
-            )
+    let (file, outline) = match parse_outline(path.clone(), text.to_string()) {
+        Ok((file, outline)) => (file, Some(outline)),
+        Err((text, msg)) => {
+            parsed.problems.push(Problem::error(format!("{name}{msg}")));
+            (SourceFile::new(path.clone(), text, 0), None)
         }
     };
     let id = parsed.db.add(file);
     parsed.by_path.insert(path, id);
-    parsed.asts.push(ast);
-    parsed.deferred.push(deferred);
+    parsed.outlines.push(outline);
     parsed.mod_dirs.push(PathBuf::new());
     parsed.crates.push(Crate {
         name: "main".into(),
@@ -355,8 +338,8 @@ fn parse_tree<'s>(
     scope.spawn(move |scope| {
         let loaded = load(&path);
         let mut children = Vec::new();
-        if let Loaded::Ok(_, ast, _, _) = &loaded {
-            for decl in mod_decls(&ast.0) {
+        if let Loaded::Ok(_, outline) = &loaded {
+            for decl in mod_decls(outline) {
                 let cands = mod_candidates(
                     &path,
                     &mod_dir,
@@ -412,24 +395,19 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     } in done
     {
         reached_as_module.extend(children);
-        let (file, ast, deferred) = match loaded {
-            Loaded::Ok(text, ast, base, deferred) => (
-                SourceFile::new(path.clone(), text, base),
-                Some(ast),
-                deferred,
-            ),
+        let (file, outline) = match loaded {
+            Loaded::Ok(file, outline) => (file, Some(outline)),
             Loaded::Failed(text, msg) => {
                 let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
                 parsed
                     .problems
                     .push(Problem::error(format!("{}{msg}", file.display)));
-                (file, None, Vec::new())
+                (file, None)
             }
         };
         let id = parsed.db.add(file);
         parsed.by_path.insert(path, id);
-        parsed.asts.push(ast);
-        parsed.deferred.push(deferred);
+        parsed.outlines.push(outline);
         parsed.mod_dirs.push(mod_dir);
     }
     for root in roots {

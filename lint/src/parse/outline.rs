@@ -1,0 +1,605 @@
+//! A file's outline: what its items declare, as owned data, read from the file's skeleton tree
+//! on the thread that parsed it (`parse`). The tree is dropped right after, so that no syntax
+//! tree outlives its parse or crosses a thread: an outline is ~1/10 of a skeleton tree, and a
+//! function is parsed again, signature and body, from its text range when it is walked.
+//!
+//! The index (`index::build`) makes modules, types and functions from outlines; it reads only
+//! what is here.
+
+use crate::source::{Origin, Pos, SourceFile};
+
+pub struct Outline {
+    pub items: Vec<Item>,
+    /// `#[lock_order]` attributes that do not parse (the macro would reject them too).
+    pub malformed: Vec<(Pos, String)>,
+}
+
+pub enum Item {
+    Mod {
+        name: String,
+        /// `#[path = ".."]`.
+        path_attr: Option<String>,
+        /// The items of `mod m { .. }`; `None` for `mod m;`.
+        inline: Option<Vec<Item>>,
+        allows: Vec<Allow>,
+    },
+    Struct {
+        name: Named,
+        generics: Vec<String>,
+        /// By name, or by position for tuple structs.
+        fields: Vec<(String, TypeExpr)>,
+        decls: Vec<Decl>,
+    },
+    Enum {
+        name: Named,
+        generics: Vec<String>,
+    },
+    Alias {
+        name: Named,
+        generics: Vec<String>,
+        ty: TypeExpr,
+    },
+    Fn(FnItem),
+    Static {
+        name: Named,
+        ty: TypeExpr,
+        decls: Vec<Decl>,
+    },
+    /// `use a::b as c;` as `c -> [a, b]`; globs as their prefix.
+    Use {
+        names: Vec<(String, Vec<String>)>,
+        globs: Vec<Vec<String>>,
+    },
+    Impl {
+        generics: Vec<String>,
+        self_ty: TypeExpr,
+        /// The self type's last name (`Foo` for `&mut a::Foo<T>`), for display.
+        type_name: Option<String>,
+        fns: Vec<FnItem>,
+        allows: Vec<Allow>,
+    },
+    /// The trait's methods that have a default body.
+    Trait {
+        name: String,
+        fns: Vec<FnItem>,
+    },
+}
+
+pub struct Named {
+    pub name: String,
+    pub at: Pos,
+}
+
+pub struct FnItem {
+    pub name: Named,
+    /// Type parameters of the signature.
+    pub generics: Vec<String>,
+    pub has_receiver: bool,
+    /// Parameter names (`self`, `_` for patterns), for messages.
+    pub params: Vec<String>,
+    pub ret: Option<TypeExpr>,
+    /// Bytes from the signature's first keyword to the body's closing brace; `None` without a
+    /// body.
+    pub text: Option<(u32, u32)>,
+    /// Items declared inside the body (their bodies are kept in the skeleton, `bodies`).
+    pub body_items: Vec<Item>,
+    pub allows: Vec<Allow>,
+}
+
+/// `#[lock_order(allow(..), reason = "..")]` on an item.
+pub struct Allow {
+    pub at: Pos,
+    /// Bytes of the item it covers, attribute included.
+    pub start: u32,
+    pub end: u32,
+    pub kinds: Vec<String>,
+    pub reason: Option<String>,
+}
+
+/// A `#[lock_order(...)]` declaration on a struct (`field: None`, an order of its fields), one
+/// of its fields, or a static.
+pub struct Decl {
+    pub field: Option<usize>,
+    pub at: Pos,
+    pub body: DeclBody<Pos>,
+}
+
+/// A lock named in a declaration, as written; `At` is where (`Pos`, then `Loc` in the index).
+#[derive(Clone, Debug)]
+pub struct DeclRef<At> {
+    pub segs: Vec<String>,
+    pub loc: At,
+}
+
+#[derive(Clone, Debug)]
+pub enum DeclBody<At> {
+    /// Fields of the struct, outermost first.
+    Order(Vec<DeclRef<At>>),
+    Lock {
+        level: Option<u32>,
+        after: Vec<DeclRef<At>>,
+        before: Vec<DeclRef<At>>,
+        nested: Option<String>,
+    },
+}
+
+impl<A> DeclBody<A> {
+    pub fn map_loc<B>(self, f: impl Fn(A) -> B) -> DeclBody<B> {
+        let refs = |v: Vec<DeclRef<A>>| {
+            v.into_iter()
+                .map(|r| DeclRef {
+                    segs: r.segs,
+                    loc: f(r.loc),
+                })
+                .collect()
+        };
+        match self {
+            DeclBody::Order(v) => DeclBody::Order(refs(v)),
+            DeclBody::Lock {
+                level,
+                after,
+                before,
+                nested,
+            } => DeclBody::Lock {
+                level,
+                after: refs(after),
+                before: refs(before),
+                nested,
+            },
+        }
+    }
+}
+
+/// A type as written, reduced to what lowering reads (`index::types`): paths with the type
+/// arguments of their last segment, tuples and sequences. References, pointers, parentheses and
+/// groups are see-through; anything else is `Other`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeExpr {
+    Other,
+    Seq(Box<TypeExpr>),
+    Tuple(Vec<TypeExpr>),
+    Path {
+        /// `::a::b`.
+        global: bool,
+        segs: Vec<String>,
+        args: Vec<TypeExpr>,
+    },
+}
+
+impl From<&syn::Type> for TypeExpr {
+    fn from(ty: &syn::Type) -> TypeExpr {
+        match ty {
+            syn::Type::Reference(r) => (&*r.elem).into(),
+            syn::Type::Ptr(p) => (&*p.elem).into(),
+            syn::Type::Paren(p) => (&*p.elem).into(),
+            syn::Type::Group(g) => (&*g.elem).into(),
+            syn::Type::Array(a) => TypeExpr::Seq(Box::new((&*a.elem).into())),
+            syn::Type::Slice(s) => TypeExpr::Seq(Box::new((&*s.elem).into())),
+            syn::Type::Tuple(t) if t.elems.is_empty() => TypeExpr::Other,
+            syn::Type::Tuple(t) => TypeExpr::Tuple(t.elems.iter().map(TypeExpr::from).collect()),
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let args = match p.path.segments.last().map(|s| &s.arguments) {
+                    Some(syn::PathArguments::AngleBracketed(a)) => a
+                        .args
+                        .iter()
+                        .filter_map(|g| match g {
+                            syn::GenericArgument::Type(t) => Some(t.into()),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                TypeExpr::Path {
+                    global: p.path.leading_colon.is_some(),
+                    segs: p
+                        .path
+                        .segments
+                        .iter()
+                        .map(|s| s.ident.to_string())
+                        .collect(),
+                    args,
+                }
+            }
+            _ => TypeExpr::Other,
+        }
+    }
+}
+
+/// Reads the outline of `ast`, a tree parsed from `file`'s text (positions start at `origin`).
+/// On the parsing thread only: spans are read through their raw offsets (`source`), but
+/// `lock_order` arguments are token streams.
+pub fn of(ast: &syn::File, file: &SourceFile, origin: Origin) -> Outline {
+    let mut r = Reader {
+        file,
+        origin,
+        malformed: Vec::new(),
+    };
+    let items = r.items(&ast.items);
+    Outline {
+        items,
+        malformed: r.malformed,
+    }
+}
+
+struct Reader<'f> {
+    file: &'f SourceFile,
+    origin: Origin,
+    malformed: Vec<(Pos, String)>,
+}
+
+impl Reader<'_> {
+    fn pos(&self, span: proc_macro2::Span) -> Pos {
+        self.file.pos_in(self.origin, span)
+    }
+
+    fn named(&self, ident: &syn::Ident) -> Named {
+        Named {
+            name: ident.to_string(),
+            at: self.pos(ident.span()),
+        }
+    }
+
+    fn items<'i>(&mut self, items: impl IntoIterator<Item = &'i syn::Item>) -> Vec<Item> {
+        let mut out = Vec::new();
+        for item in items {
+            self.item(item, &mut out);
+        }
+        out
+    }
+
+    fn item(&mut self, item: &syn::Item, out: &mut Vec<Item>) {
+        out.push(match item {
+            syn::Item::Mod(md) => Item::Mod {
+                name: md.ident.to_string(),
+                path_attr: super::path_attr(&md.attrs),
+                allows: match &md.content {
+                    Some((brace, _)) => {
+                        self.allows(&md.attrs, md.mod_token.span, brace.span.close())
+                    }
+                    None => Vec::new(),
+                },
+                inline: md.content.as_ref().map(|(_, items)| self.items(items)),
+            },
+            syn::Item::Struct(s) => {
+                let fields = s
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let name = f
+                            .ident
+                            .as_ref()
+                            .map_or_else(|| i.to_string(), ToString::to_string);
+                        (name, TypeExpr::from(&f.ty))
+                    })
+                    .collect();
+                Item::Struct {
+                    name: self.named(&s.ident),
+                    generics: generic_names(&s.generics),
+                    fields,
+                    decls: self.struct_decls(s),
+                }
+            }
+            syn::Item::Enum(e) => Item::Enum {
+                name: self.named(&e.ident),
+                generics: generic_names(&e.generics),
+            },
+            syn::Item::Type(t) => Item::Alias {
+                name: self.named(&t.ident),
+                generics: generic_names(&t.generics),
+                ty: (&*t.ty).into(),
+            },
+            syn::Item::Fn(f) => {
+                let allows = self.allows(
+                    &f.attrs,
+                    f.sig.fn_token.span,
+                    f.block.brace_token.span.close(),
+                );
+                Item::Fn(self.func(&f.sig, Some(&f.block), allows))
+            }
+            syn::Item::Static(s) => Item::Static {
+                name: self.named(&s.ident),
+                ty: (&*s.ty).into(),
+                decls: self.lock_decls(&s.attrs, None),
+            },
+            syn::Item::Use(u) => {
+                let (mut names, mut globs) = (Vec::new(), Vec::new());
+                use_tree(&mut Vec::new(), &u.tree, &mut names, &mut globs);
+                Item::Use { names, globs }
+            }
+            syn::Item::Impl(i) => {
+                let allows = self.allows(&i.attrs, i.impl_token.span, i.brace_token.span.close());
+                let fns = i
+                    .items
+                    .iter()
+                    .filter_map(|ii| match ii {
+                        syn::ImplItem::Fn(f) => {
+                            let allows = self.allows(
+                                &f.attrs,
+                                f.sig.fn_token.span,
+                                f.block.brace_token.span.close(),
+                            );
+                            Some(self.func(&f.sig, Some(&f.block), allows))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                Item::Impl {
+                    generics: generic_names(&i.generics),
+                    self_ty: (&*i.self_ty).into(),
+                    type_name: type_last_name(&i.self_ty),
+                    fns,
+                    allows,
+                }
+            }
+            syn::Item::Trait(t) => Item::Trait {
+                name: t.ident.to_string(),
+                fns: t
+                    .items
+                    .iter()
+                    .filter_map(|ti| match ti {
+                        syn::TraitItem::Fn(f) => f
+                            .default
+                            .as_ref()
+                            .map(|body| self.func(&f.sig, Some(body), Vec::new())),
+                        _ => None,
+                    })
+                    .collect(),
+            },
+            syn::Item::Macro(mac) => return self.lazy_statics(mac, out),
+            _ => return,
+        });
+    }
+
+    fn func(
+        &mut self,
+        sig: &syn::Signature,
+        body: Option<&syn::Block>,
+        allows: Vec<Allow>,
+    ) -> FnItem {
+        let params = sig
+            .inputs
+            .iter()
+            .map(|arg| match arg {
+                syn::FnArg::Receiver(_) => "self".to_string(),
+                syn::FnArg::Typed(t) => match &*t.pat {
+                    syn::Pat::Ident(p) => p.ident.to_string(),
+                    _ => "_".to_string(),
+                },
+            })
+            .collect();
+        let first = [
+            sig.constness.map(|t| t.span),
+            sig.asyncness.map(|t| t.span),
+            sig.unsafety.map(|t| t.span),
+            sig.abi.as_ref().map(|a| a.extern_token.span),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .unwrap_or(sig.fn_token.span);
+        let text = body.map(|b| {
+            (
+                self.pos(first).start,
+                self.pos(b.brace_token.span.close()).start,
+            )
+        });
+        FnItem {
+            name: self.named(&sig.ident),
+            generics: generic_names(&sig.generics),
+            has_receiver: sig.receiver().is_some(),
+            params,
+            ret: match &sig.output {
+                syn::ReturnType::Type(_, t) => Some((&**t).into()),
+                syn::ReturnType::Default => None,
+            },
+            text,
+            body_items: self.items(body.into_iter().flat_map(|b| &b.stmts).filter_map(
+                |s| match s {
+                    syn::Stmt::Item(i) => Some(i),
+                    _ => None,
+                },
+            )),
+            allows,
+        }
+    }
+
+    fn malformed(&mut self, e: &syn::Error) {
+        let at = self.pos(e.span());
+        self.malformed.push((at, e.to_string()));
+    }
+
+    fn attr_pos(&self, attr: &syn::Attribute) -> Pos {
+        self.file.pos_between(
+            self.origin,
+            attr.pound_token.span,
+            attr.bracket_token.span.close(),
+        )
+    }
+
+    /// `#[lock_order(allow(..), reason = "..")]` on an item covering `start..end`.
+    fn allows(
+        &mut self,
+        attrs: &[syn::Attribute],
+        start: proc_macro2::Span,
+        end: proc_macro2::Span,
+    ) -> Vec<Allow> {
+        let mut out = Vec::new();
+        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            match lockorder_attr::parse_allow(lockorder_attr::args(attr)) {
+                Ok(allow) => {
+                    let at = self.attr_pos(attr);
+                    let range = self.file.pos_between(self.origin, start, end);
+                    out.push(Allow {
+                        at,
+                        start: at.start.min(range.start),
+                        end: range.end,
+                        kinds: allow.kinds.into_iter().map(|(k, _)| k).collect(),
+                        reason: allow.reason.map(|r| r.value()),
+                    });
+                }
+                Err(e) => self.malformed(&e),
+            }
+        }
+        out
+    }
+
+    fn decl_ref(&self, path: &syn::Path) -> DeclRef<Pos> {
+        let first = path.segments.first().map(|s| s.ident.span());
+        let last = path.segments.last().map(|s| s.ident.span());
+        let loc = match (first, last) {
+            (Some(a), Some(b)) => self.file.pos_between(self.origin, a, b),
+            _ => self.pos(proc_macro2::Span::call_site()),
+        };
+        DeclRef {
+            segs: path.segments.iter().map(|s| s.ident.to_string()).collect(),
+            loc,
+        }
+    }
+
+    /// The `level`/`after`/`before`/`nested` declarations on a field (`field`) or a static.
+    fn lock_decls(&mut self, attrs: &[syn::Attribute], field: Option<usize>) -> Vec<Decl> {
+        let mut out = Vec::new();
+        for attr in attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            let decl = lockorder_attr::parse_decl(lockorder_attr::args(attr))
+                .and_then(|d| d.level_value().map(|level| (d, level)));
+            match decl {
+                Ok((decl, level)) => out.push(Decl {
+                    field,
+                    at: self.attr_pos(attr),
+                    body: DeclBody::Lock {
+                        level,
+                        after: decl.after.iter().map(|p| self.decl_ref(p)).collect(),
+                        before: decl.before.iter().map(|p| self.decl_ref(p)).collect(),
+                        nested: decl.nested.map(|n| n.value()),
+                    },
+                }),
+                Err(e) => self.malformed(&e),
+            }
+        }
+        out
+    }
+
+    fn struct_decls(&mut self, s: &syn::ItemStruct) -> Vec<Decl> {
+        let mut out = Vec::new();
+        for attr in s.attrs.iter().filter(|a| lockorder_attr::is_lock_order(a)) {
+            match lockorder_attr::parse_struct_order(lockorder_attr::args(attr)) {
+                Ok(order) if order.len() > 1 => out.push(Decl {
+                    field: None,
+                    at: self.attr_pos(attr),
+                    body: DeclBody::Order(
+                        order
+                            .iter()
+                            .map(|i| DeclRef {
+                                segs: vec![i.to_string()],
+                                loc: self.pos(i.span()),
+                            })
+                            .collect(),
+                    ),
+                }),
+                Ok(_) => {}
+                Err(e) => self.malformed(&e),
+            }
+        }
+        for (i, field) in s.fields.iter().enumerate() {
+            out.extend(self.lock_decls(&field.attrs, Some(i)));
+        }
+        out
+    }
+
+    /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
+    /// any other (other item macros were read as items already, `parse::inline_item_macros`).
+    fn lazy_statics(&mut self, mac: &syn::ItemMacro, out: &mut Vec<Item>) {
+        let is_lazy = mac
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "lazy_static");
+        if !is_lazy {
+            return;
+        }
+        let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
+            return;
+        };
+        for (attrs, ident, ty) in decls {
+            out.push(Item::Static {
+                name: self.named(&ident),
+                ty: (&ty).into(),
+                decls: self.lock_decls(&attrs, None),
+            });
+        }
+    }
+}
+
+fn use_tree(
+    prefix: &mut Vec<String>,
+    tree: &syn::UseTree,
+    names: &mut Vec<(String, Vec<String>)>,
+    globs: &mut Vec<Vec<String>>,
+) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            use_tree(prefix, &p.tree, names, globs);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => {
+            let name = n.ident.to_string();
+            let mut path = prefix.clone();
+            if name == "self" {
+                if let Some(last) = prefix.last() {
+                    names.push((last.clone(), path));
+                }
+            } else {
+                path.push(name.clone());
+                names.push((name, path));
+            }
+        }
+        syn::UseTree::Rename(r) => {
+            let mut path = prefix.clone();
+            if r.ident != "self" {
+                path.push(r.ident.to_string());
+            }
+            names.push((r.rename.to_string(), path));
+        }
+        syn::UseTree::Glob(_) => globs.push(prefix.clone()),
+        syn::UseTree::Group(g) => {
+            for t in &g.items {
+                use_tree(prefix, t, names, globs);
+            }
+        }
+    }
+}
+
+fn generic_names(g: &syn::Generics) -> Vec<String> {
+    g.type_params().map(|p| p.ident.to_string()).collect()
+}
+
+fn type_last_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::Reference(r) => type_last_name(&r.elem),
+        _ => None,
+    }
+}
+
+type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type);
+
+fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazyStatic>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        let attrs = input.call(syn::Attribute::parse_outer)?;
+        input.parse::<syn::Visibility>()?;
+        input.parse::<syn::Token![static]>()?;
+        input.parse::<syn::Token![ref]>()?;
+        let ident: syn::Ident = input.parse()?;
+        input.parse::<syn::Token![:]>()?;
+        let ty: syn::Type = input.parse()?;
+        input.parse::<syn::Token![=]>()?;
+        input.parse::<syn::Expr>()?;
+        input.parse::<syn::Token![;]>()?;
+        out.push((attrs, ident, ty));
+    }
+    Ok(out)
+}
