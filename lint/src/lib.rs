@@ -61,8 +61,8 @@ pub fn analyze(opts: &Options) -> Result<Analysis, String> {
 
 fn run(opts: &Options) -> Analysis {
     let discovered = discover::discover(&opts.paths, opts.edition);
-    let parsed = parse::parse_all(&discovered.crates);
-    let mut report = analyze_parsed(&parsed, &opts.config);
+    let mut parsed = parse::parse_all(&discovered.crates);
+    let mut report = analyze_parsed(&mut parsed, &opts.config);
     let mut problems = discovered.problems;
     problems.append(&mut report.problems);
     problems.extend(parsed.problems.iter().cloned());
@@ -78,14 +78,17 @@ fn run(opts: &Options) -> Analysis {
 /// `worker_pool(..).install(..)` for the stack depth deeply nested input needs. `mod`
 /// declarations to other files are not followed.
 pub fn analyze_text(name: &str, text: &str, edition: Edition) -> Report {
-    let parsed = parse::parse_text(name, text, edition);
-    let mut report = analyze_parsed(&parsed, &config::Config::default());
+    let mut parsed = parse::parse_text(name, text, edition);
+    let mut report = analyze_parsed(&mut parsed, &config::Config::default());
     report.problems.extend(parsed.problems.iter().cloned());
     report
 }
 
-fn analyze_parsed(parsed: &parse::Parsed, config: &config::Config) -> Report {
+fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report {
     let index = index::Index::build(parsed, config);
+    let files_unparsed = parsed.outlines.iter().filter(|a| a.is_none()).count();
+    // The index owns what it needs; the walk, where memory peaks, does not need the outlines.
+    parsed.drop_outlines();
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);
@@ -123,7 +126,7 @@ fn analyze_parsed(parsed: &parse::Parsed, config: &config::Config) -> Report {
     let stats = Stats {
         crates: index.crates.len(),
         files: parsed.db.len(),
-        files_unparsed: parsed.outlines.iter().filter(|a| a.is_none()).count(),
+        files_unparsed,
         functions: index.fns.len(),
         lock_classes: classes.list.iter().filter(|c| c.is_lock).count(),
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),

@@ -24,10 +24,10 @@ pub struct SourceFile {
     /// The path as shown to the user: relative to the working directory when possible.
     pub display: String,
     pub text: String,
-    /// Byte offset of each line's start.
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start (`u32`, like every offset in a `Loc`).
+    line_starts: Vec<u32>,
     /// Character offset of each line's start; empty for ASCII text, where characters are bytes.
-    line_char_starts: Vec<usize>,
+    line_char_starts: Vec<u32>,
     /// Where the raw offsets of the file's own parse start (see the module docs).
     origin: Origin,
 }
@@ -41,17 +41,17 @@ pub struct Origin(i64);
 impl SourceFile {
     pub fn new(path: PathBuf, text: String, base: usize) -> Self {
         let display = display_path(&path);
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        let line_starts: Vec<u32> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
             .collect();
         let mut line_char_starts = Vec::new();
         if !text.is_ascii() {
-            line_char_starts.reserve(line_starts.len());
+            line_char_starts.reserve_exact(line_starts.len());
             let mut chars = 0;
             for (i, &start) in line_starts.iter().enumerate() {
                 line_char_starts.push(chars);
-                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-                chars += text[start..end].chars().count();
+                let end = line_starts.get(i + 1).map_or(text.len(), |&e| e as usize);
+                chars += text[start as usize..end].chars().count() as u32;
             }
         }
         SourceFile {
@@ -73,9 +73,12 @@ impl SourceFile {
         if self.line_char_starts.is_empty() {
             return byte;
         }
-        let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
-        let start = self.line_starts[line - 1];
-        self.line_char_starts[line - 1]
+        let line = self
+            .line_starts
+            .partition_point(|&s| s as usize <= byte)
+            .max(1);
+        let start = self.line_starts[line - 1] as usize;
+        self.line_char_starts[line - 1] as usize
             + self.text.get(start..byte).map_or(0, |t| t.chars().count())
     }
 
@@ -87,9 +90,11 @@ impl SourceFile {
         } else {
             &self.line_char_starts
         };
-        let line = char_starts.partition_point(|&s| s <= char_offset).max(1);
-        let column = char_offset - char_starts[line - 1];
-        let start = self.line_starts[line - 1];
+        let line = char_starts
+            .partition_point(|&s| s as usize <= char_offset)
+            .max(1);
+        let column = char_offset - char_starts[line - 1] as usize;
+        let start = self.line_starts[line - 1] as usize;
         let byte = if ascii {
             char_offset.min(self.text.len())
         } else {
@@ -101,7 +106,7 @@ impl SourceFile {
         (byte, line as u32, column as u32 + 1)
     }
 
-    pub fn line_starts(&self) -> &[usize] {
+    pub fn line_starts(&self) -> &[u32] {
         &self.line_starts
     }
 

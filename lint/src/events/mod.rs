@@ -171,27 +171,24 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
     }
 }
 
-/// Walks every function, in parallel by file: all functions of one file are walked by one task.
-/// A file can be a module of several crates (test crates sharing `mod common;`), so one body can
-/// belong to several functions; walking by file keeps every body, and the token streams inside
-/// it, on one thread at a time, which is what makes sharing the syntax trees sound (`threads`).
+/// Walks every function, in parallel; each is parsed by the thread that walks it and shares no
+/// tree with any other.
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
-    // Each function is parsed by the thread that walks it, and shares no tree with any other.
-    // Collected in function order, so that every run numbers units and classes the same.
-    let per_fn: Vec<Vec<Unit>> = (0..index.fns.len() as u32)
+    // In function order, so that every run numbers units and classes the same.
+    let mut units: Vec<Unit> = (0..index.fns.len() as u32)
         .into_par_iter()
-        .map(|f| walker::walk_fn(index, classes, db, FnId(f)))
+        .flat_map_iter(|f| walker::walk_fn(index, classes, db, FnId(f)))
         .collect();
-    let mut units = Vec::new();
-    for mut group in per_fn {
-        // Joined units were numbered within their function.
-        let base = units.len();
-        for w in group.iter_mut().flat_map(|u| u.waits.iter_mut()) {
-            if let Some(j) = &mut w.joins {
-                *j += base;
-            }
+    // A function's own unit comes first, then its spawned closures; joined units were numbered
+    // from the function's own.
+    let mut base = 0;
+    for (i, unit) in units.iter_mut().enumerate() {
+        if unit.func.is_some() {
+            base = i;
         }
-        units.append(&mut group);
+        for j in unit.waits.iter_mut().filter_map(|w| w.joins.as_mut()) {
+            *j += base;
+        }
     }
     units
 }

@@ -1685,7 +1685,7 @@ impl<'i> Walker<'i> {
             held,
         });
         let call = unit.calls.len() as u32 - 1;
-        let ret = self.return_type(callee);
+        let ret = self.index.func(callee).ret.clone();
         if carries_guard(self.index, &ret) {
             let g = self.life.new_guard(GuardSrc::Returned(call));
             return Val {
@@ -1699,19 +1699,6 @@ impl<'i> Walker<'i> {
             ty: ret,
             ..Val::default()
         }
-    }
-
-    fn return_type(&self, callee: FnId) -> Ty {
-        let def = self.index.func(callee);
-        let Some(ty) = &def.ret else {
-            return Ty::Unknown;
-        };
-        let cx = LowerCx {
-            module: def.module,
-            self_ty: Some(&def.self_ty),
-            generics: &def.generics,
-        };
-        lower(self.index, &cx, ty)
     }
 }
 

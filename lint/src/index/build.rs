@@ -3,18 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::types::{lower, LowerCx};
 use super::*;
-use crate::parse::outline::{Allow, Decl, FnItem, Item, Named, Outline, TypeExpr};
+use crate::parse::outline::{Allow, Decl, FnItem, Impl, Item, Named, Outline, TypeExpr};
 use crate::parse::Parsed;
 
 struct PendingImpl<'p> {
     module: ModId,
     file: FileId,
-    generics: &'p [String],
-    self_ty: &'p TypeExpr,
-    type_name: Option<&'p str>,
-    fns: &'p [FnItem],
+    imp: &'p Impl,
 }
 
 struct Builder<'p> {
@@ -25,6 +24,8 @@ struct Builder<'p> {
     /// known.
     field_tys: Vec<&'p [(String, TypeExpr)]>,
     static_tys: Vec<&'p TypeExpr>,
+    /// Return types by `FnId`.
+    ret_tys: Vec<Option<&'p TypeExpr>>,
     /// Files already made a module of some crate: `#[cfg(a)] pub mod m; #[cfg(not(a))] mod m;`
     /// names one file twice, and it is still one module.
     file_modules: HashSet<(usize, FileId)>,
@@ -58,6 +59,7 @@ pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
         impls: Vec::new(),
         field_tys: Vec::new(),
         static_tys: Vec::new(),
+        ret_tys: Vec::new(),
         file_modules: HashSet::new(),
         reported: HashSet::new(),
     };
@@ -213,21 +215,12 @@ impl<'p> Builder<'p> {
                     module.uses.extend(names.iter().cloned());
                     module.globs.extend(globs.iter().cloned());
                 }
-                Item::Impl {
-                    generics,
-                    self_ty,
-                    type_name,
-                    fns,
-                    allows,
-                } => {
-                    self.allow(file, allows);
+                Item::Impl(imp) => {
+                    self.allow(file, &imp.allows);
                     self.impls.push(PendingImpl {
                         module: m,
                         file,
-                        generics,
-                        self_ty,
-                        type_name: type_name.as_deref(),
-                        fns,
+                        imp,
                     });
                 }
                 Item::Trait { name, fns } => {
@@ -296,11 +289,12 @@ impl<'p> Builder<'p> {
             file,
             text: f.text,
             params: f.params.clone(),
-            ret: f.ret.clone(),
+            ret: Ty::Unknown,
             self_ty,
             generics,
             loc: f.name.at.in_file(file),
         });
+        self.ret_tys.push(f.ret.as_ref());
         self.items(module, file, &mut Vec::new(), &f.body_items);
         if !is_method {
             self.define(m, f.name.name.clone(), Def::Fn(id));
@@ -351,25 +345,23 @@ impl<'p> Builder<'p> {
 impl Builder<'_> {
     /// Methods get their self type, and are registered under it, once every type is declared.
     fn resolve_impls(&mut self) {
-        for imp in std::mem::take(&mut self.impls) {
-            let self_ty = lower(
-                &self.index,
-                &LowerCx {
-                    module: imp.module,
-                    self_ty: None,
-                    generics: imp.generics,
-                },
-                imp.self_ty,
-            );
-            for f in imp.fns {
-                let display = format!("{}::{}", imp.type_name.unwrap_or("<impl>"), f.name.name);
+        for PendingImpl { module, file, imp } in std::mem::take(&mut self.impls) {
+            let cx = LowerCx {
+                module,
+                self_ty: None,
+                generics: &imp.generics,
+            };
+            let self_ty = lower(&self.index, &cx, &imp.self_ty);
+            let type_name = imp.type_name.as_deref().unwrap_or("<impl>");
+            for f in &imp.fns {
+                let display = format!("{type_name}::{}", f.name.name);
                 let id = self.add_fn(
-                    imp.module,
-                    imp.file,
+                    module,
+                    file,
                     f,
                     display,
                     self_ty.clone(),
-                    imp.generics.to_vec(),
+                    imp.generics.clone(),
                 );
                 let name = f.name.name.clone();
                 match &self_ty {
@@ -423,6 +415,23 @@ impl Builder<'_> {
         for (s, ty) in self.index.statics.iter_mut().zip(static_tys) {
             s.ty = ty;
         }
+        // Many, and each independent of the others: in parallel.
+        let index = &self.index;
+        let rets: Vec<Ty> = std::mem::take(&mut self.ret_tys)
+            .into_par_iter()
+            .zip(&index.fns)
+            .map(|(ret, f)| {
+                let cx = LowerCx {
+                    module: f.module,
+                    self_ty: Some(&f.self_ty),
+                    generics: &f.generics,
+                };
+                ret.map_or(Ty::Unknown, |t| lower(index, &cx, t))
+            })
+            .collect();
+        for (f, ret) in self.index.fns.iter_mut().zip(rets) {
+            f.ret = ret;
+        }
         // A type is a lock wrapper when it *is* a lock: it has exactly one lock field, and either
         // nothing else or a method named like an acquisition (`lock`, `read`, ...) that hands
         // out a guard. (A struct that merely has a helper returning a guard of one of its
@@ -430,9 +439,6 @@ impl Builder<'_> {
         let mut wrappers = HashSet::new();
         for f in &self.index.fns {
             let Ty::Adt(t) = &f.self_ty else { continue };
-            let Some(ret) = &f.ret else {
-                continue;
-            };
             let def = self.index.ty(*t);
             let locks: Vec<&Ty> = def
                 .fields
@@ -444,15 +450,7 @@ impl Builder<'_> {
                 continue;
             };
             let named_like_lock = self.index.acquire(lock.flavor, &f.name).is_some();
-            if !(def.fields.len() == 1 || named_like_lock) {
-                continue;
-            }
-            let cx = LowerCx {
-                module: f.module,
-                self_ty: Some(&f.self_ty),
-                generics: &f.generics,
-            };
-            if matches!(lower(&self.index, &cx, ret), Ty::Guard(_)) {
+            if (def.fields.len() == 1 || named_like_lock) && matches!(f.ret, Ty::Guard(_)) {
                 wrappers.insert(*t);
             }
         }

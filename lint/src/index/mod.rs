@@ -85,8 +85,8 @@ pub struct FnDef {
     pub text: Option<(u32, u32)>,
     /// Parameter names, for messages.
     pub params: Vec<String>,
-    /// The return type as written; lowered where needed, in the function's scope.
-    pub ret: Option<TypeExpr>,
+    /// The return type, lowered once every type is known.
+    pub ret: Ty,
     pub self_ty: Ty,
     pub generics: Vec<String>,
     pub loc: Loc,

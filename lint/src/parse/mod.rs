@@ -51,6 +51,14 @@ impl Parsed {
         self.outlines.get(file.0 as usize)?.as_ref()
     }
 
+    /// Frees the outlines once the index is built (on the workers: there are many small parts).
+    pub fn drop_outlines(&mut self) {
+        use rayon::prelude::*;
+        std::mem::take(&mut self.outlines)
+            .into_par_iter()
+            .for_each(drop);
+    }
+
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
     pub fn mod_file(
         &self,

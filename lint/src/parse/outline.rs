@@ -39,7 +39,7 @@ pub enum Item {
         generics: Vec<String>,
         ty: TypeExpr,
     },
-    Fn(FnItem),
+    Fn(Box<FnItem>),
     Static {
         name: Named,
         ty: TypeExpr,
@@ -50,19 +50,21 @@ pub enum Item {
         names: Vec<(String, Vec<String>)>,
         globs: Vec<Vec<String>>,
     },
-    Impl {
-        generics: Vec<String>,
-        self_ty: TypeExpr,
-        /// The self type's last name (`Foo` for `&mut a::Foo<T>`), for display.
-        type_name: Option<String>,
-        fns: Vec<FnItem>,
-        allows: Vec<Allow>,
-    },
+    Impl(Box<Impl>),
     /// The trait's methods that have a default body.
     Trait {
         name: String,
         fns: Vec<FnItem>,
     },
+}
+
+pub struct Impl {
+    pub generics: Vec<String>,
+    pub self_ty: TypeExpr,
+    /// The self type's last name (`Foo` for `&mut a::Foo<T>`), for display.
+    pub type_name: Option<String>,
+    pub fns: Box<[FnItem]>,
+    pub allows: Vec<Allow>,
 }
 
 pub struct Named {
@@ -157,12 +159,12 @@ impl<A> DeclBody<A> {
 pub enum TypeExpr {
     Other,
     Seq(Box<TypeExpr>),
-    Tuple(Vec<TypeExpr>),
+    Tuple(Box<[TypeExpr]>),
     Path {
         /// `::a::b`.
         global: bool,
-        segs: Vec<String>,
-        args: Vec<TypeExpr>,
+        segs: Box<[String]>,
+        args: Box<[TypeExpr]>,
     },
 }
 
@@ -187,7 +189,7 @@ impl From<&syn::Type> for TypeExpr {
                             _ => None,
                         })
                         .collect(),
-                    _ => Vec::new(),
+                    _ => Box::default(),
                 };
                 TypeExpr::Path {
                     global: p.path.leading_colon.is_some(),
@@ -244,6 +246,8 @@ impl Reader<'_> {
         for item in items {
             self.item(item, &mut out);
         }
+        // Outlines live until the index is built: no slack.
+        out.shrink_to_fit();
         out
     }
 
@@ -295,7 +299,7 @@ impl Reader<'_> {
                     f.sig.fn_token.span,
                     f.block.brace_token.span.close(),
                 );
-                Item::Fn(self.func(&f.sig, Some(&f.block), allows))
+                Item::Fn(Box::new(self.func(&f.sig, Some(&f.block), allows)))
             }
             syn::Item::Static(s) => Item::Static {
                 name: self.named(&s.ident),
@@ -323,14 +327,15 @@ impl Reader<'_> {
                         }
                         _ => None,
                     })
-                    .collect();
-                Item::Impl {
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice();
+                Item::Impl(Box::new(Impl {
                     generics: generic_names(&i.generics),
                     self_ty: (&*i.self_ty).into(),
                     type_name: type_last_name(&i.self_ty),
                     fns,
                     allows,
-                }
+                }))
             }
             syn::Item::Trait(t) => Item::Trait {
                 name: t.ident.to_string(),

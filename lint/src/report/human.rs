@@ -24,7 +24,9 @@ impl<'a> Files<'a> for SourceDb {
 
     fn line_index(&'a self, id: usize, byte: usize) -> Result<usize, FilesError> {
         let starts = self.get(crate::source::FileId(id as u32)).line_starts();
-        Ok(starts.partition_point(|&s| s <= byte).saturating_sub(1))
+        Ok(starts
+            .partition_point(|&s| s as usize <= byte)
+            .saturating_sub(1))
     }
 
     fn line_range(&'a self, id: usize, line: usize) -> Result<Range<usize>, FilesError> {
@@ -33,8 +35,8 @@ impl<'a> Files<'a> for SourceDb {
         let start = *starts.get(line).ok_or(FilesError::LineTooLarge {
             given: line,
             max: starts.len().saturating_sub(1),
-        })?;
-        let end = starts.get(line + 1).copied().unwrap_or(f.text.len());
+        })? as usize;
+        let end = starts.get(line + 1).map_or(f.text.len(), |&e| e as usize);
         Ok(start..end)
     }
 }
