@@ -4,13 +4,13 @@
 //! humans read and the byte range that `codespan-reporting` underlines.
 //!
 //! proc-macro2 (outside a proc macro, with `span-locations`) keeps the text behind spans in a
-//! *thread-local* map, so `Span::start()` is only right on the thread that parsed the file; our
-//! files are parsed on rayon workers and analyzed on others. A span's raw offset into that map
-//! is visible through its `Debug` form (`bytes(lo..hi)`, counted in characters despite the
-//! name), and each parsed text starts at a known raw offset (its [`Origin`], measured on the
-//! parsing thread). Positions are computed from those two numbers and our own line tables, on
-//! any thread. A file has one origin for its skeleton and each deferred function body one of its
-//! own (`parse::bodies`).
+//! *thread-local* map that grows with every parse on the thread, and we free it after each parse
+//! (a file's skeleton, one function). A span's raw offset into that map is visible through its
+//! `Debug` form (`bytes(lo..hi)`, counted in characters despite the name), and each parsed text
+//! starts at a known raw offset (its [`Origin`]). Positions, with the byte offsets that
+//! `Span::start()` does not give, are computed from those two numbers and our own line tables,
+//! on the thread that parsed, before the map is freed: a file's skeleton has one origin, each
+//! function parsed when walked one of its own.
 
 use std::path::{Path, PathBuf};
 
@@ -276,11 +276,6 @@ impl SourceDb {
             .map(|(i, f)| (FileId(i as u32), f))
     }
 
-    /// Where `span`, which belongs to the parse of `file` itself, is.
-    pub fn loc(&self, file: FileId, span: Span) -> Loc {
-        self.loc_in(file, self.get(file).origin, span)
-    }
-
     /// Where `span`, from a parse of part of `file` starting at `origin`, is.
     pub fn loc_in(&self, file: FileId, origin: Origin, span: Span) -> Loc {
         self.get(file).pos_in(origin, span).in_file(file)
@@ -292,10 +287,6 @@ impl SourceDb {
     }
 
     /// A span from the start of one to the end of another (both in `file`).
-    pub fn loc_between(&self, file: FileId, from: Span, to: Span) -> Loc {
-        self.loc_between_in(file, self.get(file).origin, from, to)
-    }
-
     pub fn loc_between_in(&self, file: FileId, origin: Origin, from: Span, to: Span) -> Loc {
         self.get(file).pos_between(origin, from, to).in_file(file)
     }
@@ -383,7 +374,7 @@ mod tests {
         let syn::Item::Fn(f) = &ast.items[0] else {
             panic!()
         };
-        let loc = db.loc(id, f.sig.ident.span());
+        let loc = db.loc_in(id, db.get(id).origin(), f.sig.ident.span());
         assert_eq!((loc.line, loc.column), (2, 4));
     }
 }

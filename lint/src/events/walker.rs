@@ -221,7 +221,7 @@ fn contains_let(e: &syn::Expr) -> bool {
 }
 
 /// The leftmost token of an expression, to underline whole calls like `self.a.lock()`.
-/// (Not `Spanned::span`: joining spans reads proc-macro2's thread-local state, see `threads`.)
+/// (Not `Spanned::span`, which joins the span of every token of the expression.)
 fn start_span(e: &syn::Expr) -> Option<Span> {
     match e {
         syn::Expr::MethodCall(m) => start_span(&m.receiver),

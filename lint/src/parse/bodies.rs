@@ -4,8 +4,9 @@
 //! body can be walked; holding every body's tree until then is what used to make memory grow
 //! with the crate. So before a file is parsed, the bodies of its functions are found by a small
 //! lexer and blanked (every character but newlines becomes a space, so positions do not move):
-//! the file parses into a *skeleton* whose functions have empty bodies, and each body's text is
-//! parsed on the thread that walks it, and dropped right after (`events::walker`).
+//! the file parses into a *skeleton* whose functions have empty bodies, read into an outline and
+//! dropped (`outline`); each function's text is parsed on the thread that walks it, and dropped
+//! right after (`events::walker`).
 //!
 //! Doc comments are blanked the same way: to syn they are attributes, often the largest part of
 //! a file's tree, and nothing the analysis reads.
@@ -33,13 +34,6 @@ const ITEM_KEYWORDS: &[&str] = &[
     "macro_rules",
 ];
 
-/// The text to parse, and the byte ranges (`{` to `}` inclusive) of the bodies blanked in it.
-/// Doc comments are blanked too.
-pub struct Skeleton {
-    pub text: String,
-    pub deferred: Vec<(u32, u32)>,
-}
-
 struct Frame {
     close: u8,
     /// Where a function body opened, whether it declares items, and how many ranges were
@@ -59,9 +53,9 @@ enum Blank {
     Doc(u32, u32),
 }
 
-/// Finds what `text` can be parsed without. `None` when there is nothing (or the text does not
-/// lex: syn will say why).
-pub fn skeleton(text: &str) -> Option<Skeleton> {
+/// `text` with its function bodies (from `{` to `}`, exclusive) and doc comments blanked. `None`
+/// when there is nothing to blank (or the text does not lex: syn will say why).
+pub fn skeleton(text: &str) -> Option<String> {
     let blanks = blanks(text)?;
     if blanks.is_empty() {
         return None;
@@ -82,17 +76,7 @@ pub fn skeleton(text: &str) -> Option<Skeleton> {
         at = to;
     }
     out.push_str(&text[at..]);
-    let deferred = blanks
-        .iter()
-        .filter_map(|b| match *b {
-            Blank::Body(open, close) => Some((open, close)),
-            Blank::Doc(..) => None,
-        })
-        .collect();
-    Some(Skeleton {
-        text: out,
-        deferred,
-    })
+    Some(out)
 }
 
 /// `///` and `//!` but not `////`; `/**` and `/*!` but not `/**/` or `/***`.
@@ -332,12 +316,14 @@ mod tests {
     use std::path::Path;
 
     fn bodies(text: &str) -> Vec<&str> {
-        skeleton(text).map_or_else(Vec::new, |s| {
-            s.deferred
-                .iter()
-                .map(|&(a, b)| &text[a as usize..=b as usize])
-                .collect()
-        })
+        blanks(text)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|b| match b {
+                Blank::Body(open, close) => Some(&text[open as usize..=close as usize]),
+                Blank::Doc(..) => None,
+            })
+            .collect()
     }
 
     #[test]
@@ -345,10 +331,10 @@ mod tests {
         let text = "fn a() { x(); }\nimpl S { fn b(&self) -> u8 {\n 1 } }\ntrait T { fn c(); fn d() { é() } }";
         assert_eq!(bodies(text), ["{ x(); }", "{\n 1 }", "{ é() }"]);
         let s = skeleton(text).unwrap();
-        assert_eq!(s.text.chars().count(), text.chars().count());
-        assert_eq!(s.text.lines().count(), text.lines().count());
-        assert!(s.text.starts_with("fn a() {      }\nimpl"));
-        syn::parse_file(&s.text).unwrap();
+        assert_eq!(s.chars().count(), text.chars().count());
+        assert_eq!(s.lines().count(), text.lines().count());
+        assert!(s.starts_with("fn a() {      }\nimpl"));
+        syn::parse_file(&s).unwrap();
     }
 
     #[test]
@@ -366,16 +352,15 @@ mod tests {
 fn b() {}"####;
         assert_eq!(bodies(text).len(), 2, "{:?}", bodies(text));
         assert!(bodies(text)[0].ends_with("break 'outer; } }"));
-        syn::parse_file(&skeleton(text).unwrap().text).unwrap();
+        syn::parse_file(&skeleton(text).unwrap()).unwrap();
     }
 
     #[test]
     fn doc_comments_are_blanked_other_comments_kept() {
         let text = "//! crate\n/// item\n//// plain\n/** block */ /**/ struct S;";
-        let s = skeleton(text).unwrap();
-        assert!(s.deferred.is_empty());
+        assert!(bodies(text).is_empty());
         assert_eq!(
-            s.text,
+            skeleton(text).unwrap(),
             "         \n        \n//// plain\n             /**/ struct S;"
         );
     }
@@ -392,9 +377,10 @@ fn b() {}"####;
     }
 
     /// Every real file syn parses must give a skeleton syn parses, with the same positions, and
-    /// bodies that parse on their own: the lexer above must never disagree with proc-macro2.
-    /// Runs on the fixtures, the example crate and this crate's own source; more directories
-    /// (the benchmark corpus) through `LOCKORDER_SKELETON_DIRS`, separated by `:`.
+    /// every function in it must parse from its text when walked: the lexer above must never
+    /// disagree with proc-macro2. Runs on the fixtures, the example crate and this crate's own
+    /// source; more directories (the benchmark corpus) through `LOCKORDER_SKELETON_DIRS`,
+    /// separated by `:`.
     #[test]
     fn skeletons_of_real_files_parse_and_keep_positions() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -406,6 +392,7 @@ fn b() {}"####;
         if let Ok(more) = std::env::var("LOCKORDER_SKELETON_DIRS") {
             dirs.extend(more.split(':').map(std::path::PathBuf::from));
         }
+        let pool = crate::worker_pool(Some(1)).unwrap();
         let (mut files, mut bodies) = (0, 0);
         for dir in dirs {
             for entry in walkdir::WalkDir::new(dir)
@@ -424,17 +411,17 @@ fn b() {}"####;
                 }
                 files += 1;
                 let Some(s) = skeleton(&text) else { continue };
-                assert_eq!(s.text.chars().count(), text.chars().count(), "{path:?}");
-                assert_eq!(s.text.lines().count(), text.lines().count(), "{path:?}");
-                if let Err(e) = syn::parse_file(&s.text) {
+                assert_eq!(s.chars().count(), text.chars().count(), "{path:?}");
+                assert_eq!(s.lines().count(), text.lines().count(), "{path:?}");
+                if let Err(e) = syn::parse_file(&s) {
                     panic!("{path:?}: skeleton does not parse: {e}");
                 }
-                for &(open, close) in &s.deferred {
-                    let body = &text[open as usize..=close as usize];
-                    if let Err(e) = syn::parse_str::<syn::Block>(body) {
-                        panic!("{path:?} at byte {open}: body does not parse: {e}");
-                    }
-                    bodies += 1;
+                bodies += self::bodies(&text).len();
+                let name = path.to_string_lossy();
+                let report = pool
+                    .install(|| crate::analyze_text(&name, &text, crate::discover::Edition::E2021));
+                for p in &report.problems {
+                    assert!(!p.message.contains("cannot parse"), "{}", p.message);
                 }
             }
         }

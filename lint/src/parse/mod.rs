@@ -90,7 +90,7 @@ pub struct ModDecl {
 /// Crates wrap items in macros (`cfg_rt! { pub mod runtime; }`, `cfg_if!`-like helpers). An
 /// item macro whose body parses as items is replaced by those items, so that their modules,
 /// types and functions are analyzed; we never expand a macro, we only read what is written in
-/// its invocation. Runs on the parsing thread (see `threads`).
+/// its invocation.
 fn inline_item_macros(items: &mut Vec<syn::Item>, depth: u32) {
     const MAX_NESTING: u32 = 8;
     let mut out = Vec::with_capacity(items.len());
@@ -242,13 +242,13 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 /// reads its outline. The tree goes when this returns.
 fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (String, String)> {
     let parsed = bodies::skeleton(&text)
-        .and_then(|sk| crate::source::parse_file(&sk.text).ok())
+        .and_then(|sk| crate::source::parse_file(&sk).ok())
         .map_or_else(|| crate::source::parse_file(&text), Ok);
     let loaded = match parsed {
         Ok((mut ast, base)) => {
             inline_item_macros(&mut ast.items, 0);
             let file = SourceFile::new(path, text, base);
-            let outline = outline::of(&ast, &file, file.origin());
+            let outline = outline::of(&ast, &file);
             Ok((file, outline))
         }
         Err(e) => {

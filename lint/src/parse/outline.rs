@@ -207,13 +207,12 @@ impl From<&syn::Type> for TypeExpr {
     }
 }
 
-/// Reads the outline of `ast`, a tree parsed from `file`'s text (positions start at `origin`).
-/// On the parsing thread only: spans are read through their raw offsets (`source`), but
-/// `lock_order` arguments are token streams.
-pub fn of(ast: &syn::File, file: &SourceFile, origin: Origin) -> Outline {
+/// Reads the outline of `ast`, the tree parsed from `file`'s text, on the thread that parsed
+/// it, before its span map is freed (`source`).
+pub fn of(ast: &syn::File, file: &SourceFile) -> Outline {
     let mut r = Reader {
         file,
-        origin,
+        origin: file.origin(),
         malformed: Vec::new(),
     };
     let items = r.items(&ast.items);
