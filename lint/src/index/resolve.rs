@@ -8,8 +8,6 @@
 //! (`use super::*` everywhere); one query visits each (module, name) pair at most once, which
 //! keeps it linear in the number of modules and imports rather than exponential.
 
-use std::collections::HashSet;
-
 use super::{Def, Index, ModId, TypeId};
 use crate::locks::api;
 
@@ -21,8 +19,9 @@ pub enum Res {
     External(Vec<String>),
 }
 
-/// The (module, name) pairs one query has looked up already.
-type Seen = HashSet<(ModId, String)>;
+/// The (module, name) pairs one query has looked up already: a handful, searched linearly and
+/// borrowed (every path the walker meets is resolved; nothing is allocated per step).
+type Seen<'q> = Vec<(ModId, &'q str)>;
 
 impl Index {
     pub fn resolve_path(&self, from: ModId, segs: &[String], leading_colon: bool) -> Option<Res> {
@@ -32,7 +31,12 @@ impl Index {
         self.resolve_segments(from, segs, &mut Seen::new())
     }
 
-    fn resolve_segments(&self, from: ModId, segs: &[String], seen: &mut Seen) -> Option<Res> {
+    fn resolve_segments<'q>(
+        &'q self,
+        from: ModId,
+        segs: &'q [String],
+        seen: &mut Seen<'q>,
+    ) -> Option<Res> {
         let (first, rest) = segs.split_first()?;
         let mut res = match first.as_str() {
             "crate" => Res::Def(Def::Mod(self.crates_root(from))),
@@ -79,7 +83,7 @@ impl Index {
 
     /// A name used in `m`: its items, its imports, then (for function bodies) the enclosing
     /// module, then the crates of this run.
-    fn lookup(&self, m: ModId, name: &str, seen: &mut Seen) -> Option<Res> {
+    fn lookup<'q>(&'q self, m: ModId, name: &'q str, seen: &mut Seen<'q>) -> Option<Res> {
         if let Some(res) = self.lookup_in(m, name, seen) {
             return Some(res);
         }
@@ -95,10 +99,11 @@ impl Index {
     }
 
     /// A name as an item of module `m` (what `m::name` means).
-    fn lookup_in(&self, m: ModId, name: &str, seen: &mut Seen) -> Option<Res> {
-        if !seen.insert((m, name.to_string())) {
+    fn lookup_in<'q>(&'q self, m: ModId, name: &'q str, seen: &mut Seen<'q>) -> Option<Res> {
+        if seen.contains(&(m, name)) {
             return None;
         }
+        seen.push((m, name));
         let module = self.module(m);
         if let Some(def) = module.defs.get(name).and_then(|d| d.first()) {
             return Some(Res::Def(*def));
