@@ -6,7 +6,7 @@
 //! and the analysis' peak memory against the size of the source: the peak of live heap (what the
 //! analysis holds; counted by this binary's allocator) and the peak resident size of the real
 //! command (which adds the executable, thread stacks and allocator slack). Plus a synthetic lock
-//! graph with thousands of classes for the cycle search.
+//! graph with thousands of classes for the cycle search, and a generated 10 MiB file.
 //!
 //! cargo bench -p cargo-lockorder --bench real_crates [-- DIR...]
 
@@ -217,6 +217,20 @@ fn stress_source(n: usize) -> String {
     src
 }
 
+/// A generated file of `bytes` bytes: structs with two locks and two short methods each, almost
+/// all items and signatures (what the index reads); `n` is how many structs.
+fn large_source(bytes: usize) -> (String, usize) {
+    let mut src = String::from("use std::sync::Mutex;\n");
+    let mut n = 0;
+    while src.len() < bytes {
+        src.push_str(&format!(
+            "pub struct S{n} {{ pub a: Mutex<u64>, pub b: Mutex<Vec<u8>> }}\nimpl S{n} {{\n    pub fn get{n}(&self) -> u64 {{ *self.a.lock().unwrap() }}\n    pub fn put{n}(&self, v: u8) {{ self.b.lock().unwrap().push(v); }}\n}}\n"
+        ));
+        n += 1;
+    }
+    (src, n)
+}
+
 fn main() {
     let all: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, jobs, dirs @ ..] = all.as_slice() {
@@ -270,4 +284,19 @@ fn main() {
             start.elapsed().as_secs_f64() * 1e3
         );
     }
+    let (src, n) = large_source(10 << 20);
+    std::fs::write(&tmp, &src).expect("write large input");
+    let start = Instant::now();
+    let a = analyze(&opts(std::slice::from_ref(&tmp), 2)).expect("analysis");
+    let elapsed = start.elapsed();
+    let mib = |b: f64| b / (1 << 20) as f64;
+    let path = std::slice::from_ref(&tmp);
+    println!(
+        "\ngenerated file: {:.1} MiB, {n} structs, {} functions: {:.2} s on 2 threads, peak heap {:.1} MiB, peak RSS {:.1} MiB",
+        mib(src.len() as f64),
+        a.report.stats.functions,
+        elapsed.as_secs_f64(),
+        peak_heap(path, 2).map_or(f64::NAN, |b| mib(b as f64)),
+        peak_kb(path, 2).map_or(f64::NAN, |kb| kb as f64 / 1024.0),
+    );
 }

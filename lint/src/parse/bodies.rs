@@ -11,10 +11,10 @@
 //! Doc comments are blanked the same way: to syn they are attributes, often the largest part of
 //! a file's tree, and nothing the analysis reads.
 //!
-//! A body is deferred only when its own statements declare no items (`fn`, `struct`, `use`,
-//! ...) and it has no inner attributes: the index needs those up front (a function body is a
-//! module; `#![..]` are the function's attributes). Nothing inside a `macro_rules!` definition
-//! is touched. When the lexer and syn disagree (it misreads something and the skeleton does not
+//! A body is deferred whole when its own statements declare no items (`fn`, `struct`, `use`,
+//! ...). One that does keeps its items, which the index needs up front (a function body is a
+//! module), and only its other statements are blanked; one with inner attributes (`#![..]`, the
+//! function's own) is kept whole. Nothing inside a `macro_rules!` definition is touched. When the lexer and syn disagree (it misreads something and the skeleton does not
 //! parse), the whole text is parsed instead: deferring saves memory, it never changes meaning.
 
 /// Keywords that start an item, which a deferred body must not declare at its top level.
@@ -36,21 +36,52 @@ const ITEM_KEYWORDS: &[&str] = &[
 
 struct Frame {
     close: u8,
-    /// Where a function body opened, whether it declares items, and how many ranges were
-    /// recorded before it (the ones inside it are dropped when it is deferred as a whole).
-    body: Option<(usize, bool, usize)>,
+    body: Option<Body>,
     /// Inside a `macro_rules!` definition: its `fn`s are templates (`$name`, `$body`), not
     /// functions, and nothing in it is blanked.
     template: bool,
 }
 
+/// A function body being read.
+struct Body {
+    open: usize,
+    /// How many ranges were recorded before it (the ones inside it are dropped when it is
+    /// deferred whole).
+    mark: usize,
+    /// Whether its own statements declare items.
+    items: bool,
+    /// `#![..]`: kept whole.
+    inner_attr: bool,
+    /// The statement being read (from the end of the previous one at the body's top level),
+    /// the ranges recorded before it, and whether it is an item. A statement that is not an
+    /// item is blanked if the body keeps its items.
+    stmt: usize,
+    stmt_mark: usize,
+    stmt_item: bool,
+}
+
+impl Body {
+    /// The statement before `end` is complete: blank it unless it is an item (if the body turns
+    /// out to declare none, it is deferred whole and these ranges are dropped).
+    fn end_stmt(&mut self, end: usize, ranges: &mut Vec<Blank>) {
+        if !self.stmt_item && !self.inner_attr && end > self.stmt {
+            ranges.truncate(self.stmt_mark);
+            ranges.push(Blank::Text(self.stmt as u32, end as u32));
+        }
+        self.stmt = end;
+        self.stmt_mark = ranges.len();
+        self.stmt_item = false;
+    }
+}
+
 /// What the skeleton leaves out: a deferred body (`{` and `}` offsets; what is between them is
-/// blanked), or a doc comment (its byte range): docs are attributes to syn, and the largest
-/// part of many files' trees, but nothing the analysis reads.
+/// blanked), or a byte range: a doc comment (docs are attributes to syn, and the largest part of
+/// many files' trees, but nothing the analysis reads) or a statement of a body that is kept for
+/// its items.
 #[derive(Clone, Copy)]
 enum Blank {
     Body(u32, u32),
-    Doc(u32, u32),
+    Text(u32, u32),
 }
 
 /// `text` with its function bodies (from `{` to `}`, exclusive) and doc comments blanked. `None`
@@ -65,7 +96,7 @@ pub fn skeleton(text: &str) -> Option<String> {
     for blank in &blanks {
         let (from, to) = match *blank {
             Blank::Body(open, close) => (open as usize + 1, close as usize),
-            Blank::Doc(start, end) => (start as usize, end as usize),
+            Blank::Text(start, end) => (start as usize, end as usize),
         };
         out.push_str(&text[at..from]);
         out.extend(
@@ -117,7 +148,7 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                     block_comment_end(b, i)?
                 };
                 if is_doc_comment(b, i) && !stack.last().is_some_and(|f| f.template) {
-                    ranges.push(Blank::Doc(i as u32, end as u32));
+                    ranges.push(Blank::Text(i as u32, end as u32));
                 }
                 i = end;
                 continue;
@@ -130,8 +161,15 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
             b'\'' => i = quote_end(text, i)?,
             b'{' | b'(' | b'[' => {
                 let depth = stack.len();
-                let body =
-                    (c == b'{' && pending == Some(depth)).then_some((i, false, ranges.len()));
+                let body = (c == b'{' && pending == Some(depth)).then(|| Body {
+                    open: i,
+                    mark: ranges.len(),
+                    items: false,
+                    inner_attr: false,
+                    stmt: i + 1,
+                    stmt_mark: ranges.len(),
+                    stmt_item: false,
+                });
                 if body.is_some() {
                     pending = None;
                 }
@@ -153,9 +191,20 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 if frame.close != c {
                     return None;
                 }
-                if let Some((open, false, mark)) = frame.body {
-                    ranges.truncate(mark);
-                    ranges.push(Blank::Body(open as u32, i as u32));
+                if let Some(mut body) = frame.body {
+                    if body.items || body.inner_attr {
+                        body.end_stmt(i, &mut ranges);
+                    } else {
+                        ranges.truncate(body.mark);
+                        ranges.push(Blank::Body(body.open as u32, i as u32));
+                    }
+                }
+                // A block closing at a body's top level ends a statement (`if x { .. }`); the
+                // `;` of `let s = S { .. };` is then a statement of its own, and is kept.
+                if c == b'}' {
+                    if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
+                        body.end_stmt(i + 1, &mut ranges);
+                    }
                 }
                 if pending.is_some_and(|d| d > stack.len()) {
                     pending = None;
@@ -164,18 +213,19 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
             }
             // An inner attribute (`#![allow(..)]`) belongs to the function: the index reads it.
             b'#' if b.get(i + 1) == Some(&b'!') => {
-                if let Some(Frame {
-                    body: Some((_, keep, _)),
-                    ..
-                }) = stack.last_mut()
-                {
-                    *keep = true;
+                if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
+                    body.inner_attr = true;
                 }
                 i += 1;
             }
             b';' => {
                 if pending == Some(stack.len()) {
                     pending = None;
+                }
+                // The `;` itself stays: blanking it could join an item to what follows.
+                if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
+                    body.end_stmt(i, &mut ranges);
+                    body.stmt = i + 1;
                 }
                 i += 1;
             }
@@ -194,12 +244,10 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                     }
                     name = word == "fn" && !stack.last().is_some_and(|f| f.template);
                     macro_rules |= word == "macro_rules";
-                    if let Some(Frame {
-                        body: Some((_, items, _)),
-                        ..
-                    }) = stack.last_mut()
-                    {
-                        *items |= ITEM_KEYWORDS.contains(&word);
+                    if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
+                        let item = ITEM_KEYWORDS.contains(&word);
+                        body.items |= item;
+                        body.stmt_item |= item;
                     }
                 }
             }
@@ -321,7 +369,7 @@ mod tests {
             .into_iter()
             .filter_map(|b| match b {
                 Blank::Body(open, close) => Some(&text[open as usize..=close as usize]),
-                Blank::Doc(..) => None,
+                Blank::Text(..) => None,
             })
             .collect()
     }
@@ -343,6 +391,26 @@ mod tests {
         assert_eq!(bodies(text), ["{ lock(); }"]);
         // Items in nested blocks are not the body's own: the body is deferred whole.
         assert_eq!(bodies("fn a() { let f = || { fn g() {} }; }").len(), 1);
+    }
+
+    /// A body declaring items keeps them (their own bodies deferred) and blanks its statements.
+    #[test]
+    fn bodies_declaring_items_keep_only_their_items() {
+        let text = "fn a() {\n    let x = 1;\n    use std::sync::Mutex;\n    if x { y() } else { z() }\n    #[cfg(test)]\n    fn inner() { lock(); }\n    static M: Mutex<u8> = Mutex::new(0);\n    let s = S { a: 1 };\n    const C: u8 = { 1 };\n    inner()\n}";
+        let s = skeleton(text).unwrap();
+        assert_eq!(
+            s,
+            "fn a() {\n             ;\n    use std::sync::Mutex;\n                             \n    #[cfg(test)]\n    fn inner() {         }\n    static M: Mutex<u8> = Mutex::new(0);\n                      ;\n    const C: u8 = { 1 };\n           \n}"
+        );
+        let file = syn::parse_file(&s).unwrap();
+        let syn::Item::Fn(f) = &file.items[0] else {
+            panic!()
+        };
+        let items = f.block.stmts.iter();
+        assert_eq!(items.filter(|s| matches!(s, syn::Stmt::Item(_))).count(), 4);
+        // An inner attribute keeps the body whole.
+        let text = "fn a() { #![allow(unused)] use x::Y; let y = 1; }";
+        assert_eq!(skeleton(text), None);
     }
 
     #[test]
