@@ -4,8 +4,8 @@
 //! Each file is parsed on a worker as soon as the file declaring it has been parsed. A file that
 //! cannot be read or parsed becomes a [`Problem`] naming it; the rest of the run goes on.
 //! Function bodies are left out of the file's tree (`bodies`); the tree is read into an owned
-//! outline (`outline`) and dropped by the thread that parsed it. Functions are parsed again,
-//! one at a time, when walked.
+//! outline (`outline`) and dropped by the thread that parsed it. Each function is parsed from
+//! its text when it is walked (`events`).
 
 pub mod bodies;
 pub mod outline;
