@@ -28,8 +28,6 @@ pub struct SourceFile {
     line_starts: Vec<u32>,
     /// Character offset of each line's start; empty for ASCII text, where characters are bytes.
     line_char_starts: Vec<u32>,
-    /// Where the raw offsets of the file's own parse start (see the module docs).
-    origin: Origin,
 }
 
 /// What to subtract from a span's raw offset to get a character offset in its file: the raw
@@ -39,7 +37,7 @@ pub struct SourceFile {
 pub struct Origin(i64);
 
 impl SourceFile {
-    pub fn new(path: PathBuf, text: String, base: usize) -> Self {
+    pub fn new(path: PathBuf, text: String) -> Self {
         let display = display_path(&path);
         let line_starts: Vec<u32> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
@@ -60,12 +58,7 @@ impl SourceFile {
             text,
             line_starts,
             line_char_starts,
-            origin: Origin(base as i64),
         }
-    }
-
-    pub fn origin(&self) -> Origin {
-        self.origin
     }
 
     /// The character offset of a byte offset.
@@ -166,9 +159,17 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
     Some((lo.parse().ok()?, hi.parse().ok()?))
 }
 
-/// Parses `text` as a file, on the current thread, returning the syntax tree and the raw base
-/// offset that later turns its spans into positions.
-pub fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
+/// Parses `part`, a sequence of items that starts `chars_before` characters into its file (in
+/// the file's text, or its skeleton: the same characters), on the current thread, with the
+/// origin that turns its spans into positions in the file.
+pub fn parse_items(part: &str, chars_before: usize) -> syn::Result<(syn::File, Origin)> {
+    let (ast, base) = parse_file(part)?;
+    Ok((ast, Origin(base as i64 - chars_before as i64)))
+}
+
+/// Parses `text` as a file, on the current thread, returning the syntax tree and the raw offset
+/// of its first character.
+fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
     // offsets in the text stay offsets in the source.
     let mut src = std::borrow::Cow::Borrowed(text);
@@ -330,28 +331,29 @@ mod tests {
     use super::*;
 
     /// Raw offsets keep growing on a thread until its span map is freed: positions must not
-    /// depend on what the thread parsed before.
+    /// depend on what the thread parsed before, nor on where in the file a part starts.
     #[test]
-    fn positions_after_other_parses() {
+    fn positions_after_other_parses_and_in_parts() {
         let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n";
+        let file = SourceFile::new("t.rs".into(), text.to_string());
         let _ = parse_file("fn other() {}").unwrap();
-        let (ast, base) = parse_file(text).unwrap();
-        let file = SourceFile::new("t.rs".into(), text.to_string(), base);
-        let syn::Item::Fn(f) = &ast.items[1] else {
-            panic!()
-        };
-        let pos = file.pos_in(file.origin(), f.sig.ident.span());
-        assert_eq!((pos.line, pos.column), (4, 5));
-        assert_eq!(&text[pos.start as usize..pos.end as usize], "béta");
+        for start in [0, text.find("\n\n").unwrap()] {
+            let (ast, origin) = parse_items(&text[start..], text[..start].chars().count()).unwrap();
+            let syn::Item::Fn(f) = ast.items.last().unwrap() else {
+                panic!()
+            };
+            let pos = file.pos_in(origin, f.sig.ident.span());
+            assert_eq!((pos.line, pos.column), (4, 5));
+            assert_eq!(&text[pos.start as usize..pos.end as usize], "béta");
+        }
     }
 
     /// Functions are parsed from their text when walked; a body may open with inner attributes.
     #[test]
     fn function_text_with_inner_attributes() {
         let text = "fn f(a: u8) -> u8 {\n    #![allow(unused)]\n    a\n}\n";
-        let (_, base) = parse_file(text).unwrap();
         let mut db = SourceDb::default();
-        let id = db.add(SourceFile::new("t.rs".into(), text.into(), base));
+        let id = db.add(SourceFile::new("t.rs".into(), text.into()));
         let end = text.rfind('}').unwrap() as u32;
         let (sig, body, origin) = parse_fn(&db, id, 0, end).unwrap();
         assert_eq!(
@@ -368,13 +370,12 @@ mod tests {
     #[test]
     fn shebang_and_bom_keep_offsets() {
         let text = "\u{feff}#!/usr/bin/env run\nfn main() {}\n";
-        let (ast, base) = parse_file(text).unwrap();
-        let mut db = SourceDb::default();
-        let id = db.add(SourceFile::new("t.rs".into(), text.into(), base));
+        let file = SourceFile::new("t.rs".into(), text.into());
+        let (ast, origin) = parse_items(text, 0).unwrap();
         let syn::Item::Fn(f) = &ast.items[0] else {
             panic!()
         };
-        let loc = db.loc_in(id, db.get(id).origin(), f.sig.ident.span());
-        assert_eq!((loc.line, loc.column), (2, 4));
+        let pos = file.pos_in(origin, f.sig.ident.span());
+        assert_eq!((pos.line, pos.column), (2, 4));
     }
 }

@@ -167,18 +167,30 @@ struct Walker<'i> {
 
 pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
     let def = index.func(id);
+    let Some((start, end)) = def.text else {
+        return Vec::new();
+    };
+    let mut unit = Unit::new(Some(id), def.display.clone());
+    let (sig, body, origin) = match crate::source::parse_fn(db, def.file, start, end) {
+        Ok(parsed) => parsed,
+        Err((at, why)) => {
+            unit.unparsed = Some((at.unwrap_or(def.loc), why));
+            proc_macro2::extra::invalidate_current_thread_spans();
+            return vec![unit];
+        }
+    };
     let mut w = Walker {
         index,
         classes,
         db,
         file: def.file,
-        origin: db.get(def.file).origin(),
+        origin,
         module: def.module,
         edition: index.edition_of(def.module),
         self_ty: def.self_ty.clone(),
         generics: &def.generics,
         fn_loc: def.loc,
-        units: vec![Unit::new(Some(id), def.display.clone())],
+        units: vec![unit],
         cur: 0,
         life: Lifetimes::default(),
         bindings: Vec::new(),
@@ -189,23 +201,13 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
-    let Some((start, end)) = def.text else {
-        return Vec::new();
-    };
-    match crate::source::parse_fn(db, def.file, start, end) {
-        Ok((sig, body, origin)) => {
-            w.origin = origin;
-            w.bind_params(&sig);
-            w.walk_body(&body);
-        }
-        Err((at, why)) => {
-            w.units[0].unparsed = Some((at.unwrap_or(def.loc), why));
-        }
-    }
+    w.bind_params(&sig);
+    w.walk_body(&body);
+    w.life.pop_temp_scope();
+    drop((sig, body));
     // The function's tree is gone, and proc-macro2's copy of its text can go too: positions are
     // ours (`source`); nothing of this parse is looked up again.
     proc_macro2::extra::invalidate_current_thread_spans();
-    w.life.pop_temp_scope();
     w.units
 }
 

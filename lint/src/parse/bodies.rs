@@ -84,14 +84,30 @@ enum Blank {
     Text(u32, u32),
 }
 
-/// `text` with its function bodies (from `{` to `}`, exclusive) and doc comments blanked. `None`
-/// when there is nothing to blank (or the text does not lex: syn will say why).
-pub fn skeleton(text: &str) -> Option<String> {
-    let blanks = blanks(text)?;
-    if blanks.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
+/// What the lexer finds in a file.
+pub struct Skeleton {
+    /// The text with its function bodies (from `{` to `}`, exclusive) and doc comments blanked;
+    /// `None` when there is nothing to blank.
+    pub text: Option<String>,
+    /// Just after top-level items (a `;`, or a `}` followed by another item): where the text
+    /// can be cut into parts that parse on their own.
+    pub item_ends: Vec<Cut>,
+}
+
+/// A place in the skeleton: its byte offset there, and its character offset (the same in the
+/// file: blanking keeps characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub byte: u32,
+    pub chars: u32,
+}
+
+/// Lexes `text`; `None` when it does not lex (syn will say why).
+pub fn skeleton(text: &str) -> Option<Skeleton> {
+    let (blanks, ends) = blanks(text)?;
+    // Bytes each blank saves (a blanked `é` is one space), to move the cuts into the skeleton.
+    let mut out = String::new();
+    let mut saved: Vec<(usize, usize)> = Vec::with_capacity(blanks.len());
     let mut at = 0;
     for blank in &blanks {
         let (from, to) = match *blank {
@@ -99,15 +115,41 @@ pub fn skeleton(text: &str) -> Option<String> {
             Blank::Text(start, end) => (start as usize, end as usize),
         };
         out.push_str(&text[at..from]);
+        let before = out.len();
         out.extend(
             text[from..to]
                 .chars()
                 .map(|c| if c == '\n' { '\n' } else { ' ' }),
         );
+        let total = saved.last().map_or(0, |&(_, s)| s) + (to - from) - (out.len() - before);
+        saved.push((to, total));
         at = to;
     }
-    out.push_str(&text[at..]);
-    Some(out)
+    if !blanks.is_empty() {
+        out.push_str(&text[at..]);
+    }
+    let (mut chars, mut last, mut blank) = (0, 0, 0);
+    let item_ends = ends
+        .into_iter()
+        .map(|end| {
+            let end = end as usize;
+            // Cuts are never inside a blank: they are at the top level.
+            while blank < saved.len() && saved[blank].0 <= end {
+                blank += 1;
+            }
+            let shift = blank.checked_sub(1).map_or(0, |b| saved[b].1);
+            chars += text[last..end].chars().count();
+            last = end;
+            Cut {
+                byte: (end - shift) as u32,
+                chars: chars as u32,
+            }
+        })
+        .collect();
+    Some(Skeleton {
+        text: (!blanks.is_empty()).then_some(out),
+        item_ends,
+    })
 }
 
 /// `///` and `//!` but not `////`; `/**` and `/*!` but not `/**/` or `/***`.
@@ -121,7 +163,7 @@ fn is_doc_comment(b: &[u8], i: usize) -> bool {
     }
 }
 
-fn blanks(text: &str) -> Option<Vec<Blank>> {
+fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
     // Offsets are stored as u32 (positions in `Loc` are too).
     u32::try_from(text.len()).ok()?;
     let b = text.as_bytes();
@@ -133,6 +175,11 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
     let mut macro_rules = false;
     // `fn name` seen at this depth: the next `{` at this depth opens its body.
     let mut pending: Option<usize> = None;
+    let mut item_ends = Vec::new();
+    // A `}` closed a top-level group here: an item ends if another one starts next, with an
+    // attribute or a word other than `else` and `as` (not if `;` or an operator follows:
+    // `static S: T = T { .. };`, `const N: usize = if a { 1 } else { 2 };`).
+    let mut after_group: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -154,6 +201,10 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 continue;
             }
             _ => {}
+        }
+        let mut group_end = after_group.take();
+        if c == b'#' {
+            item_ends.extend(group_end.take().map(|e| e as u32));
         }
         let mut name = false;
         match c {
@@ -199,6 +250,9 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                         ranges.push(Blank::Body(body.open as u32, i as u32));
                     }
                 }
+                if c == b'}' && stack.is_empty() {
+                    after_group = Some(i + 1);
+                }
                 // A block closing at a body's top level ends a statement (`if x { .. }`); the
                 // `;` of `let s = S { .. };` is then a statement of its own, and is kept.
                 if c == b'}' {
@@ -222,6 +276,9 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 if pending == Some(stack.len()) {
                     pending = None;
                 }
+                if stack.is_empty() {
+                    item_ends.push(i as u32 + 1);
+                }
                 // The `;` itself stays: blanking it could join an item to what follows.
                 if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
                     body.end_stmt(i, &mut ranges);
@@ -239,6 +296,9 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
                 if let Some(end) = raw_or_prefixed_literal(b, word, i) {
                     i = end?;
                 } else {
+                    if word != "else" && word != "as" {
+                        item_ends.extend(group_end.map(|e| e as u32));
+                    }
                     if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         pending = Some(stack.len());
                     }
@@ -255,7 +315,7 @@ fn blanks(text: &str) -> Option<Vec<Blank>> {
         }
         after_fn = name;
     }
-    stack.is_empty().then_some(ranges)
+    stack.is_empty().then_some((ranges, item_ends))
 }
 
 fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
@@ -363,8 +423,13 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    fn blanked(text: &str) -> String {
+        skeleton(text).and_then(|s| s.text).unwrap()
+    }
+
     fn bodies(text: &str) -> Vec<&str> {
         blanks(text)
+            .map(|(b, _)| b)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|b| match b {
@@ -378,7 +443,7 @@ mod tests {
     fn function_bodies_are_found_and_blanked_in_place() {
         let text = "fn a() { x(); }\nimpl S { fn b(&self) -> u8 {\n 1 } }\ntrait T { fn c(); fn d() { é() } }";
         assert_eq!(bodies(text), ["{ x(); }", "{\n 1 }", "{ é() }"]);
-        let s = skeleton(text).unwrap();
+        let s = blanked(text);
         assert_eq!(s.chars().count(), text.chars().count());
         assert_eq!(s.lines().count(), text.lines().count());
         assert!(s.starts_with("fn a() {      }\nimpl"));
@@ -397,7 +462,7 @@ mod tests {
     #[test]
     fn bodies_declaring_items_keep_only_their_items() {
         let text = "fn a() {\n    let x = 1;\n    use std::sync::Mutex;\n    if x { y() } else { z() }\n    #[cfg(test)]\n    fn inner() { lock(); }\n    static M: Mutex<u8> = Mutex::new(0);\n    let s = S { a: 1 };\n    const C: u8 = { 1 };\n    inner()\n}";
-        let s = skeleton(text).unwrap();
+        let s = blanked(text);
         assert_eq!(
             s,
             "fn a() {\n             ;\n    use std::sync::Mutex;\n                             \n    #[cfg(test)]\n    fn inner() {         }\n    static M: Mutex<u8> = Mutex::new(0);\n                      ;\n    const C: u8 = { 1 };\n           \n}"
@@ -410,7 +475,7 @@ mod tests {
         assert_eq!(items.filter(|s| matches!(s, syn::Stmt::Item(_))).count(), 4);
         // An inner attribute keeps the body whole.
         let text = "fn a() { #![allow(unused)] use x::Y; let y = 1; }";
-        assert_eq!(skeleton(text), None);
+        assert!(skeleton(text).unwrap().text.is_none());
     }
 
     #[test]
@@ -420,7 +485,7 @@ mod tests {
 fn b() {}"####;
         assert_eq!(bodies(text).len(), 2, "{:?}", bodies(text));
         assert!(bodies(text)[0].ends_with("break 'outer; } }"));
-        syn::parse_file(&skeleton(text).unwrap()).unwrap();
+        syn::parse_file(&blanked(text)).unwrap();
     }
 
     #[test]
@@ -428,8 +493,30 @@ fn b() {}"####;
         let text = "//! crate\n/// item\n//// plain\n/** block */ /**/ struct S;";
         assert!(bodies(text).is_empty());
         assert_eq!(
-            skeleton(text).unwrap(),
+            blanked(text),
             "         \n        \n//// plain\n             /**/ struct S;"
+        );
+    }
+
+    /// Where a file can be cut: after a top-level `;`, or a `}` that another item follows.
+    #[test]
+    fn item_ends() {
+        let text = "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;\nconst D: u8 = if a { 1 } else { 2 };\nimpl X { }";
+        let ends: Vec<&str> = skeleton(text)
+            .unwrap()
+            .item_ends
+            .iter()
+            .map(|e| &text[..e.byte as usize])
+            .collect();
+        assert_eq!(
+            ends,
+            [
+                "static S: T = T { a: 1 };",
+                "static S: T = T { a: 1 };\nfn f() {}",
+                "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }",
+                "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;",
+                "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;\nconst D: u8 = if a { 1 } else { 2 };",
+            ]
         );
     }
 
@@ -444,9 +531,9 @@ fn b() {}"####;
         assert!(skeleton("fn a() { ( }").is_none());
     }
 
-    /// Every real file syn parses must give a skeleton syn parses, with the same positions, and
-    /// every function in it must parse from its text when walked: the lexer above must never
-    /// disagree with proc-macro2. Runs on the fixtures, the example crate and this crate's own
+    /// Every real file syn parses must give a skeleton syn parses, with the same positions, cut
+    /// into items that parse alone, and every function in it must parse from its text when
+    /// walked: the lexer above must never disagree with proc-macro2. Runs on the fixtures, the example crate and this crate's own
     /// source; more directories (the benchmark corpus) through `LOCKORDER_SKELETON_DIRS`,
     /// separated by `:`.
     #[test]
@@ -478,11 +565,28 @@ fn b() {}"####;
                     continue;
                 }
                 files += 1;
-                let Some(s) = skeleton(&text) else { continue };
+                let Some(sk) = skeleton(&text) else {
+                    panic!("{path:?}: does not lex")
+                };
+                let s = sk.text.as_deref().unwrap_or(&text);
                 assert_eq!(s.chars().count(), text.chars().count(), "{path:?}");
                 assert_eq!(s.lines().count(), text.lines().count(), "{path:?}");
-                if let Err(e) = syn::parse_file(&s) {
+                if let Err(e) = syn::parse_file(s) {
                     panic!("{path:?}: skeleton does not parse: {e}");
+                }
+                // Every item, cut at its end, parses on its own, and cuts count characters.
+                let mut start = 0;
+                for cut in &sk.item_ends {
+                    let end = cut.byte as usize;
+                    let piece = &s[start..end];
+                    if let Err(e) = syn::parse_file(piece) {
+                        panic!("{path:?} bytes {start}..{end}: item does not parse alone: {e}");
+                    }
+                    assert_eq!(s[..end].chars().count(), cut.chars as usize, "{path:?}");
+                    start = end;
+                }
+                if let Err(e) = syn::parse_file(&s[start..]) {
+                    panic!("{path:?} from byte {start}: item does not parse alone: {e}");
                 }
                 bodies += self::bodies(&text).len();
                 let name = path.to_string_lossy();

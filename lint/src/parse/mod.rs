@@ -17,6 +17,7 @@ use std::sync::Mutex;
 use crate::discover::{CrateRoot, Edition};
 use crate::report::Problem;
 use crate::source::{FileId, SourceDb, SourceFile};
+use bodies::Cut;
 use outline::{Item, Outline};
 
 pub struct Crate {
@@ -238,19 +239,21 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
     }
 }
 
-/// Parses `text` with its function bodies left out when it can (`bodies`), else whole, and
-/// reads its outline. The tree goes when this returns.
+/// Skeletons are parsed in parts of about this many bytes, cut between items: a tree is ~30x its
+/// text, and a part's tree is all that parsing a file holds at once (a 10 MB generated file
+/// would need gigabytes).
+const PART: usize = 32 << 10;
+
+/// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
+/// its outline; else parses it whole. Each part's tree goes as soon as it is read.
 fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (String, String)> {
-    let parsed = bodies::skeleton(&text)
-        .and_then(|sk| crate::source::parse_file(&sk).ok())
-        .map_or_else(|| crate::source::parse_file(&text), Ok);
-    let loaded = match parsed {
-        Ok((mut ast, base)) => {
-            inline_item_macros(&mut ast.items, 0);
-            let file = SourceFile::new(path, text, base);
-            let outline = outline::of(&ast, &file);
-            Ok((file, outline))
-        }
+    let file = SourceFile::new(path, text);
+    let outline = bodies::skeleton(&file.text).and_then(|sk| {
+        let src = sk.text.as_deref().unwrap_or(&file.text);
+        read_parts(&file, src, &sk.item_ends).ok()
+    });
+    match outline.map_or_else(|| read_parts(&file, &file.text, &[]), Ok) {
+        Ok(outline) => Ok((file, outline)),
         Err(e) => {
             let at = e.span().start();
             // proc-macro2's lexer error says only "cannot parse string into token stream".
@@ -258,8 +261,9 @@ fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (
                 "cannot parse string into token stream",
                 "unbalanced delimiter or invalid token",
             );
+            proc_macro2::extra::invalidate_current_thread_spans();
             Err((
-                text,
+                file.text,
                 format!(
                     ":{}:{}: cannot parse: {what}; skipped",
                     at.line,
@@ -267,10 +271,38 @@ fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (
                 ),
             ))
         }
-    };
-    // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
-    proc_macro2::extra::invalidate_current_thread_spans();
-    loaded
+    }
+}
+
+/// The outline of `src` (`file`'s text or skeleton), parsed in parts of at least `PART` bytes
+/// cut at `item_ends`.
+fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Outline> {
+    let mut outline = Outline::default();
+    let mut cuts = item_ends.iter();
+    let mut start = Cut { byte: 0, chars: 0 };
+    loop {
+        let end = cuts
+            .find(|c| c.byte as usize >= start.byte as usize + PART)
+            .copied();
+        let end_byte = end.map_or(src.len(), |c| c.byte as usize);
+        let part = &src[start.byte as usize..end_byte];
+        let parsed = crate::source::parse_items(part, start.chars as usize);
+        let part = parsed.map(|(mut ast, origin)| {
+            inline_item_macros(&mut ast.items, 0);
+            outline::of(&ast, file, origin)
+        });
+        // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
+        if part.is_ok() {
+            proc_macro2::extra::invalidate_current_thread_spans();
+        }
+        let part = part?;
+        outline.items.extend(part.items);
+        outline.malformed.extend(part.malformed);
+        match end {
+            Some(cut) => start = cut,
+            None => return Ok(outline),
+        }
+    }
 }
 
 enum Loaded {
@@ -311,7 +343,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         Ok((file, outline)) => (file, Some(outline)),
         Err((text, msg)) => {
             parsed.problems.push(Problem::error(format!("{name}{msg}")));
-            (SourceFile::new(path.clone(), text, 0), None)
+            (SourceFile::new(path.clone(), text), None)
         }
     };
     let id = parsed.db.add(file);
@@ -406,7 +438,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
         let (file, outline) = match loaded {
             Loaded::Ok(file, outline) => (file, Some(outline)),
             Loaded::Failed(text, msg) => {
-                let file = SourceFile::new(path.clone(), text.unwrap_or_default(), 0);
+                let file = SourceFile::new(path.clone(), text.unwrap_or_default());
                 parsed
                     .problems
                     .push(Problem::error(format!("{}{msg}", file.display)));
@@ -436,6 +468,37 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file parsed in parts has the outline it has parsed whole, positions included.
+    #[test]
+    fn parts_read_like_the_whole() {
+        let mut text = String::from("#![allow(unused)]\nuse std::sync::Mutex;\n");
+        for i in 0..(3 * PART / 100) {
+            text.push_str(&format!(
+                "/// é\npub struct S{i} {{ m: Mutex<u8> }}\nimpl S{i} {{ fn f(&self) {{ self.m.lock(); }} }}\nstatic X{i}: S{i} = S{i} {{ m: Mutex::new(0) }};\n"
+            ));
+        }
+        let file = SourceFile::new("t.rs".into(), text.clone());
+        let sk = bodies::skeleton(&text).unwrap();
+        let src = sk.text.as_deref().unwrap();
+        let parts = read_parts(&file, src, &sk.item_ends).unwrap();
+        let whole = read_parts(&file, src, &[]).unwrap();
+        let names = |o: &Outline| -> Vec<(String, crate::source::Pos)> {
+            o.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Struct { name, .. } | Item::Static { name, .. } => {
+                        Some((name.name.clone(), name.at))
+                    }
+                    Item::Impl(imp) => imp.fns.first().map(|f| (f.name.name.clone(), f.name.at)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(sk.item_ends.len() > 3 * PART / 100);
+        assert_eq!(names(&parts), names(&whole));
+        assert_eq!(names(&parts).len(), 3 * (3 * PART / 100));
+    }
 
     /// Text in memory may declare modules it cannot load: they are simply not followed.
     #[test]

@@ -8,6 +8,7 @@
 
 use crate::source::{Origin, Pos, SourceFile};
 
+#[derive(Default)]
 pub struct Outline {
     pub items: Vec<Item>,
     /// `#[lock_order]` attributes that do not parse (the macro would reject them too).
@@ -207,12 +208,12 @@ impl From<&syn::Type> for TypeExpr {
     }
 }
 
-/// Reads the outline of `ast`, the tree parsed from `file`'s text, on the thread that parsed
-/// it, before its span map is freed (`source`).
-pub fn of(ast: &syn::File, file: &SourceFile) -> Outline {
+/// Reads the outline of `ast`, a tree parsed from (part of) `file`'s text whose spans start at
+/// `origin`, on the thread that parsed it, before its span map is freed (`source`).
+pub fn of(ast: &syn::File, file: &SourceFile, origin: Origin) -> Outline {
     let mut r = Reader {
         file,
-        origin: file.origin(),
+        origin,
         malformed: Vec::new(),
     };
     let items = r.items(&ast.items);
