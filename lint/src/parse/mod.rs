@@ -285,7 +285,10 @@ fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Ou
             .find(|c| c.byte as usize >= start.byte as usize + PART)
             .copied();
         let end_byte = end.map_or(src.len(), |c| c.byte as usize);
-        let part = &src[start.byte as usize..end_byte];
+        // A cut that is not between characters would be the lexer's mistake: parse whole.
+        let part = src.get(start.byte as usize..end_byte).ok_or_else(|| {
+            syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character")
+        })?;
         let parsed = crate::source::parse_items(part, start.chars as usize);
         let part = parsed.map(|(mut ast, origin)| {
             inline_item_macros(&mut ast.items, 0);
