@@ -121,6 +121,30 @@ impl Unit {
             unparsed: None,
         }
     }
+
+    /// Nothing to summarize and nothing to report: a function without a unit is the same.
+    fn is_empty(&self) -> bool {
+        self.acquisitions.is_empty()
+            && self.calls.is_empty()
+            && self.returns.is_empty()
+            && self.locals.is_empty()
+            && self.waits.is_empty()
+            && self.wakes.is_empty()
+            && self.awaits.is_empty()
+            && self.too_deep.is_none()
+            && self.unparsed.is_none()
+    }
+
+    /// Units live until the run ends, and most events are few: no slack.
+    fn shrink(&mut self) {
+        self.acquisitions.shrink_to_fit();
+        self.calls.shrink_to_fit();
+        self.returns.shrink_to_fit();
+        self.locals.shrink_to_fit();
+        self.waits.shrink_to_fit();
+        self.wakes.shrink_to_fit();
+        self.awaits.shrink_to_fit();
+    }
 }
 
 /// Local lock classes are numbered per function while walking (on the function's own unit,
@@ -177,7 +201,17 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
     // In function order, so that every run numbers units and classes the same.
     let mut units: Vec<Unit> = (0..index.fns.len() as u32)
         .into_par_iter()
-        .flat_map_iter(|f| walker::walk_fn(index, classes, db, FnId(f)))
+        .flat_map_iter(|f| {
+            let mut units = walker::walk_fn(index, classes, db, FnId(f));
+            // A third of all functions (accessors, constructors) have no events at all.
+            if let [unit] = units.as_slice() {
+                if unit.is_empty() {
+                    units.clear();
+                }
+            }
+            units.iter_mut().for_each(Unit::shrink);
+            units
+        })
         .collect();
     // A function's own unit comes first, then its spawned closures; joined units were numbered
     // from the function's own.
