@@ -241,8 +241,8 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 
 /// Skeletons are parsed in parts of about this many bytes, cut between items: a tree is ~30x its
 /// text, and a part's tree is all that parsing a file holds at once (a 10 MB generated file
-/// would need gigabytes).
-const PART: usize = 32 << 10;
+/// would need gigabytes). Fuzzing inputs are small: tiny parts make them exercise the cuts.
+const PART: usize = if cfg!(fuzzing) { 64 } else { 32 << 10 };
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
 /// its outline; else parses it whole. Each part's tree goes as soon as it is read.
