@@ -1,7 +1,8 @@
 //! A file's outline: what its items declare, as owned data, read from the file's skeleton tree
 //! on the thread that parsed it (`parse`). The tree is dropped right after, so that no syntax
-//! tree outlives its parse or crosses a thread: an outline is ~1/10 of a skeleton tree, and a
-//! function is parsed again, signature and body, from its text range when it is walked.
+//! tree outlives its parse or crosses a thread (tokio's outlines are ~5 MiB where its skeleton
+//! trees were ~40 MB); a function is parsed, signature and body, from its text range when it is
+//! walked.
 //!
 //! The index (`index::build`) makes modules, types and functions from outlines; it reads only
 //! what is here.
