@@ -146,7 +146,7 @@ struct Walker<'i> {
     classes: &'i Classes,
     db: &'i SourceDb,
     file: FileId,
-    /// Of the parse the spans being walked come from: the file's, or the deferred body's.
+    /// Of the function's own parse (`source::parse_fn`), which the spans being walked come from.
     origin: Origin,
     module: ModId,
     edition: Edition,
@@ -166,6 +166,14 @@ struct Walker<'i> {
 }
 
 pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
+    let units = parse_and_walk(index, classes, db, id);
+    // The function's tree is gone, and proc-macro2's copy of its text can go too: positions are
+    // ours (`source`); nothing of this parse is looked up again.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    units
+}
+
+fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
     let def = index.func(id);
     let Some((start, end)) = def.text else {
         return Vec::new();
@@ -175,7 +183,6 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
         Ok(parsed) => parsed,
         Err((at, why)) => {
             unit.unparsed = Some((at.unwrap_or(def.loc), why));
-            proc_macro2::extra::invalidate_current_thread_spans();
             return vec![unit];
         }
     };
@@ -202,12 +209,9 @@ pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec
     };
     w.life.push_temp_scope();
     w.bind_params(&sig);
-    w.walk_body(&body);
+    let v = w.block(&body);
+    w.record_return(&v);
     w.life.pop_temp_scope();
-    drop((sig, body));
-    // The function's tree is gone, and proc-macro2's copy of its text can go too: positions are
-    // ours (`source`); nothing of this parse is looked up again.
-    proc_macro2::extra::invalidate_current_thread_spans();
     w.units
 }
 
@@ -269,11 +273,6 @@ impl<'i> Walker<'i> {
 
     fn loc(&self, span: Span) -> Loc {
         self.db.loc_in(self.file, self.origin, span)
-    }
-
-    fn walk_body(&mut self, body: &syn::Block) {
-        let v = self.block(body);
-        self.record_return(&v);
     }
 
     fn loc_between(&self, from: Span, to: Span) -> Loc {

@@ -82,10 +82,10 @@ impl Parsed {
 }
 
 /// A `mod name;` declaration found in a file.
-pub struct ModDecl {
-    pub inline: Vec<String>,
-    pub name: String,
-    pub path_attr: Option<String>,
+struct ModDecl {
+    inline: Vec<String>,
+    name: String,
+    path_attr: Option<String>,
 }
 
 /// Crates wrap items in macros (`cfg_rt! { pub mod runtime; }`, `cfg_if!`-like helpers). An
@@ -156,7 +156,7 @@ fn inline_impl_macros(items: &mut Vec<syn::ImplItem>, depth: u32) {
     *items = out;
 }
 
-pub fn mod_decls(outline: &Outline) -> Vec<ModDecl> {
+fn mod_decls(outline: &Outline) -> Vec<ModDecl> {
     let mut out = Vec::new();
     collect_mods(&outline.items, &mut Vec::new(), &mut out);
     out
