@@ -10,7 +10,7 @@
 //!
 //! cargo bench -p cargo-lockorder --bench real_crates [-- DIR...]
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use lockorder_lint::discover::Edition;
 use lockorder_lint::{analyze, worker_pool, Options};
+use mimalloc::MiMalloc;
 use rayon::prelude::*;
 
 const CRATES: &[&str] = &[
@@ -33,27 +34,37 @@ const CRATES: &[&str] = &[
 const RUNS: usize = 7;
 
 /// Counts live heap bytes while `COUNTING` is on (off while timing: the shared counters would
-/// slow the threads down).
+/// slow the threads down). Allocates with mimalloc, as the command does, for the analysis and
+/// for the floor alike.
 struct Counting;
 static COUNTING: AtomicBool = AtomicBool::new(false);
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
-// SAFETY: forwards to the system allocator; only counts.
+// SAFETY: forwards to mimalloc; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         if COUNTING.load(Relaxed) {
             let live = LIVE.fetch_add(l.size(), Relaxed) + l.size();
             PEAK.fetch_max(live, Relaxed);
         }
-        System.alloc(l)
+        MiMalloc.alloc(l)
     }
 
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         if COUNTING.load(Relaxed) {
             LIVE.fetch_sub(l.size(), Relaxed);
         }
-        System.dealloc(p, l)
+        MiMalloc.dealloc(p, l)
+    }
+
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, size: usize) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            let live = LIVE.fetch_add(size, Relaxed) + size;
+            PEAK.fetch_max(live, Relaxed);
+            LIVE.fetch_sub(l.size(), Relaxed);
+        }
+        MiMalloc.realloc(p, l, size)
     }
 }
 

@@ -2,8 +2,8 @@
 //! (`assert!`, `println!`, `format!`, `vec!`, `write!`, ...) take comma-separated expressions,
 //! and a lock taken inside them is taken for real. We parse what parses and skip the rest.
 
+use syn::parse::ParseStream;
 use syn::parse::Parser;
-use syn::punctuated::Punctuated;
 
 pub enum MacroKind {
     /// Never returns (`panic!`, `unreachable!`, ...): what follows is dead code.
@@ -28,17 +28,105 @@ pub fn kind(mac: &syn::Macro) -> MacroKind {
     }
 }
 
-/// The argument expressions of a macro call, when its body parses as `a, b, c` or `[x; n]`.
+/// The argument expressions of a macro call, when its body parses as `a, b, c` or `[x; n]`
+/// (in one pass: bodies that are neither, `select! { .. }`, are common and fail late).
 pub fn args(mac: &syn::Macro) -> Vec<syn::Expr> {
-    let list = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
-    if let Ok(exprs) = list.parse2(mac.tokens.clone()) {
-        return exprs.into_iter().collect();
-    }
-    let repeat = |input: syn::parse::ParseStream| {
-        let value: syn::Expr = input.parse()?;
-        input.parse::<syn::Token![;]>()?;
-        let count: syn::Expr = input.parse()?;
-        Ok(vec![value, count])
+    let list = |input: ParseStream| {
+        let mut out = Vec::new();
+        if input.is_empty() {
+            return Ok(out);
+        }
+        out.push(input.parse::<syn::Expr>()?);
+        if input.peek(syn::Token![;]) {
+            input.parse::<syn::Token![;]>()?;
+            out.push(input.parse()?);
+            return Ok(out);
+        }
+        while !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            out.push(input.parse()?);
+        }
+        Ok(out)
     };
-    repeat.parse2(mac.tokens.clone()).unwrap_or_default()
+    list.parse2(mac.tokens.clone()).unwrap_or_default()
+}
+
+/// Whether a macro body cannot produce an event: no call, block, closure, await, nested macro,
+/// control flow or assignment anywhere in it (`println!("{}", x.len)`, `panic!("bad")`).
+/// Parsing such bodies is most of what walking macros costs, for nothing.
+pub fn inert(tokens: &proc_macro2::TokenStream) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    tokens.clone().into_iter().all(|t| match t {
+        TokenTree::Literal(_) => true,
+        TokenTree::Ident(i) => !matches!(
+            i.to_string().as_str(),
+            "await"
+                | "return"
+                | "break"
+                | "continue"
+                | "yield"
+                | "become"
+                | "do"
+                | "loop"
+                | "while"
+                | "for"
+                | "if"
+                | "match"
+                | "let"
+                | "async"
+                | "move"
+                | "unsafe"
+        ),
+        TokenTree::Punct(p) => !matches!(p.as_char(), '!' | '|' | '?' | '='),
+        TokenTree::Group(g) => match g.delimiter() {
+            Delimiter::Parenthesis | Delimiter::Brace => false,
+            Delimiter::Bracket | Delimiter::None => inert(&g.stream()),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mac(src: &str) -> syn::Macro {
+        syn::parse_str(src).expect("macro")
+    }
+
+    #[test]
+    fn bodies_that_cannot_hold_an_event_are_inert() {
+        for src in [
+            r#"println!("{} {}", x, self.y.z)"#,
+            r#"panic!("bad")"#,
+            "debug_assert!(a < b && c[0] > d)",
+            "vec![x, y[1]]",
+        ] {
+            assert!(inert(&mac(src).tokens), "{src}");
+        }
+        for src in [
+            "assert!(m.lock().is_ok())",
+            "println!(\"{}\", f(x))",
+            "vec![{ m.lock() }]",
+            "assert!(x.await)",
+            "debug_assert!(!x)",
+            "format!(\"{a}\", a = g)",
+            "select! { recv(r) -> v => {} }",
+            "assert!(|| m.lock())",
+            "assert!(match x { _ => 1 } == 1)",
+        ] {
+            assert!(!inert(&mac(src).tokens), "{src}");
+        }
+    }
+
+    #[test]
+    fn arguments_lists_repeats_and_other_bodies() {
+        assert_eq!(args(&mac("assert_eq!(a.lock(), b, )")).len(), 2);
+        assert_eq!(args(&mac("vec![m.lock(); 3]")).len(), 2);
+        assert_eq!(args(&mac("todo!()")).len(), 0);
+        assert!(args(&mac("select! { recv(r) -> v => {} }")).is_empty());
+        assert!(args(&mac("m!(a; b; c)")).is_empty());
+    }
 }

@@ -242,7 +242,7 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 /// Skeletons are parsed in parts of about this many bytes, cut between items: a tree is ~30x its
 /// text, and a part's tree is all that parsing a file holds at once (a 10 MB generated file
 /// would need gigabytes). Fuzzing inputs are small: tiny parts make them exercise the cuts.
-const PART: usize = if cfg!(fuzzing) { 64 } else { 32 << 10 };
+const PART: usize = if cfg!(fuzzing) { 64 } else { 8 << 10 };
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
 /// its outline; else parses it whole. Each part's tree goes as soon as it is read.
@@ -275,37 +275,56 @@ fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (
 }
 
 /// The outline of `src` (`file`'s text or skeleton), parsed in parts of at least `PART` bytes
-/// cut at `item_ends`.
+/// cut at `item_ends`. Parts are parsed in parallel: a crate's root file is often a large part
+/// of the crate, and the files it declares cannot start before it is read.
 fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Outline> {
-    let mut outline = Outline::default();
-    let mut cuts = item_ends.iter();
+    use rayon::prelude::*;
+    let mut parts = Vec::new();
     let mut start = Cut { byte: 0, chars: 0 };
+    let mut cuts = item_ends.iter();
     loop {
         let end = cuts
             .find(|c| c.byte as usize >= start.byte as usize + PART)
             .copied();
-        let end_byte = end.map_or(src.len(), |c| c.byte as usize);
-        // A cut that is not between characters would be the lexer's mistake: parse whole.
-        let part = src.get(start.byte as usize..end_byte).ok_or_else(|| {
-            syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character")
-        })?;
-        let parsed = crate::source::parse_items(part, start.chars as usize);
-        let part = parsed.map(|(mut ast, origin)| {
-            inline_item_macros(&mut ast.items, 0);
-            outline::of(&ast, file, origin)
-        });
-        // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
-        if part.is_ok() {
-            proc_macro2::extra::invalidate_current_thread_spans();
-        }
-        let part = part?;
-        outline.items.extend(part.items);
-        outline.malformed.extend(part.malformed);
+        parts.push((start, end.map_or(src.len(), |c| c.byte as usize)));
         match end {
             Some(cut) => start = cut,
-            None => return Ok(outline),
+            None => break,
         }
     }
+    let parts: Vec<Outline> = match parts.as_slice() {
+        // The whole text, or a small file: the caller reads the error's position.
+        [(start, end)] => vec![read_part(file, src, *start, *end)?],
+        _ => parts
+            .into_par_iter()
+            .map(|(start, end)| {
+                let part = read_part(file, src, start, end);
+                // Whatever the outcome, this thread is done with this text.
+                proc_macro2::extra::invalidate_current_thread_spans();
+                part
+            })
+            .collect::<syn::Result<_>>()?,
+    };
+    let mut outline = Outline::default();
+    for part in parts {
+        outline.items.extend(part.items);
+        outline.malformed.extend(part.malformed);
+    }
+    Ok(outline)
+}
+
+/// The outline of `src[start.byte..end]`, whose first character is `file`'s `start.chars`th.
+fn read_part(file: &SourceFile, src: &str, start: Cut, end: usize) -> syn::Result<Outline> {
+    // A cut that is not between characters would be the lexer's mistake: parse whole.
+    let part = src
+        .get(start.byte as usize..end)
+        .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character"))?;
+    let (mut ast, origin) = crate::source::parse_items(part, start.chars as usize)?;
+    inline_item_macros(&mut ast.items, 0);
+    let outline = outline::of(&ast, file, origin);
+    // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    Ok(outline)
 }
 
 enum Loaded {
