@@ -198,22 +198,22 @@ fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     Ok((file, base))
 }
 
-/// Parses the function at bytes `start..=end` of `file` (its signature, from the first keyword
-/// to the closing brace of its body), on the current thread: functions are parsed when walked
-/// (`parse::outline`). The error carries the position when there is one.
-pub fn parse_fn(
+/// Parses the function body at bytes `start..=end` of `file` (brace to brace), on the current
+/// thread: bodies are parsed when walked (`parse::outline`). The error carries the position
+/// when there is one.
+pub fn parse_body(
     db: &SourceDb,
     file: FileId,
     start: u32,
     end: u32,
-) -> Result<(syn::Signature, syn::Block, Origin), (Option<Loc>, String)> {
+) -> Result<(syn::Block, Origin), (Option<Loc>, String)> {
     let f = db.get(file);
     let text = f
         .text
         .get(start as usize..=end as usize)
         .ok_or((None, "function out of bounds".to_string()))?;
     let tokens: proc_macro2::TokenStream = text.parse().map_err(|e| (None, format!("{e}")))?;
-    // The first token of the signature is the text's first character.
+    // The body's group starts at the text's first character.
     let origin = tokens
         .clone()
         .into_iter()
@@ -221,17 +221,16 @@ pub fn parse_fn(
         .and_then(|t| raw_range(t.span()))
         .map(|(lo, _)| Origin(lo as i64 - f.char_offset(start as usize) as i64))
         .ok_or((None, "empty function".to_string()))?;
-    let sig_and_body = |input: syn::parse::ParseStream| {
-        let sig: syn::Signature = input.parse()?;
+    let body = |input: syn::parse::ParseStream| {
         // A body may start with inner attributes (`#![allow(..)]`), which `Block` rejects.
         let content;
         let brace_token = syn::braced!(content in input);
         content.call(syn::Attribute::parse_inner)?;
         let stmts = content.call(syn::Block::parse_within)?;
-        Ok((sig, syn::Block { brace_token, stmts }))
+        Ok(syn::Block { brace_token, stmts })
     };
-    syn::parse::Parser::parse2(sig_and_body, tokens)
-        .map(|(sig, body)| (sig, body, origin))
+    syn::parse::Parser::parse2(body, tokens)
+        .map(|body| (body, origin))
         .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))
 }
 
@@ -348,18 +347,18 @@ mod tests {
         }
     }
 
-    /// Functions are parsed from their text when walked; a body may open with inner attributes.
+    /// Bodies are parsed from their text when walked; a body may open with inner attributes.
     #[test]
-    fn function_text_with_inner_attributes() {
+    fn body_text_with_inner_attributes() {
         let text = "fn f(a: u8) -> u8 {\n    #![allow(unused)]\n    a\n}\n";
         let mut db = SourceDb::default();
         let id = db.add(SourceFile::new("t.rs".into(), text.into()));
-        let end = text.rfind('}').unwrap() as u32;
-        let (sig, body, origin) = parse_fn(&db, id, 0, end).unwrap();
-        assert_eq!(
-            (sig.ident.to_string(), body.stmts.len()),
-            ("f".to_string(), 1)
+        let (start, end) = (
+            text.find('{').unwrap() as u32,
+            text.rfind('}').unwrap() as u32,
         );
+        let (body, origin) = parse_body(&db, id, start, end).unwrap();
+        assert_eq!(body.stmts.len(), 1);
         let syn::Stmt::Expr(syn::Expr::Path(p), None) = &body.stmts[0] else {
             panic!()
         };

@@ -146,7 +146,7 @@ struct Walker<'i> {
     classes: &'i Classes,
     db: &'i SourceDb,
     file: FileId,
-    /// Of the function's own parse (`source::parse_fn`), which the spans being walked come from.
+    /// Of the body's own parse (`source::parse_body`), which the spans being walked come from.
     origin: Origin,
     module: ModId,
     edition: Edition,
@@ -179,7 +179,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         return Vec::new();
     };
     let mut unit = Unit::new(Some(id), def.display.clone());
-    let (sig, body, origin) = match crate::source::parse_fn(db, def.file, start, end) {
+    let (body, origin) = match crate::source::parse_body(db, def.file, start, end) {
         Ok(parsed) => parsed,
         Err((at, why)) => {
             unit.unparsed = Some((at.unwrap_or(def.loc), why));
@@ -208,7 +208,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
-    w.bind_params(&sig);
+    w.bind_params(&def.params);
     let v = w.block(&body);
     w.record_return(&v);
     w.life.pop_temp_scope();
@@ -458,43 +458,37 @@ impl<'i> Walker<'i> {
         }
     }
 
-    fn bind_params(&mut self, sig: &syn::Signature) {
-        for (i, input) in sig.inputs.iter().enumerate() {
-            let (pat, ty) = match input {
-                syn::FnArg::Receiver(_) => (None, self.self_ty.clone()),
-                syn::FnArg::Typed(t) => (Some(&*t.pat), self.lower(&t.ty)),
-            };
-            let class = has_class(self.index, &ty).then_some(ClassRef::FromRoot);
-            let place = Place::new(Root::Param(i as u16));
-            match pat {
-                None => {
+    fn bind_params(&mut self, params: &[crate::index::Param]) {
+        for (i, p) in params.iter().enumerate() {
+            if let Some(names) = &p.pattern {
+                // As `bind_pat` binds a pattern without a value.
+                for name in names {
                     let local = self.fresh_local();
                     self.bindings.push(Binding {
-                        name: "self".into(),
+                        name: name.clone(),
                         local,
-                        ty,
-                        place,
-                        class,
+                        ty: Ty::Unknown,
+                        place: Place::new(Root::Local(local)),
+                        class: None,
                         deferred: None,
                         spawned: None,
                         pending: None,
                     });
                 }
-                Some(syn::Pat::Ident(p)) => {
-                    let local = self.fresh_local();
-                    self.bindings.push(Binding {
-                        name: p.ident.to_string(),
-                        local,
-                        ty,
-                        place,
-                        class,
-                        deferred: None,
-                        spawned: None,
-                        pending: None,
-                    });
-                }
-                Some(p) => self.bind_pat(p, Val::default()),
+                continue;
             }
+            let class = has_class(self.index, &p.ty).then_some(ClassRef::FromRoot);
+            let local = self.fresh_local();
+            self.bindings.push(Binding {
+                name: p.name.clone(),
+                local,
+                ty: p.ty.clone(),
+                place: Place::new(Root::Param(i as u16)),
+                class,
+                deferred: None,
+                spawned: None,
+                pending: None,
+            });
         }
     }
 

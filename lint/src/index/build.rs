@@ -24,8 +24,8 @@ struct Builder<'p> {
     /// known.
     field_tys: Vec<&'p [(String, TypeExpr)]>,
     static_tys: Vec<&'p TypeExpr>,
-    /// Return types by `FnId`.
-    ret_tys: Vec<Option<&'p TypeExpr>>,
+    /// Signatures by `FnId`: return and parameter types.
+    sigs: Vec<&'p FnItem>,
     /// Files already made a module of some crate: `#[cfg(a)] pub mod m; #[cfg(not(a))] mod m;`
     /// names one file twice, and it is still one module.
     file_modules: HashSet<(usize, FileId)>,
@@ -59,7 +59,7 @@ pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
         impls: Vec::new(),
         field_tys: Vec::new(),
         static_tys: Vec::new(),
-        ret_tys: Vec::new(),
+        sigs: Vec::new(),
         file_modules: HashSet::new(),
         reported: HashSet::new(),
     };
@@ -288,13 +288,13 @@ impl<'p> Builder<'p> {
             module,
             file,
             text: f.text,
-            params: f.params.clone(),
+            params: Vec::new(),
             ret: Ty::Unknown,
             self_ty,
             generics,
             loc: f.name.at.in_file(file),
         });
-        self.ret_tys.push(f.ret.as_ref());
+        self.sigs.push(f);
         self.items(module, file, &mut Vec::new(), &f.body_items);
         if !is_method {
             self.define(m, f.name.name.clone(), Def::Fn(id));
@@ -417,20 +417,33 @@ impl Builder<'_> {
         }
         // Many, and each independent of the others: in parallel.
         let index = &self.index;
-        let rets: Vec<Ty> = std::mem::take(&mut self.ret_tys)
+        let sigs: Vec<(Ty, Vec<Param>)> = std::mem::take(&mut self.sigs)
             .into_par_iter()
             .zip(&index.fns)
-            .map(|(ret, f)| {
+            .map(|(sig, f)| {
                 let cx = LowerCx {
                     module: f.module,
                     self_ty: Some(&f.self_ty),
                     generics: &f.generics,
                 };
-                ret.map_or(Ty::Unknown, |t| lower(index, &cx, t))
+                let params = sig.params.iter().map(|p| Param {
+                    name: p.name.clone(),
+                    pattern: p.pattern.clone(),
+                    ty: p
+                        .ty
+                        .as_ref()
+                        .map_or_else(|| f.self_ty.clone(), |t| lower(index, &cx, t)),
+                });
+                let ret = sig
+                    .ret
+                    .as_ref()
+                    .map_or(Ty::Unknown, |t| lower(index, &cx, t));
+                (ret, params.collect())
             })
             .collect();
-        for (f, ret) in self.index.fns.iter_mut().zip(rets) {
+        for (f, (ret, params)) in self.index.fns.iter_mut().zip(sigs) {
             f.ret = ret;
+            f.params = params;
         }
         // A type is a lock wrapper when it *is* a lock: it has exactly one lock field, and either
         // nothing else or a method named like an acquisition (`lock`, `read`, ...) that hands

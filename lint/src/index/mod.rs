@@ -80,16 +80,24 @@ pub struct FnDef {
     /// Scope for resolving the signature and body: the body's own module when it declares items.
     pub module: ModId,
     pub file: FileId,
-    /// Bytes of `file` from the signature's first keyword to the body's closing brace: the walker
-    /// parses them (`source::parse_fn`). `None` for a function without a body.
+    /// Bytes of `file` from the body's opening brace to its closing one: the walker parses them
+    /// (`source::parse_body`). `None` for a function without a body.
     pub text: Option<(u32, u32)>,
-    /// Parameter names, for messages.
-    pub params: Vec<String>,
+    /// Lowered once every type is known, like `ret`.
+    pub params: Vec<Param>,
     /// The return type, lowered once every type is known.
     pub ret: Ty,
     pub self_ty: Ty,
     pub generics: Vec<String>,
     pub loc: Loc,
+}
+
+pub struct Param {
+    /// `self`, the parameter's name, or `_` for a pattern: for messages.
+    pub name: String,
+    /// For a pattern parameter, the names it binds; their types are not followed.
+    pub pattern: Option<Vec<String>>,
+    pub ty: Ty,
 }
 
 pub struct StaticDef {

@@ -1,8 +1,8 @@
 //! A file's outline: what its items declare, as owned data, read from the file's skeleton tree
 //! on the thread that parsed it (`parse`). The tree is dropped right after, so that no syntax
 //! tree outlives its parse or crosses a thread (tokio's outlines are ~5 MiB where its skeleton
-//! trees were ~40 MB); a function is parsed, signature and body, from its text range when it is
-//! walked.
+//! trees were ~40 MB); a function's body is parsed from its text range when it is walked, its
+//! signature is read here.
 //!
 //! The index (`index::build`) makes modules, types and functions from outlines; it reads only
 //! what is here.
@@ -79,15 +79,24 @@ pub struct FnItem {
     /// Type parameters of the signature.
     pub generics: Vec<String>,
     pub has_receiver: bool,
-    /// Parameter names (`self`, `_` for patterns), for messages.
-    pub params: Vec<String>,
+    pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
-    /// Bytes from the signature's first keyword to the body's closing brace; `None` without a
-    /// body.
+    /// Bytes of the body, brace to brace; `None` without a body. The signature is read here
+    /// once: the walker parses only the body.
     pub text: Option<(u32, u32)>,
     /// Items declared inside the body (their bodies are kept in the skeleton, `bodies`).
     pub body_items: Vec<Item>,
     pub allows: Vec<Allow>,
+}
+
+pub struct Param {
+    /// `self`, the parameter's name, or `_` for a pattern: for messages.
+    pub name: String,
+    /// For a pattern parameter (`(a, b): (A, B)`, `_: A`), the names it binds, whose types are
+    /// not followed.
+    pub pattern: Option<Vec<String>>,
+    /// As written; `None` for `self`, whose type is the impl's.
+    pub ty: Option<TypeExpr>,
 }
 
 /// `#[lock_order(allow(..), reason = "..")]` on an item.
@@ -367,26 +376,31 @@ impl Reader<'_> {
             .inputs
             .iter()
             .map(|arg| match arg {
-                syn::FnArg::Receiver(_) => "self".to_string(),
-                syn::FnArg::Typed(t) => match &*t.pat {
-                    syn::Pat::Ident(p) => p.ident.to_string(),
-                    _ => "_".to_string(),
+                syn::FnArg::Receiver(_) => Param {
+                    name: "self".into(),
+                    pattern: None,
+                    ty: None,
                 },
+                syn::FnArg::Typed(t) => {
+                    let (name, pattern) = match &*t.pat {
+                        syn::Pat::Ident(p) => (p.ident.to_string(), None),
+                        pat => {
+                            let mut names = Vec::new();
+                            bound_names(pat, &mut names);
+                            ("_".to_string(), Some(names))
+                        }
+                    };
+                    Param {
+                        name,
+                        pattern,
+                        ty: Some((&*t.ty).into()),
+                    }
+                }
             })
             .collect();
-        let first = [
-            sig.constness.map(|t| t.span),
-            sig.asyncness.map(|t| t.span),
-            sig.unsafety.map(|t| t.span),
-            sig.abi.as_ref().map(|a| a.extern_token.span),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-        .unwrap_or(sig.fn_token.span);
         let text = body.map(|b| {
             (
-                self.pos(first).start,
+                self.pos(b.brace_token.span.open()).start,
                 self.pos(b.brace_token.span.close()).start,
             )
         });
@@ -578,6 +592,28 @@ fn use_tree(
     }
 }
 
+/// The names `pat` binds, in the order the walker binds a pattern's names (`Walker::bind_pat`):
+/// an or-pattern binds its first alternative's.
+fn bound_names(pat: &syn::Pat, out: &mut Vec<String>) {
+    match pat {
+        syn::Pat::Ident(p) => {
+            out.push(p.ident.to_string());
+            if let Some((_, sub)) = &p.subpat {
+                bound_names(sub, out);
+            }
+        }
+        syn::Pat::Type(p) => bound_names(&p.pat, out),
+        syn::Pat::Paren(p) => bound_names(&p.pat, out),
+        syn::Pat::Reference(p) => bound_names(&p.pat, out),
+        syn::Pat::Or(p) => p.cases.iter().take(1).for_each(|c| bound_names(c, out)),
+        syn::Pat::Tuple(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
+        syn::Pat::TupleStruct(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
+        syn::Pat::Slice(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
+        syn::Pat::Struct(p) => p.fields.iter().for_each(|f| bound_names(&f.pat, out)),
+        _ => {}
+    }
+}
+
 fn generic_names(g: &syn::Generics) -> Vec<String> {
     g.type_params().map(|p| p.ident.to_string()).collect()
 }
@@ -608,4 +644,42 @@ fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazySta
         out.push((attrs, ident, ty));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walker binds parameters from here (it parses only bodies): pattern parameters bind
+    /// their names, as `Walker::bind_pat` would, and nothing else; `x @ pat` is its name.
+    #[test]
+    fn parameters_and_the_names_patterns_bind() {
+        let text = "impl S { fn f(&self, a: A, (b, [c, ..]): (B, [C; 2]), _: D, \
+                    T { e, f: Some(g) | None }: T, h @ Some(_): Option<H>) {} }";
+        let parsed = crate::parse::parse_text("t.rs", text, crate::discover::Edition::E2021);
+        let Some(Item::Impl(imp)) = parsed.outline(parsed.crates[0].root).map(|o| &o.items[0])
+        else {
+            panic!("no impl")
+        };
+        let got: Vec<(&str, Option<Vec<&str>>, bool)> = imp.fns[0]
+            .params
+            .iter()
+            .map(|p| {
+                let names = p.pattern.as_ref();
+                let names = names.map(|n| n.iter().map(String::as_str).collect());
+                (p.name.as_str(), names, p.ty.is_some())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("self", None, false),
+                ("a", None, true),
+                ("_", Some(vec!["b", "c"]), true),
+                ("_", Some(vec![]), true),
+                ("_", Some(vec!["e", "g"]), true),
+                ("h", None, true),
+            ]
+        );
+    }
 }
