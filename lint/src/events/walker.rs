@@ -1193,8 +1193,8 @@ impl<'i> Walker<'i> {
         let head = self.expr(&f.expr);
         if let Ty::Waitable(Waitable::Receiver) = head.ty {
             // `for msg in rx`: every iteration is a blocking receive.
-            let loc = self.loc(f.for_token.span);
-            self.wait_or_wake(Waitable::Receiver, &head, "recv", &Args::new(), loc);
+            let at = (f.for_token.span, f.for_token.span);
+            self.wait_or_wake(Waitable::Receiver, &head, "recv", &Args::new(), at);
         }
         let elem = self.element_of(&head);
         let body: Arm = Box::new(move |w: &mut Self| {
@@ -1253,7 +1253,8 @@ impl<'i> Walker<'i> {
         let recv = self.expr(&m.receiver);
         let name = m.method.to_string();
         let start = start_span(&m.receiver).unwrap_or_else(|| m.method.span());
-        let loc = self.loc_between(start, m.paren_token.span.close());
+        // Located only where an event needs it: most method calls are not events.
+        let at = (start, m.paren_token.span.close());
         let recv_ty = recv.ty.clone();
         if let Ty::Lock(l) = &recv_ty {
             if let Some(acq) = self.index.acquire(l.flavor, &name) {
@@ -1264,22 +1265,22 @@ impl<'i> Walker<'i> {
                         recv,
                         lock,
                         acquire: acq,
-                        loc,
+                        loc: self.loc_between(at.0, at.1),
                     };
                     return Val {
                         pending: Some(Rc::new(pending)),
                         ..Val::default()
                     };
                 }
-                return self.acquire(recv, l, acq, loc);
+                return self.acquire(recv, l, acq, self.loc_between(at.0, at.1));
             }
             let key = (l.flavor.kind.type_name().to_string(), name.clone());
             if let Some(&callee) = self.index.ext_methods.get(&key).and_then(|v| v.first()) {
-                return self.call_fn(callee, Some(recv), &m.args, loc);
+                return self.call_fn(callee, Some(recv), &m.args, self.loc_between(at.0, at.1));
             }
         }
         if let Ty::Waitable(w) = recv_ty {
-            if let Some(v) = self.wait_or_wake(w, &recv, &name, &m.args, loc) {
+            if let Some(v) = self.wait_or_wake(w, &recv, &name, &m.args, at) {
                 return v;
             }
         }
@@ -1297,7 +1298,7 @@ impl<'i> Walker<'i> {
             } else {
                 recv
             };
-            return self.call_fn(callee, Some(recv), &m.args, loc);
+            return self.call_fn(callee, Some(recv), &m.args, self.loc_between(at.0, at.1));
         }
         if SPAWNERS.contains(&name.as_str()) {
             return join_handle(self.spawn_args(&m.args));
@@ -1370,7 +1371,7 @@ impl<'i> Walker<'i> {
         recv: &Val,
         name: &str,
         args: &Args,
-        loc: Loc,
+        at: (Span, Span),
     ) -> Option<Val> {
         let object = recv.class.map(|class| Object {
             class,
@@ -1384,6 +1385,7 @@ impl<'i> Walker<'i> {
                 _ => None,
             };
             let held = self.life.held();
+            let loc = self.loc_between(at.0, at.1);
             self.unit().waits.push(Wait {
                 kind: w,
                 object,
@@ -1400,6 +1402,7 @@ impl<'i> Walker<'i> {
         if api::is_wake(w, name) {
             self.args(args, None);
             let held = self.life.held();
+            let loc = self.loc_between(at.0, at.1);
             self.unit().wakes.push(Wake {
                 kind: w,
                 object,
@@ -1413,7 +1416,7 @@ impl<'i> Walker<'i> {
 
     fn call(&mut self, c: &syn::ExprCall) -> Val {
         let start = start_span(&c.func).unwrap_or_else(|| c.paren_token.span.open());
-        let loc = self.loc_between(start, c.paren_token.span.close());
+        let at = (start, c.paren_token.span.close());
         let syn::Expr::Path(fp) = &*c.func else {
             let f = self.expr(&c.func);
             let args = self.args(&c.args, None);
@@ -1430,9 +1433,11 @@ impl<'i> Walker<'i> {
             }
         }
         match self.resolve(&fp.path) {
-            Some(Res::Def(Def::Fn(callee))) => self.call_fn(callee, None, &c.args, loc),
+            Some(Res::Def(Def::Fn(callee))) => {
+                self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1))
+            }
             Some(Res::Assoc(t, name)) => match self.index.methods_of(t, &name).first() {
-                Some(&callee) => self.call_fn(callee, None, &c.args, loc),
+                Some(&callee) => self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1)),
                 None => self.opaque_call(&c.args),
             },
             Some(Res::Def(Def::Type(t))) => {
@@ -1443,14 +1448,14 @@ impl<'i> Walker<'i> {
                     ..Val::default()
                 }
             }
-            Some(Res::External(path)) => self.external_call(&path, &c.args, loc),
+            Some(Res::External(path)) => self.external_call(&path, &c.args, at),
             _ => self.opaque_call(&c.args),
         }
     }
 
     /// Calls outside the crate that matter: `drop`, spawning, constructors of locks and of the
     /// wrappers we see through.
-    fn external_call(&mut self, path: &[String], args: &Args, loc: Loc) -> Val {
+    fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
         let owner = path.len().checked_sub(2).map(|i| path[i].as_str());
         if matches!(last, "drop" | "forget") {
@@ -1464,13 +1469,13 @@ impl<'i> Walker<'i> {
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             self.args(args, None);
-            self.blocks_here(loc);
+            self.blocks_here(self.loc_between(at.0, at.1));
             return Val::default();
         }
         if let Some(sender) = api::channel_ctor(path) {
             self.args(args, None);
             // Both ends of one channel share a class: what a receiver waits for, a sender wakes.
-            let name = format!("channel@{}", loc.line);
+            let name = format!("channel@{}", self.loc_between(at.0, at.1).line);
             let class = Some(self.local_class(&name, Span::call_site(), false));
             let end = |w| Val {
                 ty: Ty::Waitable(w),
