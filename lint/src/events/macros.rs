@@ -29,8 +29,12 @@ pub fn kind(mac: &syn::Macro) -> MacroKind {
 }
 
 /// The argument expressions of a macro call, when its body parses as `a, b, c` or `[x; n]`
-/// (in one pass: bodies that are neither, `select! { .. }`, are common and fail late).
+/// (in one pass: bodies that are neither, `select! { .. }`, are common and fail late), and
+/// none for a body that cannot hold an event.
 pub fn args(mac: &syn::Macro) -> Vec<syn::Expr> {
+    if inert(&mac.tokens) {
+        return Vec::new();
+    }
     let list = |input: ParseStream| {
         let mut out = Vec::new();
         if input.is_empty() {
@@ -55,9 +59,9 @@ pub fn args(mac: &syn::Macro) -> Vec<syn::Expr> {
 }
 
 /// Whether a macro body cannot produce an event: no call, block, closure, await, nested macro,
-/// control flow or assignment anywhere in it (`println!("{}", x.len)`, `panic!("bad")`).
-/// Parsing such bodies is most of what walking macros costs, for nothing.
-pub fn inert(tokens: &proc_macro2::TokenStream) -> bool {
+/// control flow or assignment anywhere in it (`println!("{}", x.len)`, `panic!("bad")`): such
+/// bodies are common and need no parse. Conservative: `!x` and `a >= b` count as events.
+fn inert(tokens: &proc_macro2::TokenStream) -> bool {
     use proc_macro2::{Delimiter, TokenTree};
     tokens.clone().into_iter().all(|t| match t {
         TokenTree::Literal(_) => true,

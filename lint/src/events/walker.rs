@@ -1226,12 +1226,7 @@ impl<'i> Walker<'i> {
 
     fn mac(&mut self, m: &syn::Macro) -> Val {
         let kind = macros::kind(m);
-        let args = if macros::inert(&m.tokens) {
-            Vec::new()
-        } else {
-            macros::args(m)
-        };
-        for arg in args {
+        for arg in macros::args(m) {
             match kind {
                 MacroKind::Assert => {
                     self.temp_scoped(|w| w.expr(&arg));
