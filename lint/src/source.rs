@@ -39,9 +39,11 @@ pub struct Origin(i64);
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
         let display = display_path(&path);
-        let line_starts: Vec<u32> = std::iter::once(0)
+        let mut line_starts: Vec<u32> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
             .collect();
+        // Kept for the whole run: without the slack of `collect` (up to half of it).
+        line_starts.shrink_to_fit();
         let mut line_char_starts = Vec::new();
         if !text.is_ascii() {
             line_char_starts.reserve_exact(line_starts.len());

@@ -176,8 +176,8 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
     }
-    let mut by_fn = vec![Summary::default(); fn_count];
     let mut by_unit = vec![Summary::default(); units.len()];
+    let empty = Summary::default();
     let mut found = Found::default();
     // tarjan_scc yields components callees-first.
     for scc in tarjan_scc(&graph) {
@@ -191,10 +191,14 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             for _ in 0..MAX_FIXPOINT_ROUNDS {
                 let mut changed = false;
                 for &u in &members {
-                    let (summary, _) = analyze(u, &units[u], &by_fn);
-                    let f = units[u].func.map_or(0, |f| f.0 as usize);
-                    changed |= summary.size() != by_fn[f].size();
-                    by_fn[f] = summary;
+                    let callees = Callees {
+                        by_unit: &by_unit,
+                        unit_of: &unit_of,
+                        empty: &empty,
+                    };
+                    let (summary, _) = analyze(u, &units[u], &callees);
+                    changed |= summary.size() != by_unit[u].size();
+                    by_unit[u] = summary;
                 }
                 if !changed {
                     break;
@@ -202,21 +206,42 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
         for &u in &members {
-            let (summary, f) = analyze(u, &units[u], &by_fn);
-            if let Some(func) = units[u].func {
-                by_fn[func.0 as usize] = summary.clone();
-            }
+            let callees = Callees {
+                by_unit: &by_unit,
+                unit_of: &unit_of,
+                empty: &empty,
+            };
+            let (summary, f) = analyze(u, &units[u], &callees);
             by_unit[u] = summary;
             found.append(f);
         }
     }
     // Spawned closures: nobody calls them, everything they call is summarized by now.
     for (u, unit) in units.iter().enumerate().filter(|(_, u)| u.func.is_none()) {
-        let (summary, f) = analyze(u, unit, &by_fn);
+        let callees = Callees {
+            by_unit: &by_unit,
+            unit_of: &unit_of,
+            empty: &empty,
+        };
+        let (summary, f) = analyze(u, unit, &callees);
         by_unit[u] = summary;
         found.append(f);
     }
     Summaries { by_unit, found }
+}
+
+/// The summaries of callees, by function: a function's is its unit's (one copy, not two), and a
+/// function without a unit has no events.
+struct Callees<'a> {
+    by_unit: &'a [Summary],
+    unit_of: &'a [Option<usize>],
+    empty: &'a Summary,
+}
+
+impl Callees<'_> {
+    fn of(&self, f: FnId) -> &Summary {
+        self.unit_of[f.0 as usize].map_or(self.empty, |u| &self.by_unit[u])
+    }
 }
 
 /// Re-expresses a callee-relative (class, place) at a call site: the callee's inputs become the
@@ -285,7 +310,7 @@ fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
 }
 
 /// One pass over a unit with its callees' current summaries.
-fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Found) {
+fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) {
     let direct: Vec<Entry> = unit
         .acquisitions
         .iter()
@@ -302,7 +327,7 @@ fn analyze(unit_idx: usize, unit: &Unit, summaries: &[Summary]) -> (Summary, Fou
         .calls
         .iter()
         .map(|c| {
-            let s = &summaries[c.callee.0 as usize];
+            let s = callees.of(c.callee);
             let sub = |list: &[Entry]| list.iter().filter_map(|e| substitute(e, c)).collect();
             Summary {
                 acquires: sub(&s.acquires),
