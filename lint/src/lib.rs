@@ -135,14 +135,14 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
     };
     let mut problems = index.problems.clone();
     for u in &units {
-        if let Some((at, why)) = &u.unparsed {
+        if let Some((at, why)) = &u.rare().unparsed {
             problems.push(report::Problem::error(format!(
                 "{}: cannot parse the body of `{}`: {why}; the function is not analyzed",
                 parsed.db.at(*at),
                 u.name,
             )));
         }
-        if let Some(at) = u.too_deep {
+        if let Some(at) = u.rare().too_deep {
             problems.push(report::Problem::warning(format!(
                 "{}: `{}` nests expressions more than {} levels deep; the deeper part is not analyzed",
                 parsed.db.at(at),

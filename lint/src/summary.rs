@@ -132,6 +132,15 @@ impl Summary {
             self.wakes.len(),
         ]
     }
+
+    /// Summaries live until the run ends: no slack.
+    fn shrink(&mut self) {
+        self.acquires.shrink_to_fit();
+        self.returns.shrink_to_fit();
+        self.pending.shrink_to_fit();
+        self.waits.shrink_to_fit();
+        self.wakes.shrink_to_fit();
+    }
 }
 
 /// Everything found while summarizing.
@@ -211,7 +220,8 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
                 unit_of: &unit_of,
                 empty: &empty,
             };
-            let (summary, f) = analyze(u, &units[u], &callees);
+            let (mut summary, f) = analyze(u, &units[u], &callees);
+            summary.shrink();
             by_unit[u] = summary;
             found.append(f);
         }
@@ -223,7 +233,8 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             unit_of: &unit_of,
             empty: &empty,
         };
-        let (summary, f) = analyze(u, unit, &callees);
+        let (mut summary, f) = analyze(u, unit, &callees);
+        summary.shrink();
         by_unit[u] = summary;
         found.append(f);
     }
@@ -383,7 +394,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         }
     }
     let mut seen_ret = HashSet::new();
-    for src in &unit.returns {
+    for src in &unit.rare().returns {
         for e in expand(src) {
             push_unique(&mut summary.returns, &mut seen_ret, e);
         }
@@ -464,7 +475,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             summary.waits.push(wait);
         }
     }
-    let direct_wakes = unit.wakes.iter().map(|w| {
+    let direct_wakes = unit.rare().wakes.iter().map(|w| {
         let entry = WakeEntry {
             kind: w.kind,
             object: w.object.clone(),
@@ -494,7 +505,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             summary.wakes.push(wake);
         }
     }
-    for a in &unit.awaits {
+    for a in &unit.rare().awaits {
         for h in a.held.iter().flat_map(&expand) {
             found.await_holds.push(AwaitHold {
                 unit: unit_idx,

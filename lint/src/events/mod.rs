@@ -93,16 +93,43 @@ pub struct Unit {
     pub name: String,
     pub acquisitions: Vec<Acquisition>,
     pub calls: Vec<Call>,
+    pub waits: Vec<Wait>,
+    /// Out of line: units live for the whole run, and few have any of it (`rare`).
+    rare: Option<Box<Rare>>,
+}
+
+/// The events and problems few units have.
+#[derive(Default)]
+pub struct Rare {
     /// Guards the function's return value carries to its caller.
     pub returns: Vec<GuardSrc>,
     pub locals: Vec<LocalLock>,
-    pub waits: Vec<Wait>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
     pub too_deep: Option<Loc>,
     /// The body could not be parsed (it is parsed apart from its file: `parse::bodies`).
     pub unparsed: Option<(Loc, String)>,
+}
+
+static NOTHING_RARE: Rare = Rare {
+    returns: Vec::new(),
+    locals: Vec::new(),
+    wakes: Vec::new(),
+    awaits: Vec::new(),
+    too_deep: None,
+    unparsed: None,
+};
+
+impl Rare {
+    fn is_empty(&self) -> bool {
+        self.returns.is_empty()
+            && self.locals.is_empty()
+            && self.wakes.is_empty()
+            && self.awaits.is_empty()
+            && self.too_deep.is_none()
+            && self.unparsed.is_none()
+    }
 }
 
 impl Unit {
@@ -112,38 +139,41 @@ impl Unit {
             name,
             acquisitions: Vec::new(),
             calls: Vec::new(),
-            returns: Vec::new(),
-            locals: Vec::new(),
             waits: Vec::new(),
-            wakes: Vec::new(),
-            awaits: Vec::new(),
-            too_deep: None,
-            unparsed: None,
+            rare: None,
         }
+    }
+
+    pub fn rare(&self) -> &Rare {
+        self.rare.as_deref().unwrap_or(&NOTHING_RARE)
+    }
+
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
     }
 
     /// Nothing to summarize and nothing to report: a function without a unit is the same.
     fn is_empty(&self) -> bool {
         self.acquisitions.is_empty()
             && self.calls.is_empty()
-            && self.returns.is_empty()
-            && self.locals.is_empty()
             && self.waits.is_empty()
-            && self.wakes.is_empty()
-            && self.awaits.is_empty()
-            && self.too_deep.is_none()
-            && self.unparsed.is_none()
+            && self.rare().is_empty()
     }
 
     /// Units live until the run ends, and most events are few: no slack.
     fn shrink(&mut self) {
         self.acquisitions.shrink_to_fit();
         self.calls.shrink_to_fit();
-        self.returns.shrink_to_fit();
-        self.locals.shrink_to_fit();
         self.waits.shrink_to_fit();
-        self.wakes.shrink_to_fit();
-        self.awaits.shrink_to_fit();
+        if self.rare().is_empty() {
+            self.rare = None;
+        }
+        if let Some(rare) = &mut self.rare {
+            rare.returns.shrink_to_fit();
+            rare.locals.shrink_to_fit();
+            rare.wakes.shrink_to_fit();
+            rare.awaits.shrink_to_fit();
+        }
     }
 }
 
@@ -155,6 +185,7 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
     for unit in units.iter_mut() {
         if unit.func.is_some() {
             ids = unit
+                .rare()
                 .locals
                 .iter()
                 .map(|l| {
@@ -188,7 +219,12 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
             .waits
             .iter_mut()
             .filter_map(|w| w.object.as_mut())
-            .chain(unit.wakes.iter_mut().filter_map(|w| w.object.as_mut()));
+            .chain(
+                unit.rare
+                    .iter_mut()
+                    .flat_map(|r| r.wakes.iter_mut())
+                    .filter_map(|w| w.object.as_mut()),
+            );
         for o in objects {
             map(&mut o.class);
         }

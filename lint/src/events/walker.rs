@@ -182,7 +182,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
     let (body, origin) = match crate::source::parse_body(db, def.file, start, end) {
         Ok(parsed) => parsed,
         Err((at, why)) => {
-            unit.unparsed = Some((at.unwrap_or(def.loc), why));
+            unit.rare_mut().unparsed = Some((at.unwrap_or(def.loc), why));
             return vec![unit];
         }
     };
@@ -362,7 +362,7 @@ impl<'i> Walker<'i> {
         let unit_name = self.units[0].name.clone();
         let decl = self.loc(span);
         // Local locks belong to the function, whichever of its threads uses them.
-        let locals = &mut self.units[0].locals;
+        let locals = &mut self.units[0].rare_mut().locals;
         locals.push(LocalLock {
             name: format!("{unit_name}::{name}"),
             decl,
@@ -540,7 +540,7 @@ impl<'i> Walker<'i> {
             return;
         }
         let srcs: Vec<GuardSrc> = v.guards.iter().filter_map(|g| self.life.src(*g)).collect();
-        self.units[self.cur].returns.extend(srcs);
+        self.units[self.cur].rare_mut().returns.extend(srcs);
     }
 
     // ---- statements and blocks ---------------------------------------------------------------
@@ -672,9 +672,9 @@ impl<'i> Walker<'i> {
 
     fn expr(&mut self, e: &syn::Expr) -> Val {
         if self.depth > MAX_DEPTH {
-            if self.units[0].too_deep.is_none() {
+            if self.units[0].rare().too_deep.is_none() {
                 let at = start_span(e).map(|s| self.loc(s));
-                self.units[0].too_deep = Some(at.unwrap_or(self.fn_loc));
+                self.units[0].rare_mut().too_deep = Some(at.unwrap_or(self.fn_loc));
             }
             return Val::default();
         }
@@ -725,7 +725,7 @@ impl<'i> Walker<'i> {
                 // The task may be suspended here with everything it holds.
                 let loc = self.loc(a.await_token.span);
                 let held = self.life.held();
-                self.unit().awaits.push(AwaitPoint { loc, held });
+                self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
                 v
             }
             E::Block(b) => self.block(&b.block),
@@ -1398,7 +1398,7 @@ impl<'i> Walker<'i> {
             self.args(args, None);
             let held = self.life.held();
             let loc = self.loc_between(at.0, at.1);
-            self.unit().wakes.push(Wake {
+            self.unit().rare_mut().wakes.push(Wake {
                 kind: w,
                 object,
                 loc,
