@@ -420,6 +420,8 @@ impl Builder<'_> {
         let sigs: Vec<(Ty, Vec<Param>)> = std::mem::take(&mut self.sigs)
             .into_par_iter()
             .zip(&index.fns)
+            // Rayon splits only a few times unless a thread steals (`events::extract`).
+            .with_max_len(64)
             .map(|(sig, f)| {
                 let cx = LowerCx {
                     module: f.module,

@@ -57,6 +57,7 @@ impl Parsed {
         use rayon::prelude::*;
         std::mem::take(&mut self.outlines)
             .into_par_iter()
+            .with_max_len(4)
             .for_each(drop);
     }
 
@@ -299,6 +300,8 @@ fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Ou
         [(start, end)] => vec![read_part(file, src, *start, *end)?],
         _ => parts
             .into_par_iter()
+            // One part a task: a file has few, and each is worth stealing.
+            .with_max_len(1)
             .map(|(start, end)| {
                 let part = read_part(file, src, start, end);
                 // Whatever the outcome, this thread is done with this text.
