@@ -280,6 +280,26 @@ fn malformed_manifest_is_reported_and_sources_still_analyzed() {
     assert_eq!(kinds(&doc), ["lock-order-cycle"]);
 }
 
+/// Files a root plainly declares start parsing before the root is parsed; when the root then
+/// does not parse, they were never modules and are not analyzed or reported.
+#[test]
+fn files_of_a_root_that_does_not_parse_are_not_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(dir.path(), "src/lib.rs", "mod a;\nmod b;\nfn f(,) {}\n");
+    write(dir.path(), "src/a.rs", "fn g(,) {}\n");
+    write(dir.path(), "src/b.rs", INVERSION);
+    let (doc, _, stderr) = json(dir.path(), &["."]);
+    assert!(stderr.contains("src/lib.rs:3:"), "{stderr}");
+    assert!(!stderr.contains("a.rs"), "{stderr}");
+    assert_eq!(doc["stats"]["files"], 1, "{doc:#}");
+    assert_eq!(kinds(&doc), Vec::<String>::new());
+}
+
 #[test]
 fn loose_directories_follow_mod_declarations() {
     let dir = tempfile::tempdir().unwrap();

@@ -152,6 +152,35 @@ pub fn skeleton(text: &str) -> Option<Skeleton> {
     })
 }
 
+/// The modules a skeleton plainly declares at its top level (`mod name;`, `pub(crate) mod
+/// name;`), found before it is parsed: a hint, so that the files they name can start parsing
+/// at once. Declarations with a `path` attribute, or anything unusual, are left out: the parsed
+/// outline has them all.
+pub fn plain_mods<'t>(src: &'t str, item_ends: &[Cut]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in item_ends {
+        let item = src.get(start..cut.byte as usize).unwrap_or("");
+        start = cut.byte as usize;
+        let Some(body) = item.trim_end().strip_suffix(';') else {
+            continue;
+        };
+        let body = body.trim_end();
+        let name_at = body
+            .rfind(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .map_or(0, |i| i + 1);
+        let (before, name) = body.split_at(name_at);
+        let before = before.trim_end();
+        let is_mod = before
+            .strip_suffix("mod")
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| c.is_whitespace() || c == ')'));
+        if is_mod && !name.is_empty() && !before.contains("path") {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// `///` and `//!` but not `////`; `/**` and `/*!` but not `/**/` or `/***`.
 fn is_doc_comment(b: &[u8], i: usize) -> bool {
     let at = |k: usize| b.get(i + k).copied();
@@ -518,6 +547,14 @@ fn b() {}"####;
                 "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;\nconst D: u8 = if a { 1 } else { 2 };",
             ]
         );
+    }
+
+    #[test]
+    fn plain_module_declarations_are_hinted() {
+        let text = "//! doc\nmod a;\npub(crate) mod b;\n#[cfg(unix)]\npub mod c_d;\n#[path = \"x.rs\"]\nmod e;\nmod f { mod g; }\nuse h::mod_i;\nfn mod_j() {}\nconst K: u8 = 1;\nmod /* l */ l;\n";
+        let sk = skeleton(text).unwrap();
+        let src = sk.text.as_deref().unwrap();
+        assert_eq!(plain_mods(src, &sk.item_ends), ["a", "b", "c_d"]);
     }
 
     #[test]

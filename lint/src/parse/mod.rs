@@ -248,11 +248,17 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 const PART: usize = if cfg!(fuzzing) { 64 } else { 8 << 10 };
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
-/// its outline; else parses it whole. Each part's tree goes as soon as it is read.
-fn parse_outline(path: PathBuf, text: String) -> Result<(SourceFile, Outline), (String, String)> {
+/// its outline; else parses it whole. Each part's tree goes as soon as it is read. Before
+/// parsing, `declares` is told the modules the text plainly declares (`bodies::plain_mods`).
+fn parse_outline(
+    path: PathBuf,
+    text: String,
+    declares: impl FnOnce(Vec<&str>),
+) -> Result<(SourceFile, Outline), (String, String)> {
     let file = SourceFile::new(path, text);
     let outline = bodies::skeleton(&file.text).and_then(|sk| {
         let src = sk.text.as_deref().unwrap_or(&file.text);
+        declares(bodies::plain_mods(src, &sk.item_ends));
         read_parts(&file, src, &sk.item_ends).ok()
     });
     match outline.map_or_else(|| read_parts(&file, &file.text, &[]), Ok) {
@@ -339,7 +345,7 @@ enum Loaded {
     Failed(Option<String>, String),
 }
 
-fn load(path: &Path) -> Loaded {
+fn load(path: &Path, declares: impl FnOnce(Vec<&str>)) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Loaded::Failed(None, format!(": cannot read: {e}")),
@@ -356,7 +362,7 @@ fn load(path: &Path) -> Loaded {
             )
         }
     };
-    match parse_outline(path.to_path_buf(), text) {
+    match parse_outline(path.to_path_buf(), text, declares) {
         Ok((file, outline)) => Loaded::Ok(file, outline),
         Err((text, msg)) => Loaded::Failed(Some(text), msg),
     }
@@ -366,7 +372,7 @@ fn load(path: &Path) -> Loaded {
 pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     let mut parsed = Parsed::empty();
     let path = PathBuf::from(name);
-    let (file, outline) = match parse_outline(path.clone(), text.to_string()) {
+    let (file, outline) = match parse_outline(path.clone(), text.to_string(), |_| ()) {
         Ok((file, outline)) => (file, Some(outline)),
         Err((text, msg)) => {
             parsed.problems.push(Problem::error(format!("{name}{msg}")));
@@ -394,7 +400,10 @@ struct Done {
 }
 
 /// Parses `path`, then, as soon as its `mod` declarations are known, the files they name, each
-/// on whichever worker is free (no waiting for a whole level of the module tree).
+/// on whichever worker is free (no waiting for a whole level of the module tree). The files of
+/// plain declarations start as soon as the file is lexed, before it is parsed: a crate's root
+/// is often a large part of it, and the other workers would wait for it. Such a start is a
+/// guess: only files that the parsed declarations reach are kept (`parse_all`).
 fn parse_tree<'s>(
     scope: &rayon::Scope<'s>,
     path: PathBuf,
@@ -403,23 +412,28 @@ fn parse_tree<'s>(
     done: &'s Mutex<Vec<Done>>,
 ) {
     scope.spawn(move |scope| {
-        let loaded = load(&path);
+        // The file a declaration names, and the directory of its own children.
+        let child = |inline: &[String], name: &str, path_attr: Option<&str>| {
+            mod_candidates(&path, &mod_dir, inline, name, path_attr)
+                .into_iter()
+                .find(|(p, _)| p.is_file())
+        };
+        let start = |(file, dir): (PathBuf, PathBuf)| {
+            if seen.lock().is_ok_and(|mut s| s.insert(file.clone())) {
+                parse_tree(scope, file, dir, seen, done);
+            }
+        };
+        let loaded = load(&path, |names| {
+            for found in names.into_iter().filter_map(|name| child(&[], name, None)) {
+                start(found);
+            }
+        });
         let mut children = Vec::new();
         if let Loaded::Ok(_, outline) = &loaded {
             for decl in mod_decls(outline) {
-                let cands = mod_candidates(
-                    &path,
-                    &mod_dir,
-                    &decl.inline,
-                    &decl.name,
-                    decl.path_attr.as_deref(),
-                );
-                if let Some((child, child_dir)) = cands.into_iter().find(|(p, _)| p.is_file()) {
-                    children.push(child.clone());
-                    let fresh = seen.lock().is_ok_and(|mut s| s.insert(child.clone()));
-                    if fresh {
-                        parse_tree(scope, child, child_dir, seen, done);
-                    }
+                if let Some(found) = child(&decl.inline, &decl.name, decl.path_attr.as_deref()) {
+                    children.push(found.0.clone());
+                    start(found);
                 }
             }
         }
@@ -453,6 +467,22 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     // Workers finish in any order; files are numbered by path so every run is the same.
     let mut done = done.into_inner().unwrap_or_default();
     done.sort_by(|a, b| a.path.cmp(&b.path));
+    // Only what the roots reach through parsed declarations: a plain declaration seen by the
+    // lexer may be inside a macro definition, or in a file that does not parse.
+    let mut reached: HashSet<&Path> = roots.iter().map(|r| r.root.as_path()).collect();
+    let mut queue: Vec<&Path> = reached.iter().copied().collect();
+    while let Some(p) = queue.pop() {
+        let Ok(i) = done.binary_search_by(|d| d.path.as_path().cmp(p)) else {
+            continue;
+        };
+        for c in &done[i].children {
+            if reached.insert(c) {
+                queue.push(c);
+            }
+        }
+    }
+    let reached: HashSet<PathBuf> = reached.into_iter().map(Path::to_path_buf).collect();
+    done.retain(|d| reached.contains(&d.path));
     let mut reached_as_module = HashSet::new();
     for Done {
         path,
