@@ -167,8 +167,10 @@ pub fn plain_mods<'t>(src: &'t str, item_ends: &[Cut]) -> Vec<&'t str> {
         };
         let body = body.trim_end();
         let name_at = body
-            .rfind(|c: char| !(c == '_' || c.is_alphanumeric()))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c == '_' || c.is_alphanumeric()))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let (before, name) = body.split_at(name_at);
         let before = before.trim_end();
         let is_mod = before
@@ -555,6 +557,9 @@ fn b() {}"####;
         let sk = skeleton(text).unwrap();
         let src = sk.text.as_deref().unwrap();
         assert_eq!(plain_mods(src, &sk.item_ends), ["a", "b", "c_d"]);
+        let text = "const A: &str = \"é\";\nmod ö;\nstatic B: u8 = 0→1;\n";
+        let sk = skeleton(text).unwrap();
+        assert_eq!(plain_mods(text, &sk.item_ends), ["ö"]);
     }
 
     #[test]
