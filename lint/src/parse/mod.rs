@@ -317,6 +317,9 @@ fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Ou
             .collect::<syn::Result<_>>()?,
     };
     let mut outline = Outline::default();
+    outline
+        .items
+        .reserve_exact(parts.iter().map(|p| p.items.len()).sum());
     for part in parts {
         outline.items.extend(part.items);
         outline.malformed.extend(part.malformed);
