@@ -187,6 +187,15 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
     }
     let mut by_unit = vec![Summary::default(); units.len()];
     let empty = Summary::default();
+    // Unit `u` against the summaries so far.
+    let summarize_unit = |u: usize, by_unit: &[Summary]| {
+        let callees = Callees {
+            by_unit,
+            unit_of: &unit_of,
+            empty: &empty,
+        };
+        analyze(u, &units[u], &callees)
+    };
     let mut found = Found::default();
     // tarjan_scc yields components callees-first.
     for scc in tarjan_scc(&graph) {
@@ -200,12 +209,7 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             for _ in 0..MAX_FIXPOINT_ROUNDS {
                 let mut changed = false;
                 for &u in &members {
-                    let callees = Callees {
-                        by_unit: &by_unit,
-                        unit_of: &unit_of,
-                        empty: &empty,
-                    };
-                    let (summary, _) = analyze(u, &units[u], &callees);
+                    let (summary, _) = summarize_unit(u, &by_unit);
                     changed |= summary.size() != by_unit[u].size();
                     by_unit[u] = summary;
                 }
@@ -215,25 +219,15 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
         for &u in &members {
-            let callees = Callees {
-                by_unit: &by_unit,
-                unit_of: &unit_of,
-                empty: &empty,
-            };
-            let (mut summary, f) = analyze(u, &units[u], &callees);
+            let (mut summary, f) = summarize_unit(u, &by_unit);
             summary.shrink();
             by_unit[u] = summary;
             found.append(f);
         }
     }
     // Spawned closures: nobody calls them, everything they call is summarized by now.
-    for (u, unit) in units.iter().enumerate().filter(|(_, u)| u.func.is_none()) {
-        let callees = Callees {
-            by_unit: &by_unit,
-            unit_of: &unit_of,
-            empty: &empty,
-        };
-        let (mut summary, f) = analyze(u, unit, &callees);
+    for u in (0..units.len()).filter(|&u| units[u].func.is_none()) {
+        let (mut summary, f) = summarize_unit(u, &by_unit);
         summary.shrink();
         by_unit[u] = summary;
         found.append(f);
