@@ -56,7 +56,14 @@ pub fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
 }
 
 pub fn analyze(opts: &Options) -> Result<Analysis, String> {
-    Ok(worker_pool(opts.jobs)?.install(|| run(opts)))
+    Ok(analyze_on(&worker_pool(opts.jobs)?, opts))
+}
+
+/// `analyze` on threads the caller keeps (`worker_pool`; `opts.jobs` is not read): for runs
+/// one after another, as in the benchmark. A dropped pool's threads exit after the drop
+/// returns, and on a small machine they slow down whatever runs next.
+pub fn analyze_on(pool: &rayon::ThreadPool, opts: &Options) -> Analysis {
+    pool.install(|| run(opts))
 }
 
 fn run(opts: &Options) -> Analysis {
