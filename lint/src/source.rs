@@ -165,13 +165,39 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
 /// the file's text, or its skeleton: the same characters), on the current thread, with the
 /// origin that turns its spans into positions in the file.
 pub fn parse_items(part: &str, chars_before: usize) -> syn::Result<(syn::File, Origin)> {
-    let (ast, base) = parse_file(part)?;
+    parse_in(part, chars_before, |input| input.parse::<syn::File>())
+}
+
+/// Like `parse_items`, for the members of an `impl` or `trait` block (`part` is some of what is
+/// between its braces).
+pub fn parse_members<T: syn::parse::Parse>(
+    part: &str,
+    chars_before: usize,
+) -> syn::Result<(Vec<T>, Origin)> {
+    parse_in(part, chars_before, |input| {
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        Ok(items)
+    })
+}
+
+fn parse_in<T>(
+    part: &str,
+    chars_before: usize,
+    parser: impl FnOnce(syn::parse::ParseStream) -> syn::Result<T>,
+) -> syn::Result<(T, Origin)> {
+    let (ast, base) = parse_file(part, parser)?;
     Ok((ast, Origin(base as i64 - chars_before as i64)))
 }
 
-/// Parses `text` as a file, on the current thread, returning the syntax tree and the raw offset
-/// of its first character.
-fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
+/// Parses `text` with `parser` (as a file, or a file's part), on the current thread, returning
+/// the syntax tree and the raw offset of its first character.
+fn parse_file<T>(
+    text: &str,
+    parser: impl FnOnce(syn::parse::ParseStream) -> syn::Result<T>,
+) -> syn::Result<(T, usize)> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
     // offsets in the text stay offsets in the source.
     let mut src = std::borrow::Cow::Borrowed(text);
@@ -192,7 +218,7 @@ fn parse_file(text: &str) -> syn::Result<(syn::File, usize)> {
     let (first, file) = syn::parse::Parser::parse2(
         |input: syn::parse::ParseStream| {
             let first = (!input.is_empty()).then(|| input.span());
-            Ok((first, input.parse::<syn::File>()?))
+            Ok((first, parser(input)?))
         },
         tokens,
     )?;
@@ -337,7 +363,7 @@ mod tests {
     fn positions_after_other_parses_and_in_parts() {
         let text = "// x\nfn a() {}\n\nfn  béta() { let y = 1; }\n";
         let file = SourceFile::new("t.rs".into(), text.to_string());
-        let _ = parse_file("fn other() {}").unwrap();
+        let _ = parse_items("fn other() {}", 0).unwrap();
         for start in [0, text.find("\n\n").unwrap()] {
             let (ast, origin) = parse_items(&text[start..], text[..start].chars().count()).unwrap();
             let syn::Item::Fn(f) = ast.items.last().unwrap() else {

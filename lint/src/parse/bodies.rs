@@ -37,6 +37,9 @@ const ITEM_KEYWORDS: &[&str] = &[
 struct Frame {
     close: u8,
     body: Option<Body>,
+    /// The braces of a top-level `impl`, `trait` or `mod` block, whose members are cut too
+    /// (`Group`).
+    group: bool,
     /// Inside a `macro_rules!` definition: its `fn`s are templates (`$name`, `$body`), not
     /// functions, and nothing in it is blanked.
     template: bool,
@@ -92,6 +95,37 @@ pub struct Skeleton {
     /// Just after top-level items (a `;`, or a `}` followed by another item): where the text
     /// can be cut into parts that parse on their own.
     pub item_ends: Vec<Cut>,
+    /// The top-level `impl`, `trait` and `mod` blocks, in order: one can be most of a file (a
+    /// 700-line `impl`, an inline `mod tests`), and its members can be parsed apart like items.
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    Impl,
+    Trait,
+    Mod,
+}
+
+/// A top-level `impl`, `trait` or `mod` block, in skeleton bytes like `Cut`s.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// Just after its `{`.
+    pub open: Cut,
+    /// Just after members, as `item_ends` are after items: after every `;`, and after a `}`
+    /// that another member follows.
+    pub member_ends: Vec<Cut>,
+    /// At its `}`.
+    pub close: Cut,
+}
+
+/// A group as the lexer finds it, in bytes of the text.
+struct RawGroup {
+    kind: GroupKind,
+    open: u32,
+    member_ends: Vec<u32>,
+    close: u32,
 }
 
 /// A place in the skeleton: its byte offset there, and its character offset (the same in the
@@ -104,9 +138,13 @@ pub struct Cut {
 
 /// Lexes `text`; `None` when it does not lex (syn will say why).
 pub fn skeleton(text: &str) -> Option<Skeleton> {
-    let (blanks, ends) = blanks(text)?;
+    let Lexed {
+        blanks,
+        item_ends: ends,
+        groups,
+    } = blanks(text)?;
     // Bytes each blank saves (a blanked `é` is one space), to move the cuts into the skeleton.
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut saved: Vec<(usize, usize)> = Vec::with_capacity(blanks.len());
     let mut at = 0;
     for blank in &blanks {
@@ -128,12 +166,12 @@ pub fn skeleton(text: &str) -> Option<Skeleton> {
     if !blanks.is_empty() {
         out.push_str(&text[at..]);
     }
-    let (mut chars, mut last, mut blank) = (0, 0, 0);
-    let item_ends = ends
-        .into_iter()
-        .map(|end| {
+    // Item ends and groups are converted in the order of the text: one pass over the blanks.
+    let mut to_cut = {
+        let (mut chars, mut last, mut blank) = (0, 0, 0);
+        move |end: u32| {
             let end = end as usize;
-            // Cuts are never inside a blank: they are at the top level.
+            // Cuts are never inside a blank: they are at the top level of a file or a group.
             while blank < saved.len() && saved[blank].0 <= end {
                 blank += 1;
             }
@@ -144,11 +182,26 @@ pub fn skeleton(text: &str) -> Option<Skeleton> {
                 byte: (end - shift) as u32,
                 chars: chars as u32,
             }
-        })
-        .collect();
+        }
+    };
+    let mut item_ends = Vec::with_capacity(ends.len());
+    let mut cut_groups = Vec::with_capacity(groups.len());
+    let mut groups = groups.into_iter().peekable();
+    for end in ends.into_iter().map(Some).chain([None]) {
+        while let Some(g) = groups.next_if(|g| end.map_or(true, |e| g.close < e)) {
+            cut_groups.push(Group {
+                kind: g.kind,
+                open: to_cut(g.open),
+                member_ends: g.member_ends.into_iter().map(&mut to_cut).collect(),
+                close: to_cut(g.close),
+            });
+        }
+        item_ends.extend(end.map(&mut to_cut));
+    }
     Some(Skeleton {
         text: (!blanks.is_empty()).then_some(out),
         item_ends,
+        groups: cut_groups,
     })
 }
 
@@ -194,7 +247,13 @@ fn is_doc_comment(b: &[u8], i: usize) -> bool {
     }
 }
 
-fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
+struct Lexed {
+    blanks: Vec<Blank>,
+    item_ends: Vec<u32>,
+    groups: Vec<RawGroup>,
+}
+
+fn blanks(text: &str) -> Option<Lexed> {
     // Offsets are stored as u32 (positions in `Loc` are too).
     u32::try_from(text.len()).ok()?;
     let b = text.as_bytes();
@@ -211,6 +270,13 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
     // attribute or a word other than `else` and `as` (not if `;` or an operator follows:
     // `static S: T = T { .. };`, `const N: usize = if a { 1 } else { 2 };`).
     let mut after_group: Option<usize> = None;
+    // The top-level item being read: whether its kind is known yet, and the group its block
+    // would open (`impl` or `mod` was its first item keyword).
+    let mut item_kind_seen = false;
+    let mut group_kind: Option<GroupKind> = None;
+    let mut groups: Vec<RawGroup> = Vec::new();
+    // The same as `after_group`, for members inside the group being read.
+    let mut after_member: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -234,8 +300,15 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
             _ => {}
         }
         let mut group_end = after_group.take();
+        let mut member_end = after_member.take();
         if c == b'#' {
-            item_ends.extend(group_end.take().map(|e| e as u32));
+            if let Some(e) = group_end.take() {
+                item_ends.push(e as u32);
+                item_kind_seen = false;
+            }
+            if let (Some(e), Some(g)) = (member_end.take(), groups.last_mut()) {
+                g.member_ends.push(e as u32);
+            }
         }
         let mut name = false;
         match c {
@@ -257,7 +330,19 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
                 }
                 let template = macro_rules || stack.last().is_some_and(|f| f.template);
                 macro_rules = false;
+                let group = c == b'{' && depth == 0 && body.is_none() && !template;
+                let group = group
+                    && group_kind.take().is_some_and(|kind| {
+                        groups.push(RawGroup {
+                            kind,
+                            open: i as u32 + 1,
+                            member_ends: Vec::new(),
+                            close: 0,
+                        });
+                        true
+                    });
                 stack.push(Frame {
+                    group,
                     template,
                     close: match c {
                         b'{' => b'}',
@@ -283,6 +368,14 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
                 }
                 if c == b'}' && stack.is_empty() {
                     after_group = Some(i + 1);
+                    if frame.group {
+                        if let Some(g) = groups.last_mut() {
+                            g.close = i as u32;
+                        }
+                    }
+                }
+                if c == b'}' && stack.len() == 1 && stack[0].group {
+                    after_member = Some(i + 1);
                 }
                 // A block closing at a body's top level ends a statement (`if x { .. }`); the
                 // `;` of `let s = S { .. };` is then a statement of its own, and is kept.
@@ -301,6 +394,11 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
                 if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
                     body.inner_attr = true;
                 }
+                // A group's inner attributes are its own: it is parsed whole.
+                if stack.len() == 1 && stack[0].group {
+                    stack[0].group = false;
+                    groups.pop();
+                }
                 i += 1;
             }
             b';' => {
@@ -309,6 +407,13 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
                 }
                 if stack.is_empty() {
                     item_ends.push(i as u32 + 1);
+                    item_kind_seen = false;
+                    group_kind = None;
+                }
+                if stack.len() == 1 && stack[0].group {
+                    if let Some(g) = groups.last_mut() {
+                        g.member_ends.push(i as u32 + 1);
+                    }
                 }
                 // The `;` itself stays: blanking it could join an item to what follows.
                 if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
@@ -328,7 +433,22 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
                     i = end?;
                 } else {
                     if word != "else" && word != "as" {
-                        item_ends.extend(group_end.map(|e| e as u32));
+                        if let Some(e) = group_end {
+                            item_ends.push(e as u32);
+                            item_kind_seen = false;
+                        }
+                        if let (Some(e), Some(g)) = (member_end, groups.last_mut()) {
+                            g.member_ends.push(e as u32);
+                        }
+                    }
+                    if stack.is_empty() && !item_kind_seen && ITEM_KEYWORDS.contains(&word) {
+                        item_kind_seen = true;
+                        group_kind = match word {
+                            "impl" => Some(GroupKind::Impl),
+                            "trait" => Some(GroupKind::Trait),
+                            "mod" => Some(GroupKind::Mod),
+                            _ => None,
+                        };
                     }
                     if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         pending = Some(stack.len());
@@ -346,7 +466,11 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Vec<u32>)> {
         }
         after_fn = name;
     }
-    stack.is_empty().then_some((ranges, item_ends))
+    stack.is_empty().then_some(Lexed {
+        blanks: ranges,
+        item_ends,
+        groups,
+    })
 }
 
 fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
@@ -460,7 +584,7 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<&str> {
         blanks(text)
-            .map(|(b, _)| b)
+            .map(|l| l.blanks)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|b| match b {
@@ -547,6 +671,46 @@ fn b() {}"####;
                 "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }",
                 "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;",
                 "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;\nconst D: u8 = if a { 1 } else { 2 };",
+            ]
+        );
+    }
+
+    #[test]
+    fn impl_trait_and_mod_blocks_and_their_members() {
+        let text = "fn f() -> impl X { }\n#[a] pub(crate) unsafe impl<T> S<T> where T: X {\n    /// é\n    const C: u8 = { 1 };\n    fn a(&self) { é }\n    m! { }\n    #[b] type T = u8;\n}\nmod m { fn g() {} struct Z; }\nmod n { #![allow(x)] fn h() {} }\ntrait T { fn d() {} fn e(); }\nmod o;\nstruct P { }";
+        let sk = skeleton(text).unwrap();
+        let src = sk.text.as_deref().unwrap();
+        let groups: Vec<(GroupKind, Vec<&str>)> = sk
+            .groups
+            .iter()
+            .map(|g| {
+                let mut from = g.open.byte as usize;
+                let mut members = Vec::new();
+                for m in g.member_ends.iter().chain([&g.close]) {
+                    members.push(src[from..m.byte as usize].trim());
+                    from = m.byte as usize;
+                }
+                // Positions in the file, as characters.
+                let open = text.chars().take(g.open.chars as usize).collect::<String>();
+                assert!(open.ends_with('{'));
+                (g.kind, members)
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (
+                    GroupKind::Impl,
+                    vec![
+                        "const C: u8 = { 1 };",
+                        "fn a(&self) {   }",
+                        "m! { }",
+                        "#[b] type T = u8;",
+                        ""
+                    ]
+                ),
+                (GroupKind::Mod, vec!["fn g() {}", "struct Z;", ""]),
+                (GroupKind::Trait, vec!["fn d() {}", "fn e();", ""]),
             ]
         );
     }

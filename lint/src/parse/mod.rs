@@ -17,8 +17,8 @@ use std::sync::Mutex;
 use crate::discover::{CrateRoot, Edition};
 use crate::report::Problem;
 use crate::source::{FileId, SourceDb, SourceFile};
-use bodies::Cut;
-use outline::{Item, Outline};
+use bodies::{Cut, Group, GroupKind};
+use outline::{Item, Members, Outline};
 
 pub struct Crate {
     pub name: String,
@@ -240,12 +240,14 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
     }
 }
 
-/// Skeletons are parsed in parts of about this many bytes, cut between items: a tree is ~30x its
-/// text, and a part's tree is all that a thread parsing a file holds at once (a 10 MB generated
-/// file would need gigabytes); parts are also what a file's parsing is shared out by. 4 KiB
-/// costs 0.1-0.3% more instructions than 8 KiB and lowers small crates' peak (dashmap: 997 ->
-/// 797 KiB). Fuzzing inputs are small: tiny parts make them exercise the cuts.
-const PART: usize = if cfg!(fuzzing) { 64 } else { 4 << 10 };
+/// Skeletons are parsed in pieces of about this many bytes other than spaces (blanked bodies
+/// cost syn nothing), cut between items and between the members of large `impl`, `trait` and
+/// `mod` blocks: a tree is 30-100x its text, and a piece's tree is all that a thread parsing a
+/// file holds at once (a 10 MB generated file would need gigabytes); pieces are also what a
+/// file's parsing is shared out by. 1 KiB: dashmap's parse peak 786 -> 684 KiB, parking_lot's
+/// 657 -> 590, for 0.5% more instructions (tokio 0.8%) than whole items of 4 KiB. Fuzzing
+/// inputs are small: tiny pieces make them exercise the cuts.
+const PART: usize = if cfg!(fuzzing) { 64 } else { 1 << 10 };
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
 /// its outline; else parses it whole. Each part's tree goes as soon as it is read. Before
@@ -259,9 +261,9 @@ fn parse_outline(
     let outline = bodies::skeleton(&file.text).and_then(|sk| {
         let src = sk.text.as_deref().unwrap_or(&file.text);
         declares(bodies::plain_mods(src, &sk.item_ends));
-        read_parts(&file, src, &sk.item_ends).ok()
+        read_parts(&file, src, &sk.item_ends, &sk.groups).ok()
     });
-    match outline.map_or_else(|| read_parts(&file, &file.text, &[]), Ok) {
+    match outline.map_or_else(|| read_parts(&file, &file.text, &[], &[]), Ok) {
         Ok(outline) => Ok((file, outline)),
         Err(e) => {
             let at = e.span().start();
@@ -283,48 +285,208 @@ fn parse_outline(
     }
 }
 
-/// The outline of `src` (`file`'s text or skeleton), parsed in parts of at least `PART` bytes
-/// cut at `item_ends`. Parts are parsed in parallel: a crate's root file is often a large part
-/// of the crate, and the files it declares cannot start before it is read.
-fn read_parts(file: &SourceFile, src: &str, item_ends: &[Cut]) -> syn::Result<Outline> {
+/// A piece of a skeleton parsed on its own (`read_parts`), from `start` to byte `end`.
+enum Piece<'g> {
+    Items(Cut, usize),
+    /// An item holding a large group, with the group's members blanked: they are the pieces
+    /// that follow.
+    Header(Cut, usize, &'g Group),
+    Members(Cut, usize, GroupKind),
+}
+
+enum Read {
+    Items(Outline),
+    ModItems(Outline),
+    /// Functions of the `impl` or `trait` block that the last header read.
+    Fns(Vec<outline::FnItem>, Vec<(crate::source::Pos, String)>),
+}
+
+/// The outline of `src` (`file`'s text or skeleton), parsed in pieces of at least `PART` bytes
+/// cut at `item_ends`, and inside the `groups` (`impl` and `mod` blocks) that are larger than
+/// that, between their members. Pieces are parsed in parallel: a crate's root file is often a
+/// large part of the crate, and the files it declares cannot start before it is read.
+fn read_parts(
+    file: &SourceFile,
+    src: &str,
+    item_ends: &[Cut],
+    groups: &[Group],
+) -> syn::Result<Outline> {
     use rayon::prelude::*;
-    let mut parts = Vec::new();
-    let mut start = Cut { byte: 0, chars: 0 };
-    let mut cuts = item_ends.iter();
-    loop {
-        let end = cuts
-            .find(|c| c.byte as usize >= start.byte as usize + PART)
-            .copied();
-        parts.push((start, end.map_or(src.len(), |c| c.byte as usize)));
-        match end {
-            Some(cut) => start = cut,
-            None => break,
-        }
-    }
-    let parts: Vec<Outline> = match parts.as_slice() {
+    let pieces = pieces(src, item_ends, groups);
+    let reads: Vec<Read> = match pieces.as_slice() {
         // The whole text, or a small file: the caller reads the error's position.
-        [(start, end)] => vec![read_part(file, src, *start, *end)?],
-        _ => parts
+        [Piece::Items(start, end)] => vec![Read::Items(read_part(file, src, *start, *end)?)],
+        _ => pieces
             .into_par_iter()
-            // One part a task: a file has few, and each is worth stealing.
+            // One piece a task: a file has few, and each is worth stealing.
             .with_max_len(1)
-            .map(|(start, end)| {
-                let part = read_part(file, src, start, end);
+            .map(|piece| {
+                let read = read_piece(file, src, piece);
                 // Whatever the outcome, this thread is done with this text.
                 proc_macro2::extra::invalidate_current_thread_spans();
-                part
+                read
             })
             .collect::<syn::Result<_>>()?,
     };
     let mut outline = Outline::default();
-    outline
-        .items
-        .reserve_exact(parts.iter().map(|p| p.items.len()).sum());
-    for part in parts {
-        outline.items.extend(part.items);
-        outline.malformed.extend(part.malformed);
+    outline.items.reserve_exact(
+        reads
+            .iter()
+            .map(|r| match r {
+                Read::Items(o) => o.items.len(),
+                _ => 0,
+            })
+            .sum(),
+    );
+    // Members join the group item that the last header read.
+    let misread = || syn::Error::new(proc_macro2::Span::call_site(), "group cut wrongly");
+    for read in reads {
+        match read {
+            Read::Items(part) => {
+                outline.items.extend(part.items);
+                outline.malformed.extend(part.malformed);
+            }
+            Read::ModItems(part) => match outline.items.last_mut() {
+                Some(Item::Mod {
+                    inline: Some(items),
+                    ..
+                }) => {
+                    items.extend(part.items);
+                    items.shrink_to_fit();
+                    outline.malformed.extend(part.malformed);
+                }
+                _ => return Err(misread()),
+            },
+            Read::Fns(more, malformed) => {
+                match outline.items.last_mut() {
+                    Some(Item::Impl(imp)) => {
+                        let mut all = std::mem::take(&mut imp.fns).into_vec();
+                        all.extend(more);
+                        imp.fns = all.into_boxed_slice();
+                    }
+                    Some(Item::Trait { fns, .. }) => {
+                        fns.extend(more);
+                        fns.shrink_to_fit();
+                    }
+                    _ => return Err(misread()),
+                }
+                outline.malformed.extend(malformed);
+            }
+        }
     }
     Ok(outline)
+}
+
+/// How `read_parts` cuts `src` into pieces of at least `PART` bytes other than spaces.
+fn pieces<'g>(src: &str, item_ends: &[Cut], groups: &'g [Group]) -> Vec<Piece<'g>> {
+    // Blanked bodies are spaces, which cost syn nothing: what a tree grows with is the rest.
+    let weight = |from: u32, to: usize| {
+        src.as_bytes()
+            .get(from as usize..to)
+            .map_or(0, |b| b.iter().map(|&c| usize::from(c != b' ')).sum())
+    };
+    let len = src.len();
+    let mut pieces = Vec::new();
+    let mut groups = groups.iter().peekable();
+    // Where the piece being gathered starts and how heavy it is so far, and where the item
+    // being looked at starts.
+    let mut start = Cut { byte: 0, chars: 0 };
+    let mut gathered = 0;
+    let mut item = start;
+    let ends = item_ends.iter().map(|c| (c.byte as usize, Some(*c)));
+    for (end, cut) in ends.chain([(len, None)]) {
+        while groups.next_if(|g| g.open.byte < item.byte).is_some() {}
+        let group = groups.next_if(|g| (g.open.byte as usize) < end);
+        let w = weight(item.byte, end);
+        match group {
+            Some(g) if w > PART => {
+                if item.byte > start.byte {
+                    pieces.push(Piece::Items(start, item.byte as usize));
+                }
+                pieces.push(Piece::Header(item, end, g));
+                let (mut from, mut members) = (g.open, 0);
+                let mut last = g.open.byte;
+                for m in &g.member_ends {
+                    members += weight(last, m.byte as usize);
+                    last = m.byte;
+                    if members >= PART {
+                        pieces.push(Piece::Members(from, m.byte as usize, g.kind));
+                        (from, members) = (*m, 0);
+                    }
+                }
+                pieces.push(Piece::Members(from, g.close.byte as usize, g.kind));
+                start = cut.unwrap_or(Cut {
+                    byte: len as u32,
+                    chars: 0,
+                });
+                gathered = 0;
+            }
+            _ => {
+                gathered += w;
+                if gathered >= PART || cut.is_none() {
+                    if end > start.byte as usize || pieces.is_empty() {
+                        pieces.push(Piece::Items(start, end));
+                    }
+                    if let Some(c) = cut {
+                        start = c;
+                    }
+                    gathered = 0;
+                }
+            }
+        }
+        if let Some(c) = cut {
+            item = c;
+        }
+    }
+    pieces
+}
+
+fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
+    let text = |start: Cut, end: usize| {
+        src.get(start.byte as usize..end).ok_or_else(|| {
+            syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character")
+        })
+    };
+    Ok(match piece {
+        Piece::Items(start, end) => Read::Items(read_part(file, src, start, end)?),
+        Piece::Header(start, end, g) => {
+            let before = text(start, g.open.byte as usize)?;
+            let mut header = before.to_string();
+            if before.contains("lock_order") {
+                // An `allow` covers the block to its `}`, whose position must then be right:
+                // the members are blanked character for character.
+                header.extend(text(g.open, g.close.byte as usize)?.chars().map(|c| {
+                    if c == '\n' {
+                        '\n'
+                    } else {
+                        ' '
+                    }
+                }));
+                header.push_str(text(g.close, end)?);
+            } else {
+                header.push('}');
+            }
+            Read::Items(read_text(file, &header, start.chars)?)
+        }
+        Piece::Members(start, end, GroupKind::Mod) => {
+            Read::ModItems(read_part(file, src, start, end)?)
+        }
+        Piece::Members(start, end, GroupKind::Impl) => {
+            let (mut items, origin) =
+                crate::source::parse_members(text(start, end)?, start.chars as usize)?;
+            inline_impl_macros(&mut items, 0);
+            let mut malformed = Vec::new();
+            let fns = outline::member_fns(Members::Impl(&items), file, origin, &mut malformed);
+            Read::Fns(fns, malformed)
+        }
+        Piece::Members(start, end, GroupKind::Trait) => {
+            let (items, origin) =
+                crate::source::parse_members(text(start, end)?, start.chars as usize)?;
+            let mut malformed = Vec::new();
+            let fns = outline::member_fns(Members::Trait(&items), file, origin, &mut malformed);
+            Read::Fns(fns, malformed)
+        }
+    })
 }
 
 /// The outline of `src[start.byte..end]`, whose first character is `file`'s `start.chars`th.
@@ -333,7 +495,12 @@ fn read_part(file: &SourceFile, src: &str, start: Cut, end: usize) -> syn::Resul
     let part = src
         .get(start.byte as usize..end)
         .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character"))?;
-    let (mut ast, origin) = crate::source::parse_items(part, start.chars as usize)?;
+    read_text(file, part, start.chars)
+}
+
+/// The outline of `part`, whose first character is `file`'s `chars_before`th.
+fn read_text(file: &SourceFile, part: &str, chars_before: u32) -> syn::Result<Outline> {
+    let (mut ast, origin) = crate::source::parse_items(part, chars_before as usize)?;
     inline_item_macros(&mut ast.items, 0);
     let outline = outline::of(&ast, file, origin);
     // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
@@ -541,8 +708,8 @@ mod tests {
         let file = SourceFile::new("t.rs".into(), text.clone());
         let sk = bodies::skeleton(&text).unwrap();
         let src = sk.text.as_deref().unwrap();
-        let parts = read_parts(&file, src, &sk.item_ends).unwrap();
-        let whole = read_parts(&file, src, &[]).unwrap();
+        let parts = read_parts(&file, src, &sk.item_ends, &sk.groups).unwrap();
+        let whole = read_parts(&file, src, &[], &[]).unwrap();
         let names = |o: &Outline| -> Vec<(String, crate::source::Pos)> {
             o.items
                 .iter()
@@ -558,6 +725,80 @@ mod tests {
         assert!(sk.item_ends.len() > 3 * PART / 100);
         assert_eq!(names(&parts), names(&whole));
         assert_eq!(names(&parts).len(), 3 * (3 * PART / 100));
+    }
+
+    /// Large `impl`, `trait` and `mod` blocks are parsed in pieces between their members, and
+    /// read as if they had been parsed whole.
+    #[test]
+    fn groups_read_like_the_whole() {
+        let n = 3 * PART / 20;
+        let mut text = String::from(
+            "#[cfg(x)]\n#[lock_order(allow(double-lock))]\nimpl<T: Clone> Big<T> where T: Send {\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!("    /// é\n    #[inline] pub fn f{i}(&self, a: Vec<T>) -> u8 {{ é(); 1 }}\n    const C{i}: u8 = 1;\n"));
+        }
+        text.push_str("}\npub trait Tr {\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "    fn d{i}(&self) -> u8 {{ 1 }}\n    fn e{i}(&self);\n"
+            ));
+        }
+        text.push_str("}\n#[cfg(test)]\nmod tests {\n    use super::*;\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "    #[test] fn t{i}() {{ x(); }}\n    struct S{i};\n"
+            ));
+        }
+        text.push_str("}\nfn last() {}\n");
+        let file = SourceFile::new("t.rs".into(), text.clone());
+        let sk = bodies::skeleton(&text).unwrap();
+        let src = sk.text.as_deref().unwrap();
+        let cut = pieces(src, &sk.item_ends, &sk.groups);
+        let members = cut
+            .iter()
+            .filter(|p| matches!(p, Piece::Members(..)))
+            .count();
+        assert!(members > 6, "{members} pieces of members");
+        type FnAt = (String, crate::source::Pos, Option<(u32, u32)>);
+        fn fns(items: &[Item], out: &mut Vec<FnAt>) {
+            for item in items {
+                let list: &[outline::FnItem] = match item {
+                    Item::Impl(imp) => &imp.fns,
+                    Item::Trait { fns, .. } => fns,
+                    Item::Fn(f) => std::slice::from_ref(f),
+                    Item::Mod {
+                        inline: Some(inner),
+                        ..
+                    } => {
+                        fns(inner, out);
+                        &[]
+                    }
+                    _ => &[],
+                };
+                out.extend(
+                    list.iter()
+                        .map(|f| (f.name.name.clone(), f.name.at, f.text)),
+                );
+            }
+        }
+        let (mut in_pieces, mut whole) = (Vec::new(), Vec::new());
+        let cut = read_parts(&file, src, &sk.item_ends, &sk.groups).unwrap();
+        let uncut = read_parts(&file, src, &[], &[]).unwrap();
+        fns(&cut.items, &mut in_pieces);
+        fns(&uncut.items, &mut whole);
+        assert_eq!(in_pieces.len(), 3 * n + 1);
+        assert_eq!(in_pieces, whole);
+        // The allow covers the whole block, to its `}`.
+        let allow = |o: &Outline| match &o.items[0] {
+            Item::Impl(imp) => imp.allows.iter().map(|a| (a.start, a.end)).collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            allow(&cut),
+            [(10, text.find("}\npub trait").unwrap() as u32 + 1)]
+        );
+        assert_eq!(allow(&cut), allow(&uncut));
     }
 
     /// Text in memory may declare modules it cannot load: they are simply not followed.

@@ -233,6 +233,30 @@ pub fn of(ast: &syn::File, file: &SourceFile, origin: Origin) -> Outline {
     }
 }
 
+/// Some members of an `impl` or `trait` block, parsed apart from it (`parse::read_parts`).
+pub enum Members<'a> {
+    Impl(&'a [syn::ImplItem]),
+    Trait(&'a [syn::TraitItem]),
+}
+
+/// Reads the functions among `members`, whose spans start at `origin`, like `of`; malformed
+/// declarations are added to `malformed`.
+pub fn member_fns(
+    members: Members,
+    file: &SourceFile,
+    origin: Origin,
+    malformed: &mut Vec<(Pos, String)>,
+) -> Vec<FnItem> {
+    let mut r = Reader {
+        file,
+        origin,
+        malformed: Vec::new(),
+    };
+    let fns = r.member_fns(members);
+    malformed.append(&mut r.malformed);
+    fns
+}
+
 struct Reader<'f> {
     file: &'f SourceFile,
     origin: Origin,
@@ -323,22 +347,7 @@ impl Reader<'_> {
             }
             syn::Item::Impl(i) => {
                 let allows = self.allows(&i.attrs, i.impl_token.span, i.brace_token.span.close());
-                let fns = i
-                    .items
-                    .iter()
-                    .filter_map(|ii| match ii {
-                        syn::ImplItem::Fn(f) => {
-                            let allows = self.allows(
-                                &f.attrs,
-                                f.sig.fn_token.span,
-                                f.block.brace_token.span.close(),
-                            );
-                            Some(self.func(&f.sig, Some(&f.block), allows))
-                        }
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice();
+                let fns = self.member_fns(Members::Impl(&i.items)).into_boxed_slice();
                 Item::Impl(Box::new(Impl {
                     generics: generic_names(&i.generics),
                     self_ty: (&*i.self_ty).into(),
@@ -349,21 +358,41 @@ impl Reader<'_> {
             }
             syn::Item::Trait(t) => Item::Trait {
                 name: t.ident.to_string(),
-                fns: t
-                    .items
-                    .iter()
-                    .filter_map(|ti| match ti {
-                        syn::TraitItem::Fn(f) => f
-                            .default
-                            .as_ref()
-                            .map(|body| self.func(&f.sig, Some(body), Vec::new())),
-                        _ => None,
-                    })
-                    .collect(),
+                fns: self.member_fns(Members::Trait(&t.items)),
             },
             syn::Item::Macro(mac) => return self.lazy_statics(mac, out),
             _ => return,
         });
+    }
+
+    /// An impl's functions; a trait's that have a default body.
+    fn member_fns(&mut self, members: Members) -> Vec<FnItem> {
+        match members {
+            Members::Impl(items) => items
+                .iter()
+                .filter_map(|ii| match ii {
+                    syn::ImplItem::Fn(f) => {
+                        let allows = self.allows(
+                            &f.attrs,
+                            f.sig.fn_token.span,
+                            f.block.brace_token.span.close(),
+                        );
+                        Some(self.func(&f.sig, Some(&f.block), allows))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            Members::Trait(items) => items
+                .iter()
+                .filter_map(|ti| match ti {
+                    syn::TraitItem::Fn(f) => f
+                        .default
+                        .as_ref()
+                        .map(|body| self.func(&f.sig, Some(body), Vec::new())),
+                    _ => None,
+                })
+                .collect(),
+        }
     }
 
     fn func(
