@@ -464,3 +464,33 @@ fn a_module_shared_by_many_crates_is_analyzed_safely() {
         assert_eq!(doc["stats"]["crates"], 41);
     }
 }
+
+/// The index takes each file's outline apart; a module file that a second crate declares is
+/// read again for it, and is as whole there as in the first.
+#[test]
+fn a_module_shared_by_two_crates_is_whole_in_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"shared\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(d, "src/lib.rs", "pub fn lib() {}\n");
+    write(
+        d,
+        "tests/common/mod.rs",
+        "use std::sync::Mutex;\npub static A: Mutex<()> = Mutex::new(());\npub static B: Mutex<()> = Mutex::new(());\npub fn ab() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }\n",
+    );
+    write(d, "tests/a_first.rs", "mod common;\n#[test]\nfn t() {}\n");
+    // Only the crate read second takes the locks the other way round.
+    write(
+        d,
+        "tests/z_second.rs",
+        "mod common;\n#[test]\nfn t() { common::ab(); }\nfn ba() { let _b = common::B.lock().unwrap(); let _a = common::A.lock().unwrap(); }\n",
+    );
+    let (doc, code, stderr) = json(d, &["."]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(doc["stats"]["crates"], 3);
+    assert_eq!(kinds(&doc), ["lock-order-cycle"], "{doc:#}");
+}

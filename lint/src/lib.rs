@@ -92,10 +92,9 @@ pub fn analyze_text(name: &str, text: &str, edition: Edition) -> Report {
 }
 
 fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report {
-    let index = index::Index::build(parsed, config);
     let files_unparsed = parsed.outlines.iter().filter(|a| a.is_none()).count();
-    // The index owns what it needs; the walk, where memory peaks, does not need the outlines.
-    parsed.drop_outlines();
+    // The index takes what it needs from the outlines, and frees them.
+    let index = index::Index::build(parsed, config);
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
     events::register_locals(&mut units, &mut classes);

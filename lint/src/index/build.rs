@@ -1,5 +1,9 @@
 //! Building the index: one pass to create modules and declare items, a second to resolve what
 //! needs every name known (impl self types, field and static types, lock wrappers).
+//!
+//! The index takes the outlines' contents instead of copying them, and each file's outline is
+//! freed once read: outlines and index are the two largest things alive before the walk, and
+//! memory peaked where both were whole (tokio 15.5 MiB).
 
 use std::collections::{HashMap, HashSet};
 
@@ -7,25 +11,35 @@ use rayon::prelude::*;
 
 use super::types::{lower, LowerCx};
 use super::*;
-use crate::parse::outline::{Allow, Decl, FnItem, Impl, Item, Named, Outline, TypeExpr};
+use crate::parse::outline::{self, Allow, Decl, FnItem, Impl, Item, Named, Outline, TypeExpr};
 use crate::parse::Parsed;
 
-struct PendingImpl<'p> {
+struct PendingImpl {
     module: ModId,
     file: FileId,
-    imp: &'p Impl,
+    imp: Box<Impl>,
+}
+
+/// A function's parameters and return type, as written.
+struct Sig {
+    params: Vec<outline::Param>,
+    ret: Option<TypeExpr>,
 }
 
 struct Builder<'p> {
     parsed: &'p Parsed,
+    /// Taken from `parsed`, each file's when it is read (`outline`).
+    outlines: Vec<Option<Outline>>,
+    /// Files whose outline has been taken.
+    taken: HashSet<FileId>,
     index: Index,
-    impls: Vec<PendingImpl<'p>>,
+    impls: Vec<PendingImpl>,
     /// Field types by `TypeId` and static types by `StaticId`, lowered once every type is
     /// known.
-    field_tys: Vec<&'p [(String, TypeExpr)]>,
-    static_tys: Vec<&'p TypeExpr>,
+    field_tys: Vec<Vec<(String, TypeExpr)>>,
+    static_tys: Vec<TypeExpr>,
     /// Signatures by `FnId`: return and parameter types.
-    sigs: Vec<&'p FnItem>,
+    sigs: Vec<Sig>,
     /// Files already made a module of some crate: `#[cfg(a)] pub mod m; #[cfg(not(a))] mod m;`
     /// names one file twice, and it is still one module.
     file_modules: HashSet<(usize, FileId)>,
@@ -33,9 +47,13 @@ struct Builder<'p> {
     reported: HashSet<FileId>,
 }
 
-pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
+pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Index {
+    let outlines = std::mem::take(&mut parsed.outlines);
+    let parsed: &Parsed = parsed;
     let mut b = Builder {
         parsed,
+        outlines,
+        taken: HashSet::new(),
         index: Index {
             crates: Vec::new(),
             modules: Vec::new(),
@@ -64,7 +82,7 @@ pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
         reported: HashSet::new(),
     };
     for krate in &parsed.crates {
-        let Some(outline) = parsed.outline(krate.root) else {
+        let Some(outline) = b.outline(krate.root) else {
             continue;
         };
         // Numbered among the crates that parsed: a crate whose root does not parse has no index.
@@ -81,12 +99,32 @@ pub(super) fn build(parsed: &Parsed, config: &crate::config::Config) -> Index {
             .or_insert(root);
         b.file(root, krate.root, outline);
     }
+    // Files no crate declares as a module; on the workers: there are many small parts.
+    std::mem::take(&mut b.outlines)
+        .into_par_iter()
+        .with_max_len(4)
+        .for_each(drop);
     b.resolve_impls();
     b.lower_types();
     b.index
 }
 
-impl<'p> Builder<'p> {
+impl Builder<'_> {
+    /// The outline of `file`, taken; read again if it was taken before (a file that two crates
+    /// declare as a module, as test crates do with `tests/common/mod.rs`, is one module of
+    /// each). `None` if it does not parse.
+    fn outline(&mut self, file: FileId) -> Option<Outline> {
+        let slot = self.outlines.get_mut(file.0 as usize)?;
+        match slot.take() {
+            Some(outline) => {
+                self.taken.insert(file);
+                Some(outline)
+            }
+            None if self.taken.contains(&file) => crate::parse::reread(self.parsed.db.get(file)),
+            None => None,
+        }
+    }
+
     fn add_module(
         &mut self,
         krate: usize,
@@ -128,7 +166,7 @@ impl<'p> Builder<'p> {
     }
 
     /// Declares the items of `file` (a module file) in module `m`.
-    fn file(&mut self, m: ModId, file: FileId, outline: &'p Outline) {
+    fn file(&mut self, m: ModId, file: FileId, outline: Outline) {
         if self.reported.insert(file) {
             let display = &self.parsed.db.get(file).display;
             for (at, e) in &outline.malformed {
@@ -140,12 +178,12 @@ impl<'p> Builder<'p> {
                     )));
             }
         }
-        self.items(m, file, &mut Vec::new(), &outline.items);
+        self.items(m, file, &mut Vec::new(), outline.items);
     }
 
     /// Declares `items` in module `m`. `inline` is the chain of inline `mod x { .. }` blocks
     /// inside `file` that we are in, which decides where `mod y;` files live.
-    fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: &'p [Item]) {
+    fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: Vec<Item>) {
         for item in items {
             match item {
                 Item::Mod {
@@ -156,25 +194,26 @@ impl<'p> Builder<'p> {
                 } => match content {
                     Some(inner) => {
                         self.allow(file, allows);
-                        let child = self.child_module(m, name, file);
-                        inline.push(name.clone());
+                        let child = self.child_module(m, &name, file);
+                        inline.push(name);
                         self.items(child, file, inline, inner);
                         inline.pop();
                     }
                     None => {
                         let parsed = self.parsed;
-                        let Some(cf) = parsed.mod_file(file, inline, name, path_attr.as_deref())
+                        let Some(cf) = parsed.mod_file(file, inline, &name, path_attr.as_deref())
                         else {
                             continue;
                         };
-                        let Some(outline) = parsed.outline(cf) else {
-                            continue;
-                        };
                         let krate = self.index.module(m).krate;
+                        // Before the outline is taken: taking it is reading it.
                         if !self.file_modules.insert((krate, cf)) {
                             continue;
                         }
-                        let child = self.child_module(m, name, cf);
+                        let Some(outline) = self.outline(cf) else {
+                            continue;
+                        };
+                        let child = self.child_module(m, &name, cf);
                         self.file(child, cf, outline);
                     }
                 },
@@ -198,11 +237,11 @@ impl<'p> Builder<'p> {
                     self.add_type(m, file, name, generics, TypeKind::Enum);
                 }
                 Item::Alias { name, generics, ty } => {
-                    self.add_type(m, file, name, generics, TypeKind::Alias(ty.clone()));
+                    self.add_type(m, file, name, generics, TypeKind::Alias(ty));
                 }
                 Item::Fn(f) => {
                     let display = self.index.mod_display(m, &f.name.name);
-                    self.add_fn(m, file, f, display, Ty::Unknown, Vec::new());
+                    self.add_fn(m, file, *f, display, Ty::Unknown, Vec::new());
                 }
                 Item::Static { name, ty, decls } => {
                     let id = self.add_static(m, file, name, ty);
@@ -212,11 +251,11 @@ impl<'p> Builder<'p> {
                 }
                 Item::Use { names, globs } => {
                     let module = &mut self.index.modules[m.0 as usize];
-                    module.uses.extend(names.iter().cloned());
-                    module.globs.extend(globs.iter().cloned());
+                    module.uses.extend(names);
+                    module.globs.extend(globs);
                 }
-                Item::Impl(imp) => {
-                    self.allow(file, &imp.allows);
+                Item::Impl(mut imp) => {
+                    self.allow(file, std::mem::take(&mut imp.allows));
                     self.impls.push(PendingImpl {
                         module: m,
                         file,
@@ -237,23 +276,23 @@ impl<'p> Builder<'p> {
         &mut self,
         m: ModId,
         file: FileId,
-        name: &Named,
-        generics: &[String],
+        name: Named,
+        generics: Vec<String>,
         kind: TypeKind,
     ) -> TypeId {
         let def = TypeDef {
             display: self.index.mod_display(m, &name.name),
             name: name.name.clone(),
             module: m,
-            generics: generics.to_vec(),
+            generics,
             kind,
             fields: Vec::new(),
             loc: name.at.in_file(file),
         };
         self.index.types.push(def);
-        self.field_tys.push(&[]);
+        self.field_tys.push(Vec::new());
         let id = TypeId(self.index.types.len() as u32 - 1);
-        self.define(m, name.name.clone(), Def::Type(id));
+        self.define(m, name.name, Def::Type(id));
         id
     }
 
@@ -263,46 +302,56 @@ impl<'p> Builder<'p> {
         &mut self,
         m: ModId,
         file: FileId,
-        f: &'p FnItem,
+        f: FnItem,
         display: String,
         self_ty: Ty,
         mut generics: Vec<String>,
     ) -> FnId {
-        self.allow(file, &f.allows);
-        generics.extend(f.generics.iter().cloned());
+        let FnItem {
+            name,
+            generics: own_generics,
+            has_receiver,
+            params,
+            ret,
+            text,
+            body_items,
+            allows,
+        } = f;
+        self.allow(file, allows);
+        generics.extend(own_generics);
         let id = FnId(self.index.fns.len() as u32);
-        let module = if f.body_items.is_empty() {
+        let module = if body_items.is_empty() {
             m
         } else {
             let (krate, mut path) = {
                 let module = self.index.module(m);
                 (module.krate, module.path.clone())
             };
-            path.push(f.name.name.clone());
+            path.push(name.name.clone());
             self.add_module(krate, Some(m), path, file, true)
         };
-        let is_method = f.has_receiver || !matches!(self_ty, Ty::Unknown);
+        let is_method = has_receiver || !matches!(self_ty, Ty::Unknown);
         self.index.fns.push(FnDef {
-            name: f.name.name.clone(),
+            name: name.name.clone(),
             display,
             module,
             file,
-            text: f.text,
+            text,
             params: Vec::new(),
             ret: Ty::Unknown,
             self_ty,
             generics,
-            loc: f.name.at.in_file(file),
+            loc: name.at.in_file(file),
         });
-        self.sigs.push(f);
-        self.items(module, file, &mut Vec::new(), &f.body_items);
+        self.sigs.push(Sig { params, ret });
+        self.items(module, file, &mut Vec::new(), body_items);
         if !is_method {
-            self.define(m, f.name.name.clone(), Def::Fn(id));
+            self.define(m, name.name, Def::Fn(id));
         }
         id
     }
 
-    fn add_static(&mut self, m: ModId, file: FileId, name: &Named, ty: &'p TypeExpr) -> StaticId {
+    fn add_static(&mut self, m: ModId, file: FileId, name: Named, ty: TypeExpr) -> StaticId {
         self.index.statics.push(StaticDef {
             display: self.index.mod_display(m, &name.name),
             name: name.name.clone(),
@@ -313,30 +362,30 @@ impl<'p> Builder<'p> {
         });
         self.static_tys.push(ty);
         let id = StaticId(self.index.statics.len() as u32 - 1);
-        self.define(m, name.name.clone(), Def::Static(id));
+        self.define(m, name.name, Def::Static(id));
         id
     }
 
     /// A `#[lock_order]` declaration (read from source; the grammar is lockorder-attr's).
-    fn declare(&mut self, module: ModId, file: FileId, owner: DeclOwner, d: &Decl) {
+    fn declare(&mut self, module: ModId, file: FileId, owner: DeclOwner, d: Decl) {
         self.index.declarations.push(Declaration {
             module,
             owner,
-            body: d.body.clone().map_loc(|p| p.in_file(file)),
+            body: d.body.map_loc(|p| p.in_file(file)),
             loc: d.at.in_file(file),
         });
     }
 
     /// `#[lock_order(allow(..), reason = "..")]` on an item.
-    fn allow(&mut self, file: FileId, allows: &[Allow]) {
+    fn allow(&mut self, file: FileId, allows: Vec<Allow>) {
         for a in allows {
             self.index.suppressions.push(crate::suppress::Suppression {
                 at: a.at.in_file(file),
                 file,
                 start: a.start,
                 end: a.end,
-                kinds: a.kinds.clone(),
-                reason: a.reason.clone(),
+                kinds: a.kinds,
+                reason: a.reason,
             });
         }
     }
@@ -346,24 +395,24 @@ impl Builder<'_> {
     /// Methods get their self type, and are registered under it, once every type is declared.
     fn resolve_impls(&mut self) {
         for PendingImpl { module, file, imp } in std::mem::take(&mut self.impls) {
+            let Impl {
+                generics,
+                self_ty,
+                type_name,
+                fns,
+                allows: _,
+            } = *imp;
             let cx = LowerCx {
                 module,
                 self_ty: None,
-                generics: &imp.generics,
+                generics: &generics,
             };
-            let self_ty = lower(&self.index, &cx, &imp.self_ty);
-            let type_name = imp.type_name.as_deref().unwrap_or("<impl>");
-            for f in &imp.fns {
+            let self_ty = lower(&self.index, &cx, &self_ty);
+            let type_name = type_name.as_deref().unwrap_or("<impl>");
+            for f in fns {
                 let display = format!("{type_name}::{}", f.name.name);
-                let id = self.add_fn(
-                    module,
-                    file,
-                    f,
-                    display,
-                    self_ty.clone(),
-                    imp.generics.clone(),
-                );
                 let name = f.name.name.clone();
+                let id = self.add_fn(module, file, f, display, self_ty.clone(), generics.clone());
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.entry((*t, name)).or_default().push(id),
                     Ty::Lock(l) => self
@@ -380,16 +429,23 @@ impl Builder<'_> {
 
     fn lower_types(&mut self) {
         let mut all_fields = Vec::with_capacity(self.index.types.len());
-        for (def, tys) in self.index.types.iter().zip(&self.field_tys) {
+        for (def, tys) in self
+            .index
+            .types
+            .iter()
+            .zip(std::mem::take(&mut self.field_tys))
+        {
             let cx = LowerCx {
                 module: def.module,
                 self_ty: None,
                 generics: &def.generics,
             };
-            let fields: Vec<(String, Ty)> = tys
-                .iter()
-                .map(|(n, t)| (n.clone(), lower(&self.index, &cx, t)))
-                .collect();
+            // Not collected in place, as with parameters.
+            let mut fields = Vec::with_capacity(tys.len());
+            fields.extend(tys.into_iter().map(|(n, t)| {
+                let ty = lower(&self.index, &cx, &t);
+                (n, ty)
+            }));
             all_fields.push(fields);
         }
         for (def, fields) in self.index.types.iter_mut().zip(all_fields) {
@@ -399,7 +455,7 @@ impl Builder<'_> {
             .index
             .statics
             .iter()
-            .zip(&self.static_tys)
+            .zip(std::mem::take(&mut self.static_tys))
             .map(|(s, t)| {
                 lower(
                     &self.index,
@@ -408,7 +464,7 @@ impl Builder<'_> {
                         self_ty: None,
                         generics: &[],
                     },
-                    t,
+                    &t,
                 )
             })
             .collect();
@@ -428,19 +484,24 @@ impl Builder<'_> {
                     self_ty: Some(&f.self_ty),
                     generics: &f.generics,
                 };
-                let params = sig.params.iter().map(|p| Param {
-                    name: p.name.clone(),
-                    pattern: p.pattern.clone(),
-                    ty: p
-                        .ty
-                        .as_ref()
-                        .map_or_else(|| f.self_ty.clone(), |t| lower(index, &cx, t)),
-                });
+                // Not collected in place: the outline's buffer is larger than this one needs
+                // (dashmap's index: 47 KiB of unused parameter slots).
+                let mut params = Vec::with_capacity(sig.params.len());
+                params.extend(sig.params.into_iter().map(|p| {
+                    Param {
+                        ty: p
+                            .ty
+                            .as_ref()
+                            .map_or_else(|| f.self_ty.clone(), |t| lower(index, &cx, t)),
+                        name: p.name,
+                        pattern: p.pattern,
+                    }
+                }));
                 let ret = sig
                     .ret
                     .as_ref()
                     .map_or(Ty::Unknown, |t| lower(index, &cx, t));
-                (ret, params.collect())
+                (ret, params)
             })
             .collect();
         for (f, (ret, params)) in self.index.fns.iter_mut().zip(sigs) {

@@ -152,7 +152,8 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(parsed: &crate::parse::Parsed, config: &crate::config::Config) -> Index {
+    /// Takes `parsed`'s outlines.
+    pub fn build(parsed: &mut crate::parse::Parsed, config: &crate::config::Config) -> Index {
         build::build(parsed, config)
     }
 

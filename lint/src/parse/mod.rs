@@ -28,7 +28,8 @@ pub struct Crate {
 
 pub struct Parsed {
     pub db: SourceDb,
-    /// Indexed by `FileId`; `None` where the file could not be parsed.
+    /// Indexed by `FileId`; `None` where the file could not be parsed. The index takes them
+    /// (`index::build`).
     pub outlines: Vec<Option<Outline>>,
     pub crates: Vec<Crate>,
     pub problems: Vec<Problem>,
@@ -50,15 +51,6 @@ impl Parsed {
 
     pub fn outline(&self, file: FileId) -> Option<&Outline> {
         self.outlines.get(file.0 as usize)?.as_ref()
-    }
-
-    /// Frees the outlines once the index is built (on the workers: there are many small parts).
-    pub fn drop_outlines(&mut self) {
-        use rayon::prelude::*;
-        std::mem::take(&mut self.outlines)
-            .into_par_iter()
-            .with_max_len(4)
-            .for_each(drop);
     }
 
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
@@ -249,8 +241,8 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 /// inputs are small: tiny pieces make them exercise the cuts.
 const PART: usize = if cfg!(fuzzing) { 64 } else { 1 << 10 };
 
-/// Parses `text` with its function bodies left out when it can (`bodies`), in parts, and reads
-/// its outline; else parses it whole. Each part's tree goes as soon as it is read. Before
+/// Parses `text` with its function bodies left out when it can (`bodies`), in pieces, and reads
+/// its outline; else parses it whole. Each piece's tree goes as soon as it is read. Before
 /// parsing, `declares` is told the modules the text plainly declares (`bodies::plain_mods`).
 fn parse_outline(
     path: PathBuf,
@@ -258,12 +250,7 @@ fn parse_outline(
     declares: impl FnOnce(Vec<&str>),
 ) -> Result<(SourceFile, Outline), (String, String)> {
     let file = SourceFile::new(path, text);
-    let outline = bodies::skeleton(&file.text).and_then(|sk| {
-        let src = sk.text.as_deref().unwrap_or(&file.text);
-        declares(bodies::plain_mods(src, &sk.item_ends));
-        read_parts(&file, src, &sk.item_ends, &sk.groups).ok()
-    });
-    match outline.map_or_else(|| read_parts(&file, &file.text, &[], &[]), Ok) {
+    match outline_of(&file, declares) {
         Ok(outline) => Ok((file, outline)),
         Err(e) => {
             let at = e.span().start();
@@ -283,6 +270,23 @@ fn parse_outline(
             ))
         }
     }
+}
+
+fn outline_of(file: &SourceFile, declares: impl FnOnce(Vec<&str>)) -> syn::Result<Outline> {
+    let outline = bodies::skeleton(&file.text).and_then(|sk| {
+        let src = sk.text.as_deref().unwrap_or(&file.text);
+        declares(bodies::plain_mods(src, &sk.item_ends));
+        read_parts(file, src, &sk.item_ends, &sk.groups).ok()
+    });
+    outline.map_or_else(|| read_parts(file, &file.text, &[], &[]), Ok)
+}
+
+/// The outline of a file that parsed, read again: the index takes outlines apart, and a file
+/// that two crates declare is a module of each.
+pub fn reread(file: &SourceFile) -> Option<Outline> {
+    let outline = outline_of(file, |_| ()).ok();
+    proc_macro2::extra::invalidate_current_thread_spans();
+    outline
 }
 
 /// A piece of a skeleton parsed on its own (`read_parts`), from `start` to byte `end`.

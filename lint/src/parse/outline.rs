@@ -595,21 +595,20 @@ fn use_tree(
         }
         syn::UseTree::Name(n) => {
             let name = n.ident.to_string();
-            let mut path = prefix.clone();
             if name == "self" {
                 if let Some(last) = prefix.last() {
-                    names.push((last.clone(), path));
+                    names.push((last.clone(), prefix.clone()));
                 }
             } else {
-                path.push(name.clone());
-                names.push((name, path));
+                names.push((name.clone(), path_to(prefix, name)));
             }
         }
         syn::UseTree::Rename(r) => {
-            let mut path = prefix.clone();
-            if r.ident != "self" {
-                path.push(r.ident.to_string());
-            }
+            let path = if r.ident == "self" {
+                prefix.clone()
+            } else {
+                path_to(prefix, r.ident.to_string())
+            };
             names.push((r.rename.to_string(), path));
         }
         syn::UseTree::Glob(_) => globs.push(prefix.clone()),
@@ -619,6 +618,14 @@ fn use_tree(
             }
         }
     }
+}
+
+/// `prefix::name`, allocated once: the index keeps it.
+fn path_to(prefix: &[String], name: String) -> Vec<String> {
+    let mut path = Vec::with_capacity(prefix.len() + 1);
+    path.extend_from_slice(prefix);
+    path.push(name);
+    path
 }
 
 /// The names `pat` binds, in the order the walker binds a pattern's names (`Walker::bind_pat`):
