@@ -133,7 +133,6 @@ impl Summary {
         ]
     }
 
-    /// Summaries live until the run ends: no slack.
     fn shrink(&mut self) {
         self.acquires.shrink_to_fit();
         self.returns.shrink_to_fit();
@@ -162,9 +161,30 @@ impl Found {
 }
 
 pub struct Summaries {
-    /// By unit: functions and spawned closures alike.
-    pub by_unit: Vec<Summary>,
+    /// By unit: functions and spawned closures alike; `None` for an empty summary, as most are
+    /// (a `Summary` is five vectors, 120 bytes even when empty).
+    by_unit: Vec<Option<Box<Summary>>>,
+    empty: Summary,
     pub found: Found,
+}
+
+impl Summaries {
+    /// The summary of unit `u`.
+    pub fn of(&self, u: usize) -> &Summary {
+        self.by_unit
+            .get(u)
+            .and_then(Option::as_deref)
+            .unwrap_or(&self.empty)
+    }
+}
+
+/// How a summary is kept: without slack (summaries live until the run ends), and only if it is
+/// not empty.
+fn keep(mut summary: Summary) -> Option<Box<Summary>> {
+    (summary.size() != [0; 5]).then(|| {
+        summary.shrink();
+        Box::new(summary)
+    })
 }
 
 pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
@@ -185,10 +205,10 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
     }
-    let mut by_unit = vec![Summary::default(); units.len()];
+    let mut by_unit: Vec<Option<Box<Summary>>> = vec![None; units.len()];
     let empty = Summary::default();
     // Unit `u` against the summaries so far.
-    let summarize_unit = |u: usize, by_unit: &[Summary]| {
+    let summarize_unit = |u: usize, by_unit: &[Option<Box<Summary>>]| {
         let callees = Callees {
             by_unit,
             unit_of: &unit_of,
@@ -210,8 +230,9 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
                 let mut changed = false;
                 for &u in &members {
                     let (summary, _) = summarize_unit(u, &by_unit);
-                    changed |= summary.size() != by_unit[u].size();
-                    by_unit[u] = summary;
+                    let before = by_unit[u].as_ref().map_or([0; 5], |s| s.size());
+                    changed |= summary.size() != before;
+                    by_unit[u] = keep(summary);
                 }
                 if !changed {
                     break;
@@ -219,33 +240,37 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
             }
         }
         for &u in &members {
-            let (mut summary, f) = summarize_unit(u, &by_unit);
-            summary.shrink();
-            by_unit[u] = summary;
+            let (summary, f) = summarize_unit(u, &by_unit);
+            by_unit[u] = keep(summary);
             found.append(f);
         }
     }
     // Spawned closures: nobody calls them, everything they call is summarized by now.
     for u in (0..units.len()).filter(|&u| units[u].func.is_none()) {
-        let (mut summary, f) = summarize_unit(u, &by_unit);
-        summary.shrink();
-        by_unit[u] = summary;
+        let (summary, f) = summarize_unit(u, &by_unit);
+        by_unit[u] = keep(summary);
         found.append(f);
     }
-    Summaries { by_unit, found }
+    Summaries {
+        by_unit,
+        empty,
+        found,
+    }
 }
 
 /// The summaries of callees, by function: a function's is its unit's (one copy, not two), and a
 /// function without a unit has no events.
 struct Callees<'a> {
-    by_unit: &'a [Summary],
+    by_unit: &'a [Option<Box<Summary>>],
     unit_of: &'a [Option<usize>],
     empty: &'a Summary,
 }
 
 impl Callees<'_> {
     fn of(&self, f: FnId) -> &Summary {
-        self.unit_of[f.0 as usize].map_or(self.empty, |u| &self.by_unit[u])
+        self.unit_of[f.0 as usize]
+            .and_then(|u| self.by_unit[u].as_deref())
+            .unwrap_or(self.empty)
     }
 }
 

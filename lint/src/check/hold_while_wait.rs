@@ -46,7 +46,8 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
         _ => false,
     };
     let takes_held = |u: usize| {
-        cx.summaries.by_unit[u]
+        cx.summaries
+            .of(u)
             .acquires
             .iter()
             .find(|e| same_lock(&e.lock))
@@ -97,7 +98,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
     }
     // Likely: a thread that wakes it also takes the lock.
     (0..cx.units.len()).find_map(|u| {
-        let s = &cx.summaries.by_unit[u];
+        let s = cx.summaries.of(u);
         let wake = s.wakes.iter().find(|w| {
             wakes_this(w.kind) && w.object.as_ref().is_some_and(|o| o.class == ClassRef::Known(obj))
         })?;
