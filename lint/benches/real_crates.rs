@@ -2,9 +2,10 @@
 //! benchmark crate in `bench/corpus`, see `bench/fetch.sh`), and for all of them together, on 1
 //! and 2 threads: lines, files, functions, lock classes, findings, the wall time of the full
 //! analysis, the wall time of parsing the same files with `syn` alone (the floor; and the floor
-//! with the item-macro bodies the analysis also parses, `cfg_rt! { .. }`; both timed as medians
-//! on worker threads started once), their ratios,
-//! and the analysis' peak memory against the size of the source: the peak of live heap (what the
+//! with the item-macro bodies the analysis also parses, `cfg_rt! { .. }`): medians of runs that
+//! time the analysis and the floors back to back on worker threads started once, and the median
+//! of each run's ratio; and the analysis' peak memory against the size of the source: the peak
+//! of live heap (what the
 //! analysis holds; counted by this binary's allocator) and the peak resident size of the real
 //! command (which adds the executable, thread stacks and allocator slack). Plus a synthetic lock
 //! graph with thousands of classes for the cycle search, and a generated 10 MiB file.
@@ -32,7 +33,7 @@ const CRATES: &[&str] = &[
     "moka-0.12.11",
     "hyper-1.7.0",
 ];
-const RUNS: usize = 7;
+const RUNS: usize = 11;
 
 /// Counts live heap bytes while `COUNTING` is on (off while timing: the shared counters would
 /// slow the threads down). Allocates with mimalloc, as the command does, for the analysis and
@@ -110,33 +111,26 @@ fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
     }
 }
 
-/// Reads and parses exactly the files the analysis read, with syn alone, on the same number of
-/// threads: the floor any syn-based analysis stands on. With `macros`, the bodies of item macros
+/// Reads and parses exactly the files the analysis read, with syn alone, on the same threads:
+/// the floor any syn-based analysis stands on. With `macros`, the bodies of item macros
 /// (`cfg_rt! { .. }`) are parsed too, as the analysis does to see the functions inside them.
-fn syn_only(files: &[String], jobs: usize, macros: bool) -> Duration {
-    let pool = worker_pool(Some(jobs)).expect("threads");
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                pool.install(|| {
-                    files.par_iter().for_each(|f| {
-                        if let Ok(t) = std::fs::read_to_string(f) {
-                            if let Ok(mut file) = syn::parse_file(&t) {
-                                if macros {
-                                    lockorder_lint::parse::read_item_macros(&mut file);
-                                }
-                            }
-                        }
-                        // As the analysis does: proc-macro2 otherwise keeps every text parsed
-                        // on the thread, and the runs slow each other down.
-                        proc_macro2::extra::invalidate_current_thread_spans();
-                    })
-                });
-                start.elapsed()
-            })
-            .collect(),
-    )
+fn syn_only(pool: &rayon::ThreadPool, files: &[String], macros: bool) -> Duration {
+    let start = Instant::now();
+    pool.install(|| {
+        files.par_iter().for_each(|f| {
+            if let Ok(t) = std::fs::read_to_string(f) {
+                if let Ok(mut file) = syn::parse_file(&t) {
+                    if macros {
+                        lockorder_lint::parse::read_item_macros(&mut file);
+                    }
+                }
+            }
+            // As the analysis does: proc-macro2 otherwise keeps every text parsed on the
+            // thread, and the runs slow each other down.
+            proc_macro2::extra::invalidate_current_thread_spans();
+        })
+    });
+    start.elapsed()
 }
 
 /// Peak resident memory of one analysis, in a process of its own (GNU time's maximum RSS).
@@ -166,20 +160,31 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
         .collect();
     let bytes: usize = first.db.iter().map(|(_, f)| f.text.len()).sum();
     let lines: usize = first.db.iter().map(|(_, f)| f.text.lines().count()).sum();
-    // On threads started once, like the floor's: a pool dropped after each run would still be
-    // stopping while the next run is timed (dashmap, 2 threads: 15.4 ms instead of 11.5).
+    // On threads started once, for the analysis and the floor alike: a pool dropped after each
+    // run would still be stopping while the next run is timed (dashmap, 2 threads: 15.4 ms
+    // instead of 11.5). Each run times the analysis and the floors back to back, and ratios are
+    // the median of each run's: this VM has slow spells of seconds, which would otherwise fall
+    // on one side of a ratio and not the other (single cells moved by 40%).
     let pool = worker_pool(Some(jobs)).expect("threads");
-    let full = median(
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                let _ = analyze_on(&pool, &opts(dirs, jobs));
-                start.elapsed()
-            })
-            .collect(),
-    );
-    let floor = syn_only(&files, jobs, false);
-    let floor_macros = syn_only(&files, jobs, true);
+    let (mut full, mut floor, mut floor_macros) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let _ = analyze_on(&pool, &opts(dirs, jobs));
+        full.push(start.elapsed());
+        floor.push(syn_only(&pool, &files, false));
+        floor_macros.push(syn_only(&pool, &files, true));
+    }
+    let ratio = |floors: &[Duration]| {
+        let mut r: Vec<f64> = full
+            .iter()
+            .zip(floors)
+            .map(|(a, f)| a.as_secs_f64() / f.as_secs_f64())
+            .collect();
+        r.sort_by(f64::total_cmp);
+        r[r.len() / 2]
+    };
+    let (ratio_floor, ratio_macros) = (ratio(&floor), ratio(&floor_macros));
+    let (full, floor, floor_macros) = (median(full), median(floor), median(floor_macros));
     let s = &first.report.stats;
     let heap = peak_heap(dirs, jobs).map_or("n/a".into(), |heap| {
         format!(
@@ -203,9 +208,9 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
         first.report.findings.len(),
         full.as_secs_f64() * 1e3,
         floor.as_secs_f64() * 1e3,
-        full.as_secs_f64() / floor.as_secs_f64(),
+        ratio_floor,
         floor_macros.as_secs_f64() * 1e3,
-        full.as_secs_f64() / floor_macros.as_secs_f64(),
+        ratio_macros,
     );
 }
 
