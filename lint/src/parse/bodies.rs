@@ -128,6 +128,63 @@ struct RawGroup {
     close: u32,
 }
 
+/// Where the top-level items and the members of groups end, as the lexer reads them.
+#[derive(Default)]
+struct Ends {
+    items: Vec<u32>,
+    /// Whether the first item keyword of the item being read has been seen, and the group its
+    /// block opens if that keyword was `impl`, `trait` or `mod`.
+    kind_seen: bool,
+    group_kind: Option<GroupKind>,
+    groups: Vec<RawGroup>,
+}
+
+impl Ends {
+    fn item(&mut self, at: usize) {
+        self.items.push(at as u32);
+        self.kind_seen = false;
+        self.group_kind = None;
+    }
+
+    /// A word at the top level.
+    fn word(&mut self, word: &str) {
+        if !self.kind_seen && ITEM_KEYWORDS.contains(&word) {
+            self.kind_seen = true;
+            self.group_kind = match word {
+                "impl" => Some(GroupKind::Impl),
+                "trait" => Some(GroupKind::Trait),
+                "mod" => Some(GroupKind::Mod),
+                _ => None,
+            };
+        }
+    }
+
+    /// A `{` at the top level, not a function's: whether it opens a group.
+    fn open(&mut self, at: usize) -> bool {
+        self.group_kind.take().is_some_and(|kind| {
+            self.groups.push(RawGroup {
+                kind,
+                open: at as u32 + 1,
+                member_ends: Vec::new(),
+                close: 0,
+            });
+            true
+        })
+    }
+
+    fn member(&mut self, at: usize) {
+        if let Some(g) = self.groups.last_mut() {
+            g.member_ends.push(at as u32);
+        }
+    }
+
+    fn close(&mut self, at: usize) {
+        if let Some(g) = self.groups.last_mut() {
+            g.close = at as u32;
+        }
+    }
+}
+
 /// A place in the skeleton: its byte offset there, and its character offset (the same in the
 /// file: blanking keeps characters, not bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,11 +195,14 @@ pub struct Cut {
 
 /// Lexes `text`; `None` when it does not lex (syn will say why).
 pub fn skeleton(text: &str) -> Option<Skeleton> {
-    let Lexed {
+    let (
         blanks,
-        item_ends: ends,
-        groups,
-    } = blanks(text)?;
+        Ends {
+            items: ends,
+            groups,
+            ..
+        },
+    ) = blanks(text)?;
     // Bytes each blank saves (a blanked `é` is one space), to move the cuts into the skeleton.
     let mut out = String::with_capacity(text.len());
     let mut saved: Vec<(usize, usize)> = Vec::with_capacity(blanks.len());
@@ -247,13 +307,7 @@ fn is_doc_comment(b: &[u8], i: usize) -> bool {
     }
 }
 
-struct Lexed {
-    blanks: Vec<Blank>,
-    item_ends: Vec<u32>,
-    groups: Vec<RawGroup>,
-}
-
-fn blanks(text: &str) -> Option<Lexed> {
+fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
     // Offsets are stored as u32 (positions in `Loc` are too).
     u32::try_from(text.len()).ok()?;
     let b = text.as_bytes();
@@ -265,16 +319,11 @@ fn blanks(text: &str) -> Option<Lexed> {
     let mut macro_rules = false;
     // `fn name` seen at this depth: the next `{` at this depth opens its body.
     let mut pending: Option<usize> = None;
-    let mut item_ends = Vec::new();
+    let mut ends = Ends::default();
     // A `}` closed a top-level group here: an item ends if another one starts next, with an
     // attribute or a word other than `else` and `as` (not if `;` or an operator follows:
     // `static S: T = T { .. };`, `const N: usize = if a { 1 } else { 2 };`).
     let mut after_group: Option<usize> = None;
-    // The top-level item being read: whether its kind is known yet, and the group its block
-    // would open (`impl` or `mod` was its first item keyword).
-    let mut item_kind_seen = false;
-    let mut group_kind: Option<GroupKind> = None;
-    let mut groups: Vec<RawGroup> = Vec::new();
     // The same as `after_group`, for members inside the group being read.
     let mut after_member: Option<usize> = None;
     let mut i = 0;
@@ -303,11 +352,10 @@ fn blanks(text: &str) -> Option<Lexed> {
         let mut member_end = after_member.take();
         if c == b'#' {
             if let Some(e) = group_end.take() {
-                item_ends.push(e as u32);
-                item_kind_seen = false;
+                ends.item(e);
             }
-            if let (Some(e), Some(g)) = (member_end.take(), groups.last_mut()) {
-                g.member_ends.push(e as u32);
+            if let Some(e) = member_end.take() {
+                ends.member(e);
             }
         }
         let mut name = false;
@@ -330,17 +378,7 @@ fn blanks(text: &str) -> Option<Lexed> {
                 }
                 let template = macro_rules || stack.last().is_some_and(|f| f.template);
                 macro_rules = false;
-                let group = c == b'{' && depth == 0 && body.is_none() && !template;
-                let group = group
-                    && group_kind.take().is_some_and(|kind| {
-                        groups.push(RawGroup {
-                            kind,
-                            open: i as u32 + 1,
-                            member_ends: Vec::new(),
-                            close: 0,
-                        });
-                        true
-                    });
+                let group = c == b'{' && depth == 0 && body.is_none() && !template && ends.open(i);
                 stack.push(Frame {
                     group,
                     template,
@@ -369,9 +407,7 @@ fn blanks(text: &str) -> Option<Lexed> {
                 if c == b'}' && stack.is_empty() {
                     after_group = Some(i + 1);
                     if frame.group {
-                        if let Some(g) = groups.last_mut() {
-                            g.close = i as u32;
-                        }
+                        ends.close(i);
                     }
                 }
                 if c == b'}' && stack.len() == 1 && stack[0].group {
@@ -397,7 +433,7 @@ fn blanks(text: &str) -> Option<Lexed> {
                 // A group's inner attributes are its own: it is parsed whole.
                 if stack.len() == 1 && stack[0].group {
                     stack[0].group = false;
-                    groups.pop();
+                    ends.groups.pop();
                 }
                 i += 1;
             }
@@ -406,14 +442,10 @@ fn blanks(text: &str) -> Option<Lexed> {
                     pending = None;
                 }
                 if stack.is_empty() {
-                    item_ends.push(i as u32 + 1);
-                    item_kind_seen = false;
-                    group_kind = None;
+                    ends.item(i + 1);
                 }
                 if stack.len() == 1 && stack[0].group {
-                    if let Some(g) = groups.last_mut() {
-                        g.member_ends.push(i as u32 + 1);
-                    }
+                    ends.member(i + 1);
                 }
                 // The `;` itself stays: blanking it could join an item to what follows.
                 if let Some(body) = stack.last_mut().and_then(|f| f.body.as_mut()) {
@@ -434,21 +466,14 @@ fn blanks(text: &str) -> Option<Lexed> {
                 } else {
                     if word != "else" && word != "as" {
                         if let Some(e) = group_end {
-                            item_ends.push(e as u32);
-                            item_kind_seen = false;
+                            ends.item(e);
                         }
-                        if let (Some(e), Some(g)) = (member_end, groups.last_mut()) {
-                            g.member_ends.push(e as u32);
+                        if let Some(e) = member_end {
+                            ends.member(e);
                         }
                     }
-                    if stack.is_empty() && !item_kind_seen && ITEM_KEYWORDS.contains(&word) {
-                        item_kind_seen = true;
-                        group_kind = match word {
-                            "impl" => Some(GroupKind::Impl),
-                            "trait" => Some(GroupKind::Trait),
-                            "mod" => Some(GroupKind::Mod),
-                            _ => None,
-                        };
+                    if stack.is_empty() {
+                        ends.word(word);
                     }
                     if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         pending = Some(stack.len());
@@ -466,11 +491,7 @@ fn blanks(text: &str) -> Option<Lexed> {
         }
         after_fn = name;
     }
-    stack.is_empty().then_some(Lexed {
-        blanks: ranges,
-        item_ends,
-        groups,
-    })
+    stack.is_empty().then_some((ranges, ends))
 }
 
 fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
@@ -584,7 +605,7 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<&str> {
         blanks(text)
-            .map(|l| l.blanks)
+            .map(|(b, _)| b)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|b| match b {
@@ -754,7 +775,7 @@ fn b() {}"####;
             dirs.extend(more.split(':').map(std::path::PathBuf::from));
         }
         let pool = crate::worker_pool(Some(1)).unwrap();
-        let (mut files, mut bodies) = (0, 0);
+        let (mut files, mut bodies, mut groups) = (0, 0, 0);
         for dir in dirs {
             for entry in walkdir::WalkDir::new(dir)
                 .into_iter()
@@ -794,6 +815,31 @@ fn b() {}"####;
                 if let Err(e) = syn::parse_file(&s[start..]) {
                     panic!("{path:?} from byte {start}: item does not parse alone: {e}");
                 }
+                // So does every member of a group, as a member of its kind.
+                for g in &sk.groups {
+                    let mut from = g.open.byte as usize;
+                    for cut in g.member_ends.iter().chain([&g.close]) {
+                        let end = cut.byte as usize;
+                        let piece = &s[from..end];
+                        let parsed = match g.kind {
+                            GroupKind::Impl => {
+                                crate::source::parse_members::<syn::ImplItem>(piece, 0).map(drop)
+                            }
+                            GroupKind::Trait => {
+                                crate::source::parse_members::<syn::TraitItem>(piece, 0).map(drop)
+                            }
+                            GroupKind::Mod => crate::source::parse_items(piece, 0).map(drop),
+                        };
+                        if let Err(e) = parsed {
+                            panic!(
+                                "{path:?} bytes {from}..{end}: member does not parse alone: {e}"
+                            );
+                        }
+                        assert_eq!(s[..end].chars().count(), cut.chars as usize, "{path:?}");
+                        from = end;
+                    }
+                    groups += 1;
+                }
                 bodies += self::bodies(&text).len();
                 let name = path.to_string_lossy();
                 let report = pool
@@ -803,10 +849,10 @@ fn b() {}"####;
                 }
             }
         }
-        eprintln!("{files} files, {bodies} deferred bodies");
+        eprintln!("{files} files, {bodies} deferred bodies, {groups} groups");
         assert!(
-            files > 100 && bodies > 500,
-            "{files} files, {bodies} bodies"
+            files > 100 && bodies > 500 && groups > 50,
+            "{files} files, {bodies} bodies, {groups} groups"
         );
     }
 }
