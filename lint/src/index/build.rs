@@ -99,11 +99,6 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             .or_insert(root);
         b.file(root, krate.root, outline);
     }
-    // Files no crate declares as a module; on the workers: there are many small parts.
-    std::mem::take(&mut b.outlines)
-        .into_par_iter()
-        .with_max_len(4)
-        .for_each(drop);
     b.resolve_impls();
     b.lower_types();
     b.index
