@@ -494,8 +494,10 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
     stack.is_empty().then_some((ranges, ends))
 }
 
+/// The first `needle` in `b` from `from` on; `None` past the end (`'\` at the end of a file
+/// looks for its closing quote past it).
 fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
-    b[from..]
+    b.get(from..)?
         .iter()
         .position(|&x| x == needle)
         .map(|p| from + p)
@@ -756,6 +758,9 @@ fn b() {}"####;
         assert_eq!(bodies("fn r#match() { x }"), ["{ x }"]);
         // Unbalanced text: syn reports it, we defer nothing.
         assert!(skeleton("fn a() { ( }").is_none());
+        // Found by the fuzzer: an escape opening a character literal at the very end.
+        assert!(skeleton("fn a() {} '\\").is_none());
+        assert!(skeleton("'\\").is_none());
     }
 
     /// Every real file syn parses must give a skeleton syn parses, with the same positions, cut
