@@ -344,6 +344,8 @@ fn hostile_inputs_get_a_diagnostic_and_never_a_panic() {
         ),
     );
     write(d, "src/empty.rs", "");
+    // Found by the fuzzer: a character escape as the file's last bytes.
+    write(d, "src/escape_at_end.rs", "fn e() {}\n'\\");
     write(d, "src/good.rs", INVERSION);
     let big: String = (0..20_000)
         .map(|i| format!("pub struct S{i} {{ pub m: std::sync::Mutex<u32> }}\npub fn f{i}(s: &S{i}) {{ let _g = s.m.lock(); }}\n"))
@@ -362,6 +364,7 @@ fn hostile_inputs_get_a_diagnostic_and_never_a_panic() {
         );
     }
     assert!(stderr.contains("src/dangling.rs: cannot read"), "{stderr}");
+    assert!(stderr.contains("src/escape_at_end.rs:2:"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
