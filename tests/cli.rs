@@ -49,6 +49,15 @@ fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
+/// A Cargo.toml for a package `name` at `dir`.
+fn package(dir: &Path, name: &str) {
+    write(
+        dir,
+        "Cargo.toml",
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"),
+    );
+}
+
 const INVERSION: &str = "
 use std::sync::Mutex;
 static A: Mutex<()> = Mutex::new(());
@@ -285,11 +294,7 @@ fn malformed_manifest_is_reported_and_sources_still_analyzed() {
 #[test]
 fn files_of_a_root_that_does_not_parse_are_not_analyzed() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "Cargo.toml",
-        "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    );
+    package(dir.path(), "p");
     write(dir.path(), "src/lib.rs", "mod a;\nmod b;\nfn f(,) {}\n");
     write(dir.path(), "src/a.rs", "fn g(,) {}\n");
     write(dir.path(), "src/b.rs", INVERSION);
@@ -405,11 +410,7 @@ fn nothing_from_the_analyzed_tree_is_executed() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    );
+    package(d, "p");
     write(d, "src/lib.rs", INVERSION);
     write(d, "rust-toolchain.toml", "[toolchain]\npath = \"tc\"\n");
     let marker = d.join("EXECUTED");
@@ -432,11 +433,7 @@ fn nothing_from_the_analyzed_tree_is_executed() {
 fn a_module_shared_by_many_crates_is_analyzed_safely() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"shared\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    );
+    package(d, "shared");
     write(d, "src/lib.rs", "pub fn lib() {}\n");
     let mut common = String::from(
         "use std::sync::Mutex;\npub static M: Mutex<Vec<String>> = Mutex::new(Vec::new());\n",
@@ -474,11 +471,7 @@ fn a_module_shared_by_many_crates_is_analyzed_safely() {
 fn a_module_shared_by_two_crates_is_whole_in_each() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"shared\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    );
+    package(d, "shared");
     write(d, "src/lib.rs", "pub fn lib() {}\n");
     write(
         d,
