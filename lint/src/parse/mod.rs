@@ -49,10 +49,6 @@ impl Parsed {
         }
     }
 
-    pub fn outline(&self, file: FileId) -> Option<&Outline> {
-        self.outlines.get(file.0 as usize)?.as_ref()
-    }
-
     /// The file a `mod name;` declaration (inside inline modules `inline` of `parent`) loads.
     pub fn mod_file(
         &self,

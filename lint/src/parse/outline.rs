@@ -699,8 +699,8 @@ mod tests {
         let text = "impl S { fn f(&self, a: A, (b, [c, ..]): (B, [C; 2]), _: D, \
                     T { e, f: Some(g) | None }: T, h @ Some(_): Option<H>) {} }";
         let parsed = crate::parse::parse_text("t.rs", text, crate::discover::Edition::E2021);
-        let Some(Item::Impl(imp)) = parsed.outline(parsed.crates[0].root).map(|o| &o.items[0])
-        else {
+        let root = parsed.crates[0].root.0 as usize;
+        let Some(Item::Impl(imp)) = parsed.outlines[root].as_ref().map(|o| &o.items[0]) else {
             panic!("no impl")
         };
         let got: Vec<(&str, Option<Vec<&str>>, bool)> = imp.fns[0]
