@@ -161,43 +161,35 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
     Some((lo.parse().ok()?, hi.parse().ok()?))
 }
 
-/// Parses `part`, a sequence of items that starts `chars_before` characters into its file (in
-/// the file's text, or its skeleton: the same characters), on the current thread, with the
-/// origin that turns its spans into positions in the file.
-pub fn parse_items(part: &str, chars_before: usize) -> syn::Result<(syn::File, Origin)> {
-    parse_in(part, chars_before, |input| input.parse::<syn::File>())
-}
-
-/// Like `parse_items`, for the members of an `impl` or `trait` block (`part` is some of what is
-/// between its braces).
-pub fn parse_members<T: syn::parse::Parse>(
+/// Parses `part`, a sequence of items or of a block's members (`T`) that starts `chars_before`
+/// characters into its file (in the file's text, or its skeleton: the same characters), on the
+/// current thread. `start` gets the origin that turns spans into positions in the file; `read`
+/// gets each item as soon as it is parsed, so that the tree of the whole part never exists
+/// (syn's tree of generic signatures is ~100 times their text).
+pub fn parse_each<T: syn::parse::Parse, R>(
     part: &str,
     chars_before: usize,
-) -> syn::Result<(Vec<T>, Origin)> {
-    parse_in(part, chars_before, |input| {
-        let mut items = Vec::new();
+    start: impl FnOnce(Origin) -> R,
+    mut read: impl FnMut(&mut R, T),
+) -> syn::Result<R> {
+    parse_file(part, chars_before, |input, origin| {
+        let mut reader = start(origin);
+        // A file, and a block's members, may open with inner attributes.
+        input.call(syn::Attribute::parse_inner)?;
         while !input.is_empty() {
-            items.push(input.parse()?);
+            read(&mut reader, input.parse()?);
         }
-        Ok(items)
+        Ok(reader)
     })
 }
 
-fn parse_in<T>(
-    part: &str,
-    chars_before: usize,
-    parser: impl FnOnce(syn::parse::ParseStream) -> syn::Result<T>,
-) -> syn::Result<(T, Origin)> {
-    let (ast, base) = parse_file(part, parser)?;
-    Ok((ast, Origin(base as i64 - chars_before as i64)))
-}
-
-/// Parses `text` with `parser` (as a file, or a file's part), on the current thread, returning
-/// the syntax tree and the raw offset of its first character.
+/// Parses `text` (a file, or a file's part starting `chars_before` characters into it) with
+/// `parser`, on the current thread, giving it the origin of the text's spans.
 fn parse_file<T>(
     text: &str,
-    parser: impl FnOnce(syn::parse::ParseStream) -> syn::Result<T>,
-) -> syn::Result<(T, usize)> {
+    chars_before: usize,
+    parser: impl FnOnce(syn::parse::ParseStream, Origin) -> syn::Result<T>,
+) -> syn::Result<T> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
     // offsets in the text stay offsets in the source.
     let mut src = std::borrow::Cow::Borrowed(text);
@@ -213,17 +205,16 @@ fn parse_file<T>(
             .replace_range(start..end, &" ".repeat(end - start));
     }
     let tokens: proc_macro2::TokenStream = src.parse()?;
-    // The first token's span, taken by the parser itself: iterating a copy of the token
-    // stream would clone every token at the top level of the file.
-    let (first, file) = syn::parse::Parser::parse2(
+    syn::parse::Parser::parse2(
         |input: syn::parse::ParseStream| {
+            // The first token's span, taken by the parser itself: iterating a copy of the token
+            // stream would clone every token at the top level of the file.
             let first = (!input.is_empty()).then(|| input.span());
-            Ok((first, parser(input)?))
+            let base = first.and_then(|f| first_span_base(&src, f)).unwrap_or(0);
+            parser(input, Origin(base as i64 - chars_before as i64))
         },
         tokens,
-    )?;
-    let base = first.and_then(|f| first_span_base(&src, f)).unwrap_or(0);
-    Ok((file, base))
+    )
 }
 
 /// Parses the function body at bytes `start..=end` of `file` (brace to brace), on the current
@@ -357,6 +348,15 @@ impl Pos {
 mod tests {
     use super::*;
 
+    fn parse_items(text: &str, chars_before: usize) -> syn::Result<(Vec<syn::Item>, Origin)> {
+        parse_each(
+            text,
+            chars_before,
+            |o| (Vec::new(), o),
+            |(v, _), item| v.push(item),
+        )
+    }
+
     /// Raw offsets keep growing on a thread until its span map is freed: positions must not
     /// depend on what the thread parsed before, nor on where in the file a part starts.
     #[test]
@@ -366,7 +366,7 @@ mod tests {
         let _ = parse_items("fn other() {}", 0).unwrap();
         for start in [0, text.find("\n\n").unwrap()] {
             let (ast, origin) = parse_items(&text[start..], text[..start].chars().count()).unwrap();
-            let syn::Item::Fn(f) = ast.items.last().unwrap() else {
+            let syn::Item::Fn(f) = ast.last().unwrap() else {
                 panic!()
             };
             let pos = file.pos_in(origin, f.sig.ident.span());
@@ -399,9 +399,7 @@ mod tests {
         let text = "\u{feff}#!/usr/bin/env run\nfn main() {}\n";
         let file = SourceFile::new("t.rs".into(), text.into());
         let (ast, origin) = parse_items(text, 0).unwrap();
-        let syn::Item::Fn(f) = &ast.items[0] else {
-            panic!()
-        };
+        let syn::Item::Fn(f) = &ast[0] else { panic!() };
         let pos = file.pos_in(origin, f.sig.ident.span());
         assert_eq!((pos.line, pos.column), (2, 4));
     }

@@ -1287,7 +1287,7 @@ impl<'i> Walker<'i> {
             Ty::Adt(t) => Some(*t),
             _ => None,
         };
-        if let Some(&callee) = target.and_then(|t| self.index.methods_of(t, &name).first()) {
+        if let Some(callee) = target.and_then(|t| self.index.method(t, &name)) {
             let recv = if matches!(recv_ty, Ty::Guard(_)) {
                 self.deref(recv)
             } else {
@@ -1431,8 +1431,8 @@ impl<'i> Walker<'i> {
             Some(Res::Def(Def::Fn(callee))) => {
                 self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1))
             }
-            Some(Res::Assoc(t, name)) => match self.index.methods_of(t, &name).first() {
-                Some(&callee) => self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1)),
+            Some(Res::Assoc(t, name)) => match self.index.method(t, &name) {
+                Some(callee) => self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1)),
                 None => self.opaque_call(&c.args),
             },
             Some(Res::Def(Def::Type(t))) => {

@@ -60,7 +60,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             types: Vec::new(),
             fns: Vec::new(),
             statics: Vec::new(),
-            methods: HashMap::new(),
+            methods: Vec::new(),
             ext_methods: HashMap::new(),
             lock_wrappers: HashSet::new(),
             declarations: Vec::new(),
@@ -101,7 +101,27 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     }
     b.resolve_impls();
     b.lower_types();
-    b.index
+    settle(b.index)
+}
+
+/// The index lives for the whole run: sorted for lookups, and without the slack of growing
+/// (dashmap's functions had room for 512, for 293).
+fn settle(mut index: Index) -> Index {
+    let fns = &index.fns;
+    let key = |&(t, f): &(TypeId, FnId)| (t, fns[f.0 as usize].name.as_str());
+    // Stable: of two traits' methods of one name, the first declared is found.
+    index.methods.sort_by(|a, b| key(a).cmp(&key(b)));
+    index.methods.shrink_to_fit();
+    index.fns.shrink_to_fit();
+    index.types.shrink_to_fit();
+    index.statics.shrink_to_fit();
+    index.modules.shrink_to_fit();
+    for m in &mut index.modules {
+        m.defs.shrink_to_fit();
+        m.uses.shrink_to_fit();
+        m.globs.shrink_to_fit();
+    }
+    index
 }
 
 impl Builder<'_> {
@@ -406,14 +426,16 @@ impl Builder<'_> {
             let type_name = type_name.as_deref().unwrap_or("<impl>");
             for f in fns {
                 let display = format!("{type_name}::{}", f.name.name);
-                let name = f.name.name.clone();
                 let id = self.add_fn(module, file, f, display, self_ty.clone(), generics.clone());
                 match &self_ty {
-                    Ty::Adt(t) => self.index.methods.entry((*t, name)).or_default().push(id),
+                    Ty::Adt(t) => self.index.methods.push((*t, id)),
                     Ty::Lock(l) => self
                         .index
                         .ext_methods
-                        .entry((l.flavor.kind.type_name().to_string(), name))
+                        .entry((
+                            l.flavor.kind.type_name().to_string(),
+                            self.index.func(id).name.clone(),
+                        ))
                         .or_default()
                         .push(id),
                     _ => {}

@@ -132,8 +132,9 @@ pub struct Index {
     pub types: Vec<TypeDef>,
     pub fns: Vec<FnDef>,
     pub statics: Vec<StaticDef>,
-    /// Inherent and trait methods of the crate's own types.
-    pub methods: HashMap<(TypeId, String), Vec<FnId>>,
+    /// Inherent and trait methods of the crate's own types, sorted by type and name (and in
+    /// the order they were declared): a map keyed by name would copy every method's name.
+    methods: Vec<(TypeId, FnId)>,
     /// Methods the crate adds to external lock types through extension traits, keyed by the
     /// lock type's name (`RwLock`).
     pub ext_methods: HashMap<(String, String), Vec<FnId>>,
@@ -214,11 +215,15 @@ impl Index {
             .map(|(_, t)| t)
     }
 
-    /// Methods named `name` of `ty`, inherent and trait.
-    pub fn methods_of(&self, ty: TypeId, name: &str) -> &[FnId] {
+    /// The method named `name` of `ty`, inherent or trait (the first declared, when several
+    /// traits have one).
+    pub fn method(&self, ty: TypeId, name: &str) -> Option<FnId> {
+        let key = |&(t, f): &(TypeId, FnId)| (t, self.func(f).name.as_str());
+        let at = self.methods.partition_point(|m| key(m) < (ty, name));
         self.methods
-            .get(&(ty, name.to_string()))
-            .map_or(&[], Vec::as_slice)
+            .get(at)
+            .filter(|m| key(m) == (ty, name))
+            .map(|&(_, f)| f)
     }
 
     /// `a::b` for display: the module path inside the crate.

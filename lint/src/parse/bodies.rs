@@ -599,6 +599,7 @@ fn raw_or_prefixed_literal(b: &[u8], word: &str, i: usize) -> Option<Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::parse_each;
     use std::path::Path;
 
     fn blanked(text: &str) -> String {
@@ -827,13 +828,11 @@ fn b() {}"####;
                         let end = cut.byte as usize;
                         let piece = &s[from..end];
                         let parsed = match g.kind {
-                            GroupKind::Impl => {
-                                crate::source::parse_members::<syn::ImplItem>(piece, 0).map(drop)
-                            }
+                            GroupKind::Impl => parse_each(piece, 0, drop, |_, _: syn::ImplItem| ()),
                             GroupKind::Trait => {
-                                crate::source::parse_members::<syn::TraitItem>(piece, 0).map(drop)
+                                parse_each(piece, 0, drop, |_, _: syn::TraitItem| ())
                             }
-                            GroupKind::Mod => crate::source::parse_items(piece, 0).map(drop),
+                            GroupKind::Mod => parse_each(piece, 0, drop, |_, _: syn::Item| ()),
                         };
                         if let Err(e) = parsed {
                             panic!(

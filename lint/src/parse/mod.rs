@@ -16,9 +16,9 @@ use std::sync::Mutex;
 
 use crate::discover::{CrateRoot, Edition};
 use crate::report::Problem;
-use crate::source::{FileId, SourceDb, SourceFile};
+use crate::source::{parse_each, FileId, SourceDb, SourceFile};
 use bodies::{Cut, Group, GroupKind};
-use outline::{Item, Members, Outline};
+use outline::{Item, Members, Outline, Reader};
 
 pub struct Crate {
     pub name: String,
@@ -447,6 +447,7 @@ fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
             syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character")
         })
     };
+    let reader = |origin| (Reader::new(file, origin), Vec::new());
     Ok(match piece {
         Piece::Items(start, end) => Read::Items(read_part(file, src, start, end)?),
         Piece::Header(start, end, g) => {
@@ -472,19 +473,20 @@ fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
             Read::ModItems(read_part(file, src, start, end)?)
         }
         Piece::Members(start, end, GroupKind::Impl) => {
-            let (mut items, origin) =
-                crate::source::parse_members(text(start, end)?, start.chars as usize)?;
-            inline_impl_macros(&mut items, 0);
-            let mut malformed = Vec::new();
-            let fns = outline::member_fns(Members::Impl(&items), file, origin, &mut malformed);
-            Read::Fns(fns, malformed)
+            let chars = start.chars as usize;
+            let (r, fns) = parse_each(text(start, end)?, chars, reader, |(r, fns), item| {
+                let mut items = vec![item];
+                inline_impl_macros(&mut items, 0);
+                r.read_members(Members::Impl(&items), fns);
+            })?;
+            Read::Fns(fns, r.malformed)
         }
         Piece::Members(start, end, GroupKind::Trait) => {
-            let (items, origin) =
-                crate::source::parse_members(text(start, end)?, start.chars as usize)?;
-            let mut malformed = Vec::new();
-            let fns = outline::member_fns(Members::Trait(&items), file, origin, &mut malformed);
-            Read::Fns(fns, malformed)
+            let chars = start.chars as usize;
+            let (r, fns) = parse_each(text(start, end)?, chars, reader, |(r, fns), item| {
+                r.read_members(Members::Trait(std::slice::from_ref(&item)), fns);
+            })?;
+            Read::Fns(fns, r.malformed)
         }
     })
 }
@@ -500,12 +502,25 @@ fn read_part(file: &SourceFile, src: &str, start: Cut, end: usize) -> syn::Resul
 
 /// The outline of `part`, whose first character is `file`'s `chars_before`th.
 fn read_text(file: &SourceFile, part: &str, chars_before: u32) -> syn::Result<Outline> {
-    let (mut ast, origin) = crate::source::parse_items(part, chars_before as usize)?;
-    inline_item_macros(&mut ast.items, 0);
-    let outline = outline::of(&ast, file, origin);
+    let read = |(r, items): &mut (Reader, Vec<Item>), item| {
+        let mut expanded = vec![item];
+        inline_item_macros(&mut expanded, 0);
+        r.read_items(&expanded, items);
+    };
+    let (r, mut items) = parse_each(
+        part,
+        chars_before as usize,
+        |o| (Reader::new(file, o), Vec::new()),
+        read,
+    )?;
     // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
     proc_macro2::extra::invalidate_current_thread_spans();
-    Ok(outline)
+    // Outlines live until the index is built: no slack.
+    items.shrink_to_fit();
+    Ok(Outline {
+        items,
+        malformed: r.malformed,
+    })
 }
 
 enum Loaded {

@@ -218,49 +218,64 @@ impl From<&syn::Type> for TypeExpr {
     }
 }
 
-/// Reads the outline of `ast`, a tree parsed from (part of) `file`'s text whose spans start at
-/// `origin`, on the thread that parsed it, before its span map is freed (`source`).
-pub fn of(ast: &syn::File, file: &SourceFile, origin: Origin) -> Outline {
-    let mut r = Reader {
-        file,
-        origin,
-        malformed: Vec::new(),
-    };
-    let items = r.items(&ast.items);
-    Outline {
-        items,
-        malformed: r.malformed,
-    }
-}
-
 /// Some members of an `impl` or `trait` block, parsed apart from it (`parse::read_parts`).
 pub enum Members<'a> {
     Impl(&'a [syn::ImplItem]),
     Trait(&'a [syn::TraitItem]),
 }
 
-/// Reads the functions among `members`, whose spans start at `origin`, like `of`; malformed
-/// declarations are added to `malformed`.
-pub fn member_fns(
-    members: Members,
-    file: &SourceFile,
-    origin: Origin,
-    malformed: &mut Vec<(Pos, String)>,
-) -> Vec<FnItem> {
-    let mut r = Reader {
-        file,
-        origin,
-        malformed: Vec::new(),
-    };
-    let fns = r.member_fns(members);
-    malformed.append(&mut r.malformed);
-    fns
-}
-
-struct Reader<'f> {
+/// Reads outlines from trees parsed from (part of) a file's text whose spans start at `origin`,
+/// one item or member at a time as the parser hands them over (`source::parse_each`), on the
+/// thread that parsed them, before its span map is freed (`source`).
+pub struct Reader<'f> {
     file: &'f SourceFile,
     origin: Origin,
-    malformed: Vec<(Pos, String)>,
+    /// `#[lock_order]` attributes that do not parse (the macro would reject them too).
+    pub malformed: Vec<(Pos, String)>,
+}
+
+impl<'f> Reader<'f> {
+    pub fn new(file: &'f SourceFile, origin: Origin) -> Self {
+        Reader {
+            file,
+            origin,
+            malformed: Vec::new(),
+        }
+    }
+
+    /// Reads `items` (an item, or what an item macro expands to) into `out`.
+    pub fn read_items(&mut self, items: &[syn::Item], out: &mut Vec<Item>) {
+        for item in items {
+            self.item(item, out);
+        }
+    }
+
+    /// Reads the functions among `members` into `out`: an impl's; a trait's that have a default
+    /// body.
+    pub fn read_members(&mut self, members: Members, out: &mut Vec<FnItem>) {
+        match members {
+            Members::Impl(items) => out.extend(items.iter().filter_map(|ii| match ii {
+                syn::ImplItem::Fn(f) => {
+                    let allows = self.allows(
+                        &f.attrs,
+                        f.sig.fn_token.span,
+                        f.block.brace_token.span.close(),
+                    );
+                    Some(self.func(&f.sig, Some(&f.block), allows))
+                }
+                _ => None,
+            })),
+            Members::Trait(items) => out.extend(items.iter().filter_map(|ti| {
+                match ti {
+                    syn::TraitItem::Fn(f) => f
+                        .default
+                        .as_ref()
+                        .map(|body| self.func(&f.sig, Some(body), Vec::new())),
+                    _ => None,
+                }
+            })),
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -360,38 +375,12 @@ impl Reader<'_> {
         });
     }
 
-    /// An impl's functions; a trait's that have a default body.
     fn member_fns(&mut self, members: Members) -> Vec<FnItem> {
-        match members {
-            Members::Impl(items) => items
-                .iter()
-                .filter_map(|ii| match ii {
-                    syn::ImplItem::Fn(f) => {
-                        let allows = self.allows(
-                            &f.attrs,
-                            f.sig.fn_token.span,
-                            f.block.brace_token.span.close(),
-                        );
-                        Some(self.func(&f.sig, Some(&f.block), allows))
-                    }
-                    _ => None,
-                })
-                .collect(),
-            Members::Trait(items) => {
-                let mut fns: Vec<FnItem> = items
-                    .iter()
-                    .filter_map(|ti| match ti {
-                        syn::TraitItem::Fn(f) => f
-                            .default
-                            .as_ref()
-                            .map(|body| self.func(&f.sig, Some(body), Vec::new())),
-                        _ => None,
-                    })
-                    .collect();
-                fns.shrink_to_fit();
-                fns
-            }
-        }
+        let mut fns = Vec::new();
+        self.read_members(members, &mut fns);
+        // Outlines live until the index is built: no slack.
+        fns.shrink_to_fit();
+        fns
     }
 
     fn func(
