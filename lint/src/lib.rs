@@ -13,6 +13,7 @@ pub mod events;
 pub mod graph;
 pub mod index;
 pub mod locks;
+pub mod names;
 pub mod parse;
 pub mod report;
 pub mod source;

@@ -59,7 +59,7 @@ impl Cx<'_> {
             Root::Param(i) => self.units[unit]
                 .func
                 .and_then(|f| self.index.func(f).params.get(i as usize))
-                .map_or_else(|| "_".to_string(), |p| p.name.clone()),
+                .map_or_else(|| "_".to_string(), |p| self.index.name(p.name).to_string()),
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Local(_) | Root::Unknown => "<value>".to_string(),
         };

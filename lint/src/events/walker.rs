@@ -16,6 +16,8 @@ use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire, Waitable};
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Classes, LockRef, Place, Proj, Root};
+use crate::names::Name;
+use crate::parse::outline::type_expr;
 use crate::source::{FileId, Loc, Origin, SourceDb};
 
 /// Deeper expressions than this are not followed (syn already parsed them; our recursion must
@@ -151,7 +153,7 @@ struct Walker<'i> {
     module: ModId,
     edition: Edition,
     self_ty: Ty,
-    generics: &'i [String],
+    generics: &'i [Name],
     fn_loc: Loc,
     units: Vec<Unit>,
     cur: usize,
@@ -285,7 +287,7 @@ impl<'i> Walker<'i> {
             self_ty: Some(&self.self_ty),
             generics: self.generics,
         };
-        lower(self.index, &cx, &ty.into())
+        lower(self.index, &cx, &type_expr(ty, &ToString::to_string))
     }
 
     fn resolve(&self, path: &syn::Path) -> Option<Res> {
@@ -465,7 +467,7 @@ impl<'i> Walker<'i> {
                 for name in names {
                     let local = self.fresh_local();
                     self.bindings.push(Binding {
-                        name: name.clone(),
+                        name: self.index.name(*name).to_string(),
                         local,
                         ty: Ty::Unknown,
                         place: Place::new(Root::Local(local)),
@@ -480,7 +482,7 @@ impl<'i> Walker<'i> {
             let class = has_class(self.index, &p.ty).then_some(ClassRef::FromRoot);
             let local = self.fresh_local();
             self.bindings.push(Binding {
-                name: p.name.clone(),
+                name: self.index.name(p.name).to_string(),
                 local,
                 ty: p.ty.clone(),
                 place: Place::new(Root::Param(i as u16)),
@@ -898,7 +900,10 @@ impl<'i> Walker<'i> {
                 let class = match base.class {
                     Some(c) => Some(c),
                     None if has_class(self.index, &ty) => {
-                        self.classes.field(*t, &name).map(ClassRef::Known)
+                        let field = self.index.names.find(&name);
+                        field
+                            .and_then(|n| self.classes.field(*t, n))
+                            .map(ClassRef::Known)
                     }
                     None => None,
                 };
@@ -1661,7 +1666,7 @@ impl<'i> Walker<'i> {
         if self.index.is_user_blocking(&display) {
             self.blocks_here(loc);
         }
-        if SPAWNERS.contains(&self.index.func(callee).name.as_str()) {
+        if SPAWNERS.contains(&self.index.name(self.index.func(callee).name)) {
             vals.extend(self.spawn_args(args));
         } else {
             vals.extend(self.args(args, None));

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::types::{lower, LowerCx};
 use super::*;
+use crate::names::{Interner, Name};
 use crate::parse::outline::{self, Allow, Decl, FnItem, Impl, Item, Named, Outline, TypeExpr};
 use crate::parse::Parsed;
 
@@ -36,7 +37,7 @@ struct Builder<'p> {
     impls: Vec<PendingImpl>,
     /// Field types by `TypeId` and static types by `StaticId`, lowered once every type is
     /// known.
-    field_tys: Vec<Vec<(String, TypeExpr)>>,
+    field_tys: Vec<Vec<(Name, TypeExpr)>>,
     static_tys: Vec<TypeExpr>,
     /// Signatures by `FnId`: return and parameter types.
     sigs: Vec<Sig>,
@@ -49,6 +50,7 @@ struct Builder<'p> {
 
 pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Index {
     let outlines = std::mem::take(&mut parsed.outlines);
+    let names = std::mem::take(&mut parsed.names);
     let parsed: &Parsed = parsed;
     let mut b = Builder {
         parsed,
@@ -72,6 +74,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .map(|p| p.split("::").map(str::to_string).collect())
                 .collect(),
             problems: Vec::new(),
+            names,
             crate_roots: HashMap::new(),
         },
         impls: Vec::new(),
@@ -108,9 +111,9 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
 /// (dashmap's functions had room for 512, for 293).
 fn settle(mut index: Index) -> Index {
     let fns = &index.fns;
-    let key = |&(t, f): &(TypeId, FnId)| (t, fns[f.0 as usize].name.as_str());
+    let key = |&(t, f): &(TypeId, FnId)| (t, fns[f.0 as usize].name);
     // Stable: of two traits' methods of one name, the first declared is found.
-    index.methods.sort_by(|a, b| key(a).cmp(&key(b)));
+    index.methods.sort_by_key(key);
     index.methods.shrink_to_fit();
     index.fns.shrink_to_fit();
     index.types.shrink_to_fit();
@@ -135,7 +138,12 @@ impl Builder<'_> {
                 self.taken.insert(file);
                 Some(outline)
             }
-            None if self.taken.contains(&file) => crate::parse::reread(self.parsed.db.get(file)),
+            None if self.taken.contains(&file) => {
+                let names = Interner::from(std::mem::take(&mut self.index.names));
+                let outline = crate::parse::reread(self.parsed.db.get(file), &names);
+                self.index.names = names.into_names();
+                outline
+            }
             None => None,
         }
     }
@@ -144,7 +152,7 @@ impl Builder<'_> {
         &mut self,
         krate: usize,
         parent: Option<ModId>,
-        path: Vec<String>,
+        path: Vec<Name>,
         file: FileId,
         transparent: bool,
     ) -> ModId {
@@ -161,7 +169,7 @@ impl Builder<'_> {
         ModId(self.index.modules.len() as u32 - 1)
     }
 
-    fn define(&mut self, m: ModId, name: String, def: Def) {
+    fn define(&mut self, m: ModId, name: Name, def: Def) {
         self.index.modules[m.0 as usize]
             .defs
             .entry(name)
@@ -169,14 +177,14 @@ impl Builder<'_> {
             .push(def);
     }
 
-    fn child_module(&mut self, m: ModId, name: &str, file: FileId) -> ModId {
+    fn child_module(&mut self, m: ModId, name: Name, file: FileId) -> ModId {
         let (krate, mut path) = {
             let module = self.index.module(m);
             (module.krate, module.path.clone())
         };
-        path.push(name.to_string());
+        path.push(name);
         let child = self.add_module(krate, Some(m), path, file, false);
-        self.define(m, name.to_string(), Def::Mod(child));
+        self.define(m, name, Def::Mod(child));
         child
     }
 
@@ -209,14 +217,16 @@ impl Builder<'_> {
                 } => match content {
                     Some(inner) => {
                         self.allow(file, allows);
-                        let child = self.child_module(m, &name, file);
-                        inline.push(name);
+                        let child = self.child_module(m, name, file);
+                        inline.push(self.index.name(name).to_string());
                         self.items(child, file, inline, inner);
                         inline.pop();
                     }
                     None => {
                         let parsed = self.parsed;
-                        let Some(cf) = parsed.mod_file(file, inline, &name, path_attr.as_deref())
+                        let name_str = self.index.name(name);
+                        let Some(cf) =
+                            parsed.mod_file(file, inline, name_str, path_attr.as_deref())
                         else {
                             continue;
                         };
@@ -228,7 +238,7 @@ impl Builder<'_> {
                         let Some(outline) = self.outline(cf) else {
                             continue;
                         };
-                        let child = self.child_module(m, &name, cf);
+                        let child = self.child_module(m, name, cf);
                         self.file(child, cf, outline);
                     }
                 },
@@ -255,7 +265,7 @@ impl Builder<'_> {
                     self.add_type(m, file, name, generics, TypeKind::Alias(ty));
                 }
                 Item::Fn(f) => {
-                    let display = self.index.mod_display(m, &f.name.name);
+                    let display = self.index.mod_display(m, f.name.name);
                     self.add_fn(m, file, *f, display, Ty::Unknown, Vec::new());
                 }
                 Item::Static { name, ty, decls } => {
@@ -279,7 +289,11 @@ impl Builder<'_> {
                 }
                 Item::Trait { name, fns } => {
                     for f in fns {
-                        let display = format!("{name}::{}", f.name.name);
+                        let display = format!(
+                            "{}::{}",
+                            self.index.name(name),
+                            self.index.name(f.name.name)
+                        );
                         self.add_fn(m, file, f, display, Ty::Unknown, Vec::new());
                     }
                 }
@@ -292,12 +306,12 @@ impl Builder<'_> {
         m: ModId,
         file: FileId,
         name: Named,
-        generics: Vec<String>,
+        generics: Vec<Name>,
         kind: TypeKind,
     ) -> TypeId {
         let def = TypeDef {
-            display: self.index.mod_display(m, &name.name),
-            name: name.name.clone(),
+            display: self.index.mod_display(m, name.name),
+            name: name.name,
             module: m,
             generics,
             kind,
@@ -320,7 +334,7 @@ impl Builder<'_> {
         f: FnItem,
         display: String,
         self_ty: Ty,
-        mut generics: Vec<String>,
+        mut generics: Vec<Name>,
     ) -> FnId {
         let FnItem {
             name,
@@ -342,12 +356,12 @@ impl Builder<'_> {
                 let module = self.index.module(m);
                 (module.krate, module.path.clone())
             };
-            path.push(name.name.clone());
+            path.push(name.name);
             self.add_module(krate, Some(m), path, file, true)
         };
         let is_method = has_receiver || !matches!(self_ty, Ty::Unknown);
         self.index.fns.push(FnDef {
-            name: name.name.clone(),
+            name: name.name,
             display,
             module,
             file,
@@ -368,8 +382,8 @@ impl Builder<'_> {
 
     fn add_static(&mut self, m: ModId, file: FileId, name: Named, ty: TypeExpr) -> StaticId {
         self.index.statics.push(StaticDef {
-            display: self.index.mod_display(m, &name.name),
-            name: name.name.clone(),
+            display: self.index.mod_display(m, name.name),
+            name: name.name,
             module: m,
             // Lowered with the others once every type is declared.
             ty: Ty::Unknown,
@@ -423,9 +437,11 @@ impl Builder<'_> {
                 generics: &generics,
             };
             let self_ty = lower(&self.index, &cx, &self_ty);
-            let type_name = type_name.as_deref().unwrap_or("<impl>");
+            let type_name = type_name
+                .map_or("<impl>", |n| self.index.name(n))
+                .to_string();
             for f in fns {
-                let display = format!("{type_name}::{}", f.name.name);
+                let display = format!("{type_name}::{}", self.index.name(f.name.name));
                 let id = self.add_fn(module, file, f, display, self_ty.clone(), generics.clone());
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.push((*t, id)),
@@ -434,7 +450,7 @@ impl Builder<'_> {
                         .ext_methods
                         .entry((
                             l.flavor.kind.type_name().to_string(),
-                            self.index.func(id).name.clone(),
+                            self.index.name(self.index.func(id).name).to_string(),
                         ))
                         .or_default()
                         .push(id),
@@ -542,7 +558,10 @@ impl Builder<'_> {
             let [Ty::Lock(lock)] = locks.as_slice() else {
                 continue;
             };
-            let named_like_lock = self.index.acquire(lock.flavor, &f.name).is_some();
+            let named_like_lock = self
+                .index
+                .acquire(lock.flavor, self.index.name(f.name))
+                .is_some();
             if (def.fields.len() == 1 || named_like_lock) && matches!(f.ret, Ty::Guard(_)) {
                 wrappers.insert(*t);
             }

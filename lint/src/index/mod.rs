@@ -11,6 +11,7 @@ pub mod types;
 use std::collections::HashMap;
 
 use crate::discover::Edition;
+use crate::names::{Name, Names};
 use crate::parse::outline::TypeExpr;
 pub use crate::parse::outline::{DeclBody, DeclRef};
 use crate::source::{FileId, Loc};
@@ -44,14 +45,14 @@ pub struct Module {
     pub parent: Option<ModId>,
     /// Path inside the crate, for display (`net::conn`); a function body is a module too
     /// (its items are private to it), named after the function.
-    pub path: Vec<String>,
+    pub path: Vec<Name>,
     pub file: FileId,
     /// A function body sees the items of the module around it; an inline `mod` does not.
     pub transparent: bool,
-    pub defs: HashMap<String, Vec<Def>>,
+    pub defs: HashMap<Name, Vec<Def>>,
     /// `use a::b as c;` as `c -> [a, b]`.
-    pub uses: Vec<(String, Vec<String>)>,
-    pub globs: Vec<Vec<String>>,
+    pub uses: Vec<(Name, Vec<Name>)>,
+    pub globs: Vec<Vec<Name>>,
 }
 
 pub enum TypeKind {
@@ -63,18 +64,18 @@ pub enum TypeKind {
 }
 
 pub struct TypeDef {
-    pub name: String,
+    pub name: Name,
     pub display: String,
     pub module: ModId,
-    pub generics: Vec<String>,
+    pub generics: Vec<Name>,
     pub kind: TypeKind,
     /// Lowered field types, filled once every type is known.
-    pub fields: Vec<(String, Ty)>,
+    pub fields: Vec<(Name, Ty)>,
     pub loc: Loc,
 }
 
 pub struct FnDef {
-    pub name: String,
+    pub name: Name,
     /// `Type::method` or `module::function`, as findings show it.
     pub display: String,
     /// Scope for resolving the signature and body: the body's own module when it declares items.
@@ -88,20 +89,20 @@ pub struct FnDef {
     /// The return type, lowered once every type is known.
     pub ret: Ty,
     pub self_ty: Ty,
-    pub generics: Vec<String>,
+    pub generics: Vec<Name>,
     pub loc: Loc,
 }
 
 pub struct Param {
     /// `self`, the parameter's name, or `_` for a pattern: for messages.
-    pub name: String,
+    pub name: Name,
     /// For a pattern parameter, the names it binds; their types are not followed.
-    pub pattern: Option<Vec<String>>,
+    pub pattern: Option<Vec<Name>>,
     pub ty: Ty,
 }
 
 pub struct StaticDef {
-    pub name: String,
+    pub name: Name,
     pub display: String,
     pub module: ModId,
     pub ty: Ty,
@@ -149,6 +150,8 @@ pub struct Index {
     pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
+    /// The names everything above holds.
+    pub names: Names,
     crate_roots: HashMap<String, ModId>,
 }
 
@@ -208,17 +211,23 @@ impl Index {
     }
 
     pub fn field(&self, ty: TypeId, name: &str) -> Option<&Ty> {
+        let name = self.names.find(name)?;
         self.ty(ty)
             .fields
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, t)| t)
+    }
+
+    pub fn name(&self, name: Name) -> &str {
+        self.names.str(name)
     }
 
     /// The method named `name` of `ty`, inherent or trait (the first declared, when several
     /// traits have one).
     pub fn method(&self, ty: TypeId, name: &str) -> Option<FnId> {
-        let key = |&(t, f): &(TypeId, FnId)| (t, self.func(f).name.as_str());
+        let name = self.names.find(name)?;
+        let key = |&(t, f): &(TypeId, FnId)| (t, self.func(f).name);
         let at = self.methods.partition_point(|m| key(m) < (ty, name));
         self.methods
             .get(at)
@@ -227,12 +236,13 @@ impl Index {
     }
 
     /// `a::b` for display: the module path inside the crate.
-    pub fn mod_display(&self, m: ModId, name: &str) -> String {
+    pub fn mod_display(&self, m: ModId, name: Name) -> String {
         let path = &self.module(m).path;
+        let name = self.name(name);
         if path.is_empty() {
             name.to_string()
         } else {
-            format!("{}::{name}", path.join("::"))
+            format!("{}::{name}", self.names.join(path))
         }
     }
 }

@@ -10,6 +10,7 @@
 
 use super::{Def, Index, ModId, TypeId};
 use crate::locks::api;
+use crate::names::{Name, Segment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Res {
@@ -19,42 +20,66 @@ pub enum Res {
     External(Vec<String>),
 }
 
+/// A name being looked up: its text, and what it is interned as (text that never was, met only
+/// in a function body, is no item or import of the crate's, but a glob import may still bring it).
+#[derive(Clone, Copy)]
+struct Key<'q> {
+    name: Option<Name>,
+    text: &'q str,
+}
+
 /// The (module, name) pairs one query has looked up already: a handful, searched linearly and
 /// borrowed (every path the walker meets is resolved; nothing is allocated per step).
 type Seen<'q> = Vec<(ModId, &'q str)>;
 
 impl Index {
-    pub fn resolve_path(&self, from: ModId, segs: &[String], leading_colon: bool) -> Option<Res> {
+    /// What `segs` (names from outlines, or text from a body) mean in module `from`.
+    pub fn resolve_path<S: Segment>(
+        &self,
+        from: ModId,
+        segs: &[S],
+        leading_colon: bool,
+    ) -> Option<Res> {
         if leading_colon {
-            return Some(Res::External(segs.to_vec()));
+            let path = segs.iter().map(|s| s.text(&self.names).to_string());
+            return Some(Res::External(path.collect()));
         }
         self.resolve_segments(from, segs, &mut Seen::new())
     }
 
-    fn resolve_segments<'q>(
+    fn key<'q, S: Segment>(&'q self, seg: &'q S) -> Key<'q> {
+        Key {
+            name: seg.name(&self.names),
+            text: seg.text(&self.names),
+        }
+    }
+
+    fn resolve_segments<'q, S: Segment>(
         &'q self,
         from: ModId,
-        segs: &'q [String],
+        segs: &'q [S],
         seen: &mut Seen<'q>,
     ) -> Option<Res> {
         let (first, rest) = segs.split_first()?;
-        let mut res = match first.as_str() {
-            "crate" => Res::Def(Def::Mod(self.crates_root(from))),
-            "self" => Res::Def(Def::Mod(self.nominal(from))),
-            "super" => Res::Def(Def::Mod(self.module(self.nominal(from)).parent?)),
-            name => self
-                .lookup(from, name, seen)
-                .unwrap_or_else(|| Res::External(vec![name.to_string()])),
+        let first = self.key(first);
+        let mut res = match first.name {
+            Some(Name::CRATE) => Res::Def(Def::Mod(self.crates_root(from))),
+            Some(Name::SELF_VALUE) => Res::Def(Def::Mod(self.nominal(from))),
+            Some(Name::SUPER) => Res::Def(Def::Mod(self.module(self.nominal(from)).parent?)),
+            _ => self
+                .lookup(from, first, seen)
+                .unwrap_or_else(|| Res::External(vec![first.text.to_string()])),
         };
         for seg in rest {
+            let seg = self.key(seg);
             res = match res {
-                Res::Def(Def::Mod(m)) => match seg.as_str() {
-                    "super" => Res::Def(Def::Mod(self.module(m).parent?)),
+                Res::Def(Def::Mod(m)) => match seg.name {
+                    Some(Name::SUPER) => Res::Def(Def::Mod(self.module(m).parent?)),
                     _ => self.lookup_in(m, seg, seen)?,
                 },
-                Res::Def(Def::Type(t)) => Res::Assoc(t, seg.clone()),
+                Res::Def(Def::Type(t)) => Res::Assoc(t, seg.text.to_string()),
                 Res::External(mut path) => {
-                    path.push(seg.clone());
+                    path.push(seg.text.to_string());
                     Res::External(path)
                 }
                 _ => return None,
@@ -83,44 +108,46 @@ impl Index {
 
     /// A name used in `m`: its items, its imports, then (for function bodies) the enclosing
     /// module, then the crates of this run.
-    fn lookup<'q>(&'q self, m: ModId, name: &'q str, seen: &mut Seen<'q>) -> Option<Res> {
-        if let Some(res) = self.lookup_in(m, name, seen) {
+    fn lookup<'q>(&'q self, m: ModId, key: Key<'q>, seen: &mut Seen<'q>) -> Option<Res> {
+        if let Some(res) = self.lookup_in(m, key, seen) {
             return Some(res);
         }
         let module = self.module(m);
         if module.transparent {
             if let Some(parent) = module.parent {
-                return self.lookup(parent, name, seen);
+                return self.lookup(parent, key, seen);
             }
         }
         self.crate_roots
-            .get(name)
+            .get(key.text)
             .map(|&root| Res::Def(Def::Mod(root)))
     }
 
     /// A name as an item of module `m` (what `m::name` means).
-    fn lookup_in<'q>(&'q self, m: ModId, name: &'q str, seen: &mut Seen<'q>) -> Option<Res> {
-        if seen.contains(&(m, name)) {
+    fn lookup_in<'q>(&'q self, m: ModId, key: Key<'q>, seen: &mut Seen<'q>) -> Option<Res> {
+        if seen.contains(&(m, key.text)) {
             return None;
         }
-        seen.push((m, name));
+        seen.push((m, key.text));
         let module = self.module(m);
-        if let Some(def) = module.defs.get(name).and_then(|d| d.first()) {
-            return Some(Res::Def(*def));
-        }
-        if let Some((_, path)) = module.uses.iter().find(|(alias, _)| alias == name) {
-            return self.resolve_segments(m, path, seen);
+        if let Some(name) = key.name {
+            if let Some(def) = module.defs.get(&name).and_then(|d| d.first()) {
+                return Some(Res::Def(*def));
+            }
+            if let Some((_, path)) = module.uses.iter().find(|(alias, _)| *alias == name) {
+                return self.resolve_segments(m, path, seen);
+            }
         }
         let mut external = None;
         for glob in &module.globs {
             match self.resolve_segments(m, glob, seen) {
                 Some(Res::Def(Def::Mod(g))) if g != m => {
-                    if let Some(res) = self.lookup_in(g, name, seen) {
+                    if let Some(res) = self.lookup_in(g, key, seen) {
                         return Some(res);
                     }
                 }
                 Some(Res::External(mut path)) => {
-                    path.push(name.to_string());
+                    path.push(key.text.to_string());
                     // Of several external globs, prefer the one that names a known lock type:
                     // `use std::collections::*; use std::sync::*;` and then `Mutex`.
                     let known = api::lock_type(&path).is_some() || api::is_guard_type(&path);

@@ -9,6 +9,7 @@
 use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
 use crate::locks::api::{self, Family, Flavor, Waitable};
+use crate::names::{Name, Segment};
 use crate::parse::outline::TypeExpr;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -46,7 +47,7 @@ impl Ty {
 pub struct LowerCx<'c> {
     pub module: ModId,
     pub self_ty: Option<&'c Ty>,
-    pub generics: &'c [String],
+    pub generics: &'c [Name],
 }
 
 const TRANSPARENT: &[&str] = &[
@@ -84,11 +85,11 @@ const SEQUENCES: &[&str] = &[
 /// Aliases may refer to aliases; a cycle among them (an error rustc would report) must not hang us.
 const MAX_ALIAS_DEPTH: u32 = 16;
 
-pub fn lower(index: &Index, cx: &LowerCx, ty: &TypeExpr) -> Ty {
+pub fn lower<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>) -> Ty {
     lower_at(index, cx, ty, 0)
 }
 
-fn lower_at(index: &Index, cx: &LowerCx, ty: &TypeExpr, depth: u32) -> Ty {
+fn lower_at<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>, depth: u32) -> Ty {
     if depth > MAX_ALIAS_DEPTH {
         return Ty::Unknown;
     }
@@ -105,20 +106,19 @@ fn lower_at(index: &Index, cx: &LowerCx, ty: &TypeExpr, depth: u32) -> Ty {
     }
 }
 
-fn lower_path(
+fn lower_path<S: Segment>(
     index: &Index,
     cx: &LowerCx,
     global: bool,
-    segs: &[String],
-    args: &[TypeExpr],
+    segs: &[S],
+    args: &[TypeExpr<S>],
     depth: u32,
 ) -> Ty {
     if let [name] = segs {
-        if name == "Self" {
-            return cx.self_ty.cloned().unwrap_or(Ty::Unknown);
-        }
-        if cx.generics.contains(name) {
-            return Ty::Unknown;
+        match name.name(&index.names) {
+            Some(Name::SELF_TYPE) => return cx.self_ty.cloned().unwrap_or(Ty::Unknown),
+            Some(name) if cx.generics.contains(&name) => return Ty::Unknown,
+            _ => {}
         }
     }
     let arg = |i: usize| {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::index::{Index, StaticId, Ty, TypeId};
 use crate::locks::api::{Acquire, Flavor, Waitable};
+use crate::names::Name;
 use crate::source::Loc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,7 +109,7 @@ pub struct LockRef {
 /// is read; function-local ones are added as bodies are summarized.
 pub struct Classes {
     pub list: Vec<LockClass>,
-    fields: HashMap<(TypeId, String), ClassId>,
+    fields: HashMap<(TypeId, Name), ClassId>,
     statics: HashMap<StaticId, ClassId>,
 }
 
@@ -145,12 +146,12 @@ impl Classes {
             for (name, ty) in &def.fields {
                 if has_class(index, ty) {
                     let id = c.add(LockClass {
-                        name: format!("{}::{name}", def.display),
+                        name: format!("{}::{}", def.display, index.name(*name)),
                         decl: def.loc,
                         min_segments: 2,
                         is_lock: is_lock_like(index, ty),
                     });
-                    c.fields.insert((TypeId(i as u32), name.clone()), id);
+                    c.fields.insert((TypeId(i as u32), *name), id);
                 }
             }
         }
@@ -173,8 +174,8 @@ impl Classes {
         ClassId(self.list.len() as u32 - 1)
     }
 
-    pub fn field(&self, ty: TypeId, name: &str) -> Option<ClassId> {
-        self.fields.get(&(ty, name.to_string())).copied()
+    pub fn field(&self, ty: TypeId, name: Name) -> Option<ClassId> {
+        self.fields.get(&(ty, name)).copied()
     }
 
     pub fn static_(&self, s: StaticId) -> Option<ClassId> {

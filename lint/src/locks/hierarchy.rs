@@ -69,7 +69,7 @@ impl Hierarchy {
                         .ty(t)
                         .fields
                         .get(i)
-                        .and_then(|(name, _)| classes.field(t, name)),
+                        .and_then(|&(name, _)| classes.field(t, name)),
                     DeclOwner::Static(s) => classes.static_(s),
                     DeclOwner::Struct(_) => None,
                 };
@@ -137,14 +137,15 @@ fn resolve_ref(
     owner: Option<TypeId>,
     r: &DeclRef<Loc>,
 ) -> Option<ClassId> {
+    let field = |t, name: &str| index.names.find(name).and_then(|n| classes.field(t, n));
     if let ([name], Some(t)) = (r.segs.as_slice(), owner) {
-        if let Some(c) = classes.field(t, name) {
+        if let Some(c) = field(t, name) {
             return Some(c);
         }
     }
     match index.resolve_path(module, &r.segs, false)? {
         Res::Def(Def::Static(s)) => classes.static_(s),
-        Res::Assoc(t, field) => classes.field(t, &field),
+        Res::Assoc(t, name) => field(t, &name),
         _ => None,
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::discover::{CrateRoot, Edition};
+use crate::names::{Interner, Names};
 use crate::report::Problem;
 use crate::source::{parse_each, FileId, SourceDb, SourceFile};
 use bodies::{Cut, Group, GroupKind};
@@ -33,6 +34,8 @@ pub struct Parsed {
     pub outlines: Vec<Option<Outline>>,
     pub crates: Vec<Crate>,
     pub problems: Vec<Problem>,
+    /// The names the outlines hold.
+    pub names: Names,
     by_path: HashMap<PathBuf, FileId>,
     mod_dirs: Vec<PathBuf>,
 }
@@ -44,6 +47,7 @@ impl Parsed {
             outlines: Vec::new(),
             crates: Vec::new(),
             problems: Vec::new(),
+            names: Names::default(),
             by_path: HashMap::new(),
             mod_dirs: Vec::new(),
         }
@@ -145,13 +149,18 @@ fn inline_impl_macros(items: &mut Vec<syn::ImplItem>, depth: u32) {
     *items = out;
 }
 
-fn mod_decls(outline: &Outline) -> Vec<ModDecl> {
+fn mod_decls(outline: &Outline, names: &Interner) -> Vec<ModDecl> {
     let mut out = Vec::new();
-    collect_mods(&outline.items, &mut Vec::new(), &mut out);
+    collect_mods(&outline.items, names, &mut Vec::new(), &mut out);
     out
 }
 
-fn collect_mods(items: &[Item], inline: &mut Vec<String>, out: &mut Vec<ModDecl>) {
+fn collect_mods(
+    items: &[Item],
+    names: &Interner,
+    inline: &mut Vec<String>,
+    out: &mut Vec<ModDecl>,
+) {
     for item in items {
         let Item::Mod {
             name,
@@ -165,12 +174,12 @@ fn collect_mods(items: &[Item], inline: &mut Vec<String>, out: &mut Vec<ModDecl>
         match content {
             None => out.push(ModDecl {
                 inline: inline.clone(),
-                name: name.clone(),
+                name: names.string(*name),
                 path_attr: path_attr.clone(),
             }),
             Some(items) => {
-                inline.push(name.clone());
-                collect_mods(items, inline, out);
+                inline.push(names.string(*name));
+                collect_mods(items, names, inline, out);
                 inline.pop();
             }
         }
@@ -243,10 +252,11 @@ const PART: usize = if cfg!(fuzzing) { 64 } else { 1 << 10 };
 fn parse_outline(
     path: PathBuf,
     text: String,
+    names: &Interner,
     declares: impl FnOnce(Vec<&str>),
 ) -> Result<(SourceFile, Outline), (String, String)> {
     let file = SourceFile::new(path, text);
-    match outline_of(&file, declares) {
+    match outline_of(&file, names, declares) {
         Ok(outline) => Ok((file, outline)),
         Err(e) => {
             let at = e.span().start();
@@ -268,19 +278,23 @@ fn parse_outline(
     }
 }
 
-fn outline_of(file: &SourceFile, declares: impl FnOnce(Vec<&str>)) -> syn::Result<Outline> {
+fn outline_of(
+    file: &SourceFile,
+    names: &Interner,
+    declares: impl FnOnce(Vec<&str>),
+) -> syn::Result<Outline> {
     let outline = bodies::skeleton(&file.text).and_then(|sk| {
         let src = sk.text.as_deref().unwrap_or(&file.text);
         declares(bodies::plain_mods(src, &sk.item_ends));
-        read_parts(file, src, &sk.item_ends, &sk.groups).ok()
+        read_parts(file, names, src, &sk.item_ends, &sk.groups).ok()
     });
-    outline.map_or_else(|| read_parts(file, &file.text, &[], &[]), Ok)
+    outline.map_or_else(|| read_parts(file, names, &file.text, &[], &[]), Ok)
 }
 
 /// The outline of a file that parsed, read again: the index takes outlines apart, and a file
 /// that two crates declare is a module of each.
-pub fn reread(file: &SourceFile) -> Option<Outline> {
-    let outline = outline_of(file, |_| ()).ok();
+pub fn reread(file: &SourceFile, names: &Interner) -> Option<Outline> {
+    let outline = outline_of(file, names, |_| ()).ok();
     proc_macro2::extra::invalidate_current_thread_spans();
     outline
 }
@@ -307,6 +321,7 @@ enum Read {
 /// large part of the crate, and the files it declares cannot start before it is read.
 fn read_parts(
     file: &SourceFile,
+    names: &Interner,
     src: &str,
     item_ends: &[Cut],
     groups: &[Group],
@@ -315,13 +330,13 @@ fn read_parts(
     let pieces = pieces(src, item_ends, groups);
     let reads: Vec<Read> = match pieces.as_slice() {
         // The whole text, or a small file: the caller reads the error's position.
-        [Piece::Items(start, end)] => vec![Read::Items(read_part(file, src, *start, *end)?)],
+        [Piece::Items(start, end)] => vec![Read::Items(read_part(file, names, src, *start, *end)?)],
         _ => pieces
             .into_par_iter()
             // One piece a task: a file has few, and each is worth stealing.
             .with_max_len(1)
             .map(|piece| {
-                let read = read_piece(file, src, piece);
+                let read = read_piece(file, names, src, piece);
                 // Whatever the outcome, this thread is done with this text.
                 proc_macro2::extra::invalidate_current_thread_spans();
                 read
@@ -441,15 +456,15 @@ fn pieces<'g>(src: &str, item_ends: &[Cut], groups: &'g [Group]) -> Vec<Piece<'g
     pieces
 }
 
-fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
+fn read_piece(file: &SourceFile, names: &Interner, src: &str, piece: Piece) -> syn::Result<Read> {
     let text = |start: Cut, end: usize| {
         src.get(start.byte as usize..end).ok_or_else(|| {
             syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character")
         })
     };
-    let reader = |origin| (Reader::new(file, origin), Vec::new());
+    let reader = |origin| (Reader::new(file, origin, names), Vec::new());
     Ok(match piece {
-        Piece::Items(start, end) => Read::Items(read_part(file, src, start, end)?),
+        Piece::Items(start, end) => Read::Items(read_part(file, names, src, start, end)?),
         Piece::Header(start, end, g) => {
             let before = text(start, g.open.byte as usize)?;
             let mut header = before.to_string();
@@ -467,10 +482,10 @@ fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
             } else {
                 header.push('}');
             }
-            Read::Items(read_text(file, &header, start.chars)?)
+            Read::Items(read_text(file, names, &header, start.chars)?)
         }
         Piece::Members(start, end, GroupKind::Mod) => {
-            Read::ModItems(read_part(file, src, start, end)?)
+            Read::ModItems(read_part(file, names, src, start, end)?)
         }
         Piece::Members(start, end, GroupKind::Impl) => {
             let chars = start.chars as usize;
@@ -492,16 +507,27 @@ fn read_piece(file: &SourceFile, src: &str, piece: Piece) -> syn::Result<Read> {
 }
 
 /// The outline of `src[start.byte..end]`, whose first character is `file`'s `start.chars`th.
-fn read_part(file: &SourceFile, src: &str, start: Cut, end: usize) -> syn::Result<Outline> {
+fn read_part(
+    file: &SourceFile,
+    names: &Interner,
+    src: &str,
+    start: Cut,
+    end: usize,
+) -> syn::Result<Outline> {
     // A cut that is not between characters would be the lexer's mistake: parse whole.
     let part = src
         .get(start.byte as usize..end)
         .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character"))?;
-    read_text(file, part, start.chars)
+    read_text(file, names, part, start.chars)
 }
 
 /// The outline of `part`, whose first character is `file`'s `chars_before`th.
-fn read_text(file: &SourceFile, part: &str, chars_before: u32) -> syn::Result<Outline> {
+fn read_text(
+    file: &SourceFile,
+    names: &Interner,
+    part: &str,
+    chars_before: u32,
+) -> syn::Result<Outline> {
     let read = |(r, items): &mut (Reader, Vec<Item>), item| {
         let mut expanded = vec![item];
         inline_item_macros(&mut expanded, 0);
@@ -510,7 +536,7 @@ fn read_text(file: &SourceFile, part: &str, chars_before: u32) -> syn::Result<Ou
     let (r, mut items) = parse_each(
         part,
         chars_before as usize,
-        |o| (Reader::new(file, o), Vec::new()),
+        |o| (Reader::new(file, o, names), Vec::new()),
         read,
     )?;
     // Positions are ours from here on (`source`): proc-macro2's copy of the text can go.
@@ -530,7 +556,7 @@ enum Loaded {
     Failed(Option<String>, String),
 }
 
-fn load(path: &Path, declares: impl FnOnce(Vec<&str>)) -> Loaded {
+fn load(path: &Path, names: &Interner, declares: impl FnOnce(Vec<&str>)) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Loaded::Failed(None, format!(": cannot read: {e}")),
@@ -547,7 +573,7 @@ fn load(path: &Path, declares: impl FnOnce(Vec<&str>)) -> Loaded {
             )
         }
     };
-    match parse_outline(path.to_path_buf(), text, declares) {
+    match parse_outline(path.to_path_buf(), text, names, declares) {
         Ok((file, outline)) => Loaded::Ok(file, outline),
         Err((text, msg)) => Loaded::Failed(Some(text), msg),
     }
@@ -557,7 +583,8 @@ fn load(path: &Path, declares: impl FnOnce(Vec<&str>)) -> Loaded {
 pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
     let mut parsed = Parsed::empty();
     let path = PathBuf::from(name);
-    let (file, outline) = match parse_outline(path.clone(), text.to_string(), |_| ()) {
+    let names = Interner::default();
+    let (file, outline) = match parse_outline(path.clone(), text.to_string(), &names, |_| ()) {
         Ok((file, outline)) => (file, Some(outline)),
         Err((text, msg)) => {
             parsed.problems.push(Problem::error(format!("{name}{msg}")));
@@ -573,6 +600,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         root: id,
         edition,
     });
+    parsed.names = names.into_names();
     parsed
 }
 
@@ -595,6 +623,7 @@ fn parse_tree<'s>(
     mod_dir: PathBuf,
     seen: &'s Mutex<HashSet<PathBuf>>,
     done: &'s Mutex<Vec<Done>>,
+    names: &'s Interner,
 ) {
     scope.spawn(move |scope| {
         // The file a declaration names, and the directory of its own children.
@@ -605,17 +634,17 @@ fn parse_tree<'s>(
         };
         let start = |(file, dir): (PathBuf, PathBuf)| {
             if seen.lock().is_ok_and(|mut s| s.insert(file.clone())) {
-                parse_tree(scope, file, dir, seen, done);
+                parse_tree(scope, file, dir, seen, done, names);
             }
         };
-        let loaded = load(&path, |names| {
-            for found in names.into_iter().filter_map(|name| child(&[], name, None)) {
+        let loaded = load(&path, names, |mods| {
+            for found in mods.into_iter().filter_map(|name| child(&[], name, None)) {
                 start(found);
             }
         });
         let mut children = Vec::new();
         if let Loaded::Ok(_, outline) = &loaded {
-            for decl in mod_decls(outline) {
+            for decl in mod_decls(outline, names) {
                 if let Some(found) = child(&decl.inline, &decl.name, decl.path_attr.as_deref()) {
                     children.push(found.0.clone());
                     start(found);
@@ -637,6 +666,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
     let mut parsed = Parsed::empty();
     let seen = Mutex::new(roots.iter().map(|r| r.root.clone()).collect::<HashSet<_>>());
     let done = Mutex::new(Vec::new());
+    let names = Interner::default();
     rayon::scope(|scope| {
         let mut started = HashSet::new();
         for r in roots.iter().filter(|r| started.insert(r.root.clone())) {
@@ -646,6 +676,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 own_mod_dir(&r.root, true),
                 &seen,
                 &done,
+                &names,
             );
         }
     });
@@ -704,12 +735,14 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
             });
         }
     }
+    parsed.names = names.into_names();
     parsed
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::Name;
 
     /// A file parsed in parts has the outline it has parsed whole, positions included.
     #[test]
@@ -723,16 +756,17 @@ mod tests {
         let file = SourceFile::new("t.rs".into(), text.clone());
         let sk = bodies::skeleton(&text).unwrap();
         let src = sk.text.as_deref().unwrap();
-        let parts = read_parts(&file, src, &sk.item_ends, &sk.groups).unwrap();
-        let whole = read_parts(&file, src, &[], &[]).unwrap();
-        let names = |o: &Outline| -> Vec<(String, crate::source::Pos)> {
+        let interner = Interner::default();
+        let parts = read_parts(&file, &interner, src, &sk.item_ends, &sk.groups).unwrap();
+        let whole = read_parts(&file, &interner, src, &[], &[]).unwrap();
+        let names = |o: &Outline| -> Vec<(Name, crate::source::Pos)> {
             o.items
                 .iter()
                 .filter_map(|i| match i {
                     Item::Struct { name, .. } | Item::Static { name, .. } => {
-                        Some((name.name.clone(), name.at))
+                        Some((name.name, name.at))
                     }
-                    Item::Impl(imp) => imp.fns.first().map(|f| (f.name.name.clone(), f.name.at)),
+                    Item::Impl(imp) => imp.fns.first().map(|f| (f.name.name, f.name.at)),
                     _ => None,
                 })
                 .collect()
@@ -775,7 +809,7 @@ mod tests {
             .filter(|p| matches!(p, Piece::Members(..)))
             .count();
         assert!(members > 6, "{members} pieces of members");
-        type FnAt = (String, crate::source::Pos, Option<(u32, u32)>);
+        type FnAt = (Name, crate::source::Pos, Option<(u32, u32)>);
         fn fns(items: &[Item], out: &mut Vec<FnAt>) {
             for item in items {
                 let list: &[outline::FnItem] = match item {
@@ -791,15 +825,13 @@ mod tests {
                     }
                     _ => &[],
                 };
-                out.extend(
-                    list.iter()
-                        .map(|f| (f.name.name.clone(), f.name.at, f.text)),
-                );
+                out.extend(list.iter().map(|f| (f.name.name, f.name.at, f.text)));
             }
         }
         let (mut in_pieces, mut whole) = (Vec::new(), Vec::new());
-        let cut = read_parts(&file, src, &sk.item_ends, &sk.groups).unwrap();
-        let uncut = read_parts(&file, src, &[], &[]).unwrap();
+        let interner = Interner::default();
+        let cut = read_parts(&file, &interner, src, &sk.item_ends, &sk.groups).unwrap();
+        let uncut = read_parts(&file, &interner, src, &[], &[]).unwrap();
         fns(&cut.items, &mut in_pieces);
         fns(&uncut.items, &mut whole);
         assert_eq!(in_pieces.len(), 3 * n + 1);

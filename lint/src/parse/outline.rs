@@ -7,6 +7,7 @@
 //! The index (`index::build`) makes modules, types and functions from outlines; it reads only
 //! what is here.
 
+use crate::names::{Interner, Name};
 use crate::source::{Origin, Pos, SourceFile};
 
 #[derive(Default)]
@@ -18,7 +19,7 @@ pub struct Outline {
 
 pub enum Item {
     Mod {
-        name: String,
+        name: Name,
         /// `#[path = ".."]`.
         path_attr: Option<String>,
         /// The items of `mod m { .. }`; `None` for `mod m;`.
@@ -27,18 +28,18 @@ pub enum Item {
     },
     Struct {
         name: Named,
-        generics: Vec<String>,
+        generics: Vec<Name>,
         /// By name, or by position for tuple structs.
-        fields: Vec<(String, TypeExpr)>,
+        fields: Vec<(Name, TypeExpr)>,
         decls: Vec<Decl>,
     },
     Enum {
         name: Named,
-        generics: Vec<String>,
+        generics: Vec<Name>,
     },
     Alias {
         name: Named,
-        generics: Vec<String>,
+        generics: Vec<Name>,
         ty: TypeExpr,
     },
     Fn(Box<FnItem>),
@@ -49,35 +50,35 @@ pub enum Item {
     },
     /// `use a::b as c;` as `c -> [a, b]`; globs as their prefix.
     Use {
-        names: Vec<(String, Vec<String>)>,
-        globs: Vec<Vec<String>>,
+        names: Vec<(Name, Vec<Name>)>,
+        globs: Vec<Vec<Name>>,
     },
     Impl(Box<Impl>),
     /// The trait's methods that have a default body.
     Trait {
-        name: String,
+        name: Name,
         fns: Vec<FnItem>,
     },
 }
 
 pub struct Impl {
-    pub generics: Vec<String>,
+    pub generics: Vec<Name>,
     pub self_ty: TypeExpr,
     /// The self type's last name (`Foo` for `&mut a::Foo<T>`), for display.
-    pub type_name: Option<String>,
+    pub type_name: Option<Name>,
     pub fns: Box<[FnItem]>,
     pub allows: Vec<Allow>,
 }
 
 pub struct Named {
-    pub name: String,
+    pub name: Name,
     pub at: Pos,
 }
 
 pub struct FnItem {
     pub name: Named,
     /// Type parameters of the signature.
-    pub generics: Vec<String>,
+    pub generics: Vec<Name>,
     pub has_receiver: bool,
     pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
@@ -91,10 +92,10 @@ pub struct FnItem {
 
 pub struct Param {
     /// `self`, the parameter's name, or `_` for a pattern: for messages.
-    pub name: String,
+    pub name: Name,
     /// For a pattern parameter (`(a, b): (A, B)`, `_: A`), the names it binds, whose types are
     /// not followed.
-    pub pattern: Option<Vec<String>>,
+    pub pattern: Option<Vec<Name>>,
     /// As written; `None` for `self`, whose type is the impl's.
     pub ty: Option<TypeExpr>,
 }
@@ -166,55 +167,52 @@ impl<A> DeclBody<A> {
 /// A type as written, reduced to what lowering reads (`index::types`): paths with the type
 /// arguments of their last segment, tuples and sequences. References, pointers, parentheses and
 /// groups are see-through; anything else is `Other`.
+///
+/// Segments are interned (`Name`) in outlines, text (`String`) in function bodies, which the
+/// walker reads when the names are no longer growing.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TypeExpr {
+pub enum TypeExpr<S = Name> {
     Other,
-    Seq(Box<TypeExpr>),
-    Tuple(Box<[TypeExpr]>),
+    Seq(Box<TypeExpr<S>>),
+    Tuple(Box<[TypeExpr<S>]>),
     Path {
         /// `::a::b`.
         global: bool,
-        segs: Box<[String]>,
-        args: Box<[TypeExpr]>,
+        segs: Box<[S]>,
+        args: Box<[TypeExpr<S>]>,
     },
 }
 
-impl From<&syn::Type> for TypeExpr {
-    fn from(ty: &syn::Type) -> TypeExpr {
-        match ty {
-            syn::Type::Reference(r) => (&*r.elem).into(),
-            syn::Type::Ptr(p) => (&*p.elem).into(),
-            syn::Type::Paren(p) => (&*p.elem).into(),
-            syn::Type::Group(g) => (&*g.elem).into(),
-            syn::Type::Array(a) => TypeExpr::Seq(Box::new((&*a.elem).into())),
-            syn::Type::Slice(s) => TypeExpr::Seq(Box::new((&*s.elem).into())),
-            syn::Type::Tuple(t) if t.elems.is_empty() => TypeExpr::Other,
-            syn::Type::Tuple(t) => TypeExpr::Tuple(t.elems.iter().map(TypeExpr::from).collect()),
-            syn::Type::Path(p) if p.qself.is_none() => {
-                let args = match p.path.segments.last().map(|s| &s.arguments) {
-                    Some(syn::PathArguments::AngleBracketed(a)) => a
-                        .args
-                        .iter()
-                        .filter_map(|g| match g {
-                            syn::GenericArgument::Type(t) => Some(t.into()),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => Box::default(),
-                };
-                TypeExpr::Path {
-                    global: p.path.leading_colon.is_some(),
-                    segs: p
-                        .path
-                        .segments
-                        .iter()
-                        .map(|s| s.ident.to_string())
-                        .collect(),
-                    args,
-                }
+/// `ty` as written, with path segments made by `seg`.
+pub fn type_expr<S>(ty: &syn::Type, seg: &impl Fn(&syn::Ident) -> S) -> TypeExpr<S> {
+    match ty {
+        syn::Type::Reference(r) => type_expr(&r.elem, seg),
+        syn::Type::Ptr(p) => type_expr(&p.elem, seg),
+        syn::Type::Paren(p) => type_expr(&p.elem, seg),
+        syn::Type::Group(g) => type_expr(&g.elem, seg),
+        syn::Type::Array(a) => TypeExpr::Seq(Box::new(type_expr(&a.elem, seg))),
+        syn::Type::Slice(s) => TypeExpr::Seq(Box::new(type_expr(&s.elem, seg))),
+        syn::Type::Tuple(t) if t.elems.is_empty() => TypeExpr::Other,
+        syn::Type::Tuple(t) => TypeExpr::Tuple(t.elems.iter().map(|t| type_expr(t, seg)).collect()),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let args = match p.path.segments.last().map(|s| &s.arguments) {
+                Some(syn::PathArguments::AngleBracketed(a)) => a
+                    .args
+                    .iter()
+                    .filter_map(|g| match g {
+                        syn::GenericArgument::Type(t) => Some(type_expr(t, seg)),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Box::default(),
+            };
+            TypeExpr::Path {
+                global: p.path.leading_colon.is_some(),
+                segs: p.path.segments.iter().map(|s| seg(&s.ident)).collect(),
+                args,
             }
-            _ => TypeExpr::Other,
         }
+        _ => TypeExpr::Other,
     }
 }
 
@@ -230,15 +228,17 @@ pub enum Members<'a> {
 pub struct Reader<'f> {
     file: &'f SourceFile,
     origin: Origin,
+    names: &'f Interner,
     /// `#[lock_order]` attributes that do not parse (the macro would reject them too).
     pub malformed: Vec<(Pos, String)>,
 }
 
 impl<'f> Reader<'f> {
-    pub fn new(file: &'f SourceFile, origin: Origin) -> Self {
+    pub fn new(file: &'f SourceFile, origin: Origin, names: &'f Interner) -> Self {
         Reader {
             file,
             origin,
+            names,
             malformed: Vec::new(),
         }
     }
@@ -283,9 +283,13 @@ impl Reader<'_> {
         self.file.pos_in(self.origin, span)
     }
 
+    fn name(&self, ident: &syn::Ident) -> Name {
+        self.names.intern(&ident.to_string())
+    }
+
     fn named(&self, ident: &syn::Ident) -> Named {
         Named {
-            name: ident.to_string(),
+            name: self.name(ident),
             at: self.pos(ident.span()),
         }
     }
@@ -303,7 +307,7 @@ impl Reader<'_> {
     fn item(&mut self, item: &syn::Item, out: &mut Vec<Item>) {
         out.push(match item {
             syn::Item::Mod(md) => Item::Mod {
-                name: md.ident.to_string(),
+                name: self.name(&md.ident),
                 path_attr: super::path_attr(&md.attrs),
                 allows: match &md.content {
                     Some((brace, _)) => {
@@ -315,27 +319,27 @@ impl Reader<'_> {
             },
             syn::Item::Struct(s) => {
                 let fields = exact(s.fields.iter().enumerate().map(|(i, f)| {
-                    let name = f
-                        .ident
-                        .as_ref()
-                        .map_or_else(|| i.to_string(), ToString::to_string);
-                    (name, TypeExpr::from(&f.ty))
+                    let name = match &f.ident {
+                        Some(ident) => self.name(ident),
+                        None => self.names.intern(&i.to_string()),
+                    };
+                    (name, self.ty(&f.ty))
                 }));
                 Item::Struct {
                     name: self.named(&s.ident),
-                    generics: generic_names(&s.generics),
+                    generics: self.generics(&s.generics),
                     fields,
                     decls: self.struct_decls(s),
                 }
             }
             syn::Item::Enum(e) => Item::Enum {
                 name: self.named(&e.ident),
-                generics: generic_names(&e.generics),
+                generics: self.generics(&e.generics),
             },
             syn::Item::Type(t) => Item::Alias {
                 name: self.named(&t.ident),
-                generics: generic_names(&t.generics),
-                ty: (&*t.ty).into(),
+                generics: self.generics(&t.generics),
+                ty: self.ty(&t.ty),
             },
             syn::Item::Fn(f) => {
                 let allows = self.allows(
@@ -347,27 +351,27 @@ impl Reader<'_> {
             }
             syn::Item::Static(s) => Item::Static {
                 name: self.named(&s.ident),
-                ty: (&*s.ty).into(),
+                ty: self.ty(&s.ty),
                 decls: self.lock_decls(&s.attrs, None),
             },
             syn::Item::Use(u) => {
                 let (mut names, mut globs) = (Vec::new(), Vec::new());
-                use_tree(&mut Vec::new(), &u.tree, &mut names, &mut globs);
+                self.use_tree(&mut Vec::new(), &u.tree, &mut names, &mut globs);
                 Item::Use { names, globs }
             }
             syn::Item::Impl(i) => {
                 let allows = self.allows(&i.attrs, i.impl_token.span, i.brace_token.span.close());
                 let fns = self.member_fns(Members::Impl(&i.items)).into_boxed_slice();
                 Item::Impl(Box::new(Impl {
-                    generics: generic_names(&i.generics),
-                    self_ty: (&*i.self_ty).into(),
-                    type_name: type_last_name(&i.self_ty),
+                    generics: self.generics(&i.generics),
+                    self_ty: self.ty(&i.self_ty),
+                    type_name: self.type_last_name(&i.self_ty),
                     fns,
                     allows,
                 }))
             }
             syn::Item::Trait(t) => Item::Trait {
-                name: t.ident.to_string(),
+                name: self.name(&t.ident),
                 fns: self.member_fns(Members::Trait(&t.items)),
             },
             syn::Item::Macro(mac) => return self.lazy_statics(mac, out),
@@ -391,23 +395,23 @@ impl Reader<'_> {
     ) -> FnItem {
         let params = exact(sig.inputs.iter().map(|arg| match arg {
             syn::FnArg::Receiver(_) => Param {
-                name: "self".into(),
+                name: Name::SELF_VALUE,
                 pattern: None,
                 ty: None,
             },
             syn::FnArg::Typed(t) => {
                 let (name, pattern) = match &*t.pat {
-                    syn::Pat::Ident(p) => (p.ident.to_string(), None),
+                    syn::Pat::Ident(p) => (self.name(&p.ident), None),
                     pat => {
                         let mut names = Vec::new();
-                        bound_names(pat, &mut names);
-                        ("_".to_string(), Some(names))
+                        self.bound_names(pat, &mut names);
+                        (Name::UNDERSCORE, Some(names))
                     }
                 };
                 Param {
                     name,
                     pattern,
-                    ty: Some((&*t.ty).into()),
+                    ty: Some(self.ty(&t.ty)),
                 }
             }
         }));
@@ -419,11 +423,11 @@ impl Reader<'_> {
         });
         FnItem {
             name: self.named(&sig.ident),
-            generics: generic_names(&sig.generics),
+            generics: self.generics(&sig.generics),
             has_receiver: sig.receiver().is_some(),
             params,
             ret: match &sig.output {
-                syn::ReturnType::Type(_, t) => Some((&**t).into()),
+                syn::ReturnType::Type(_, t) => Some(self.ty(t)),
                 syn::ReturnType::Default => None,
             },
             text,
@@ -540,6 +544,90 @@ impl Reader<'_> {
         out
     }
 
+    fn ty(&self, ty: &syn::Type) -> TypeExpr {
+        type_expr(ty, &|ident| self.name(ident))
+    }
+
+    fn use_tree(
+        &self,
+        prefix: &mut Vec<Name>,
+        tree: &syn::UseTree,
+        names: &mut Vec<(Name, Vec<Name>)>,
+        globs: &mut Vec<Vec<Name>>,
+    ) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(self.name(&p.ident));
+                self.use_tree(prefix, &p.tree, names, globs);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let name = self.name(&n.ident);
+                if name == Name::SELF_VALUE {
+                    if let Some(&last) = prefix.last() {
+                        names.push((last, prefix.clone()));
+                    }
+                } else {
+                    names.push((name, path_to(prefix, name)));
+                }
+            }
+            syn::UseTree::Rename(r) => {
+                let path = if r.ident == "self" {
+                    prefix.clone()
+                } else {
+                    path_to(prefix, self.name(&r.ident))
+                };
+                names.push((self.name(&r.rename), path));
+            }
+            syn::UseTree::Glob(_) => globs.push(prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(prefix, t, names, globs);
+                }
+            }
+        }
+    }
+
+    /// The names `pat` binds, in the order the walker binds a pattern's names
+    /// (`Walker::bind_pat`): an or-pattern binds its first alternative's.
+    fn bound_names(&self, pat: &syn::Pat, out: &mut Vec<Name>) {
+        match pat {
+            syn::Pat::Ident(p) => {
+                out.push(self.name(&p.ident));
+                if let Some((_, sub)) = &p.subpat {
+                    self.bound_names(sub, out);
+                }
+            }
+            syn::Pat::Type(p) => self.bound_names(&p.pat, out),
+            syn::Pat::Paren(p) => self.bound_names(&p.pat, out),
+            syn::Pat::Reference(p) => self.bound_names(&p.pat, out),
+            syn::Pat::Or(p) => p
+                .cases
+                .iter()
+                .take(1)
+                .for_each(|c| self.bound_names(c, out)),
+            syn::Pat::Tuple(p) => p.elems.iter().for_each(|e| self.bound_names(e, out)),
+            syn::Pat::TupleStruct(p) => p.elems.iter().for_each(|e| self.bound_names(e, out)),
+            syn::Pat::Slice(p) => p.elems.iter().for_each(|e| self.bound_names(e, out)),
+            syn::Pat::Struct(p) => p.fields.iter().for_each(|f| self.bound_names(&f.pat, out)),
+            _ => {}
+        }
+    }
+
+    fn generics(&self, g: &syn::Generics) -> Vec<Name> {
+        let mut names: Vec<Name> = g.type_params().map(|p| self.name(&p.ident)).collect();
+        names.shrink_to_fit();
+        names
+    }
+
+    fn type_last_name(&self, ty: &syn::Type) -> Option<Name> {
+        match ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| self.name(&s.ident)),
+            syn::Type::Reference(r) => self.type_last_name(&r.elem),
+            _ => None,
+        }
+    }
+
     /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
     /// any other (other item macros were read as items already, `parse::inline_item_macros`).
     fn lazy_statics(&mut self, mac: &syn::ItemMacro, out: &mut Vec<Item>) {
@@ -558,86 +646,19 @@ impl Reader<'_> {
         for (attrs, ident, ty) in decls {
             out.push(Item::Static {
                 name: self.named(&ident),
-                ty: (&ty).into(),
+                ty: self.ty(&ty),
                 decls: self.lock_decls(&attrs, None),
             });
         }
     }
 }
 
-fn use_tree(
-    prefix: &mut Vec<String>,
-    tree: &syn::UseTree,
-    names: &mut Vec<(String, Vec<String>)>,
-    globs: &mut Vec<Vec<String>>,
-) {
-    match tree {
-        syn::UseTree::Path(p) => {
-            prefix.push(p.ident.to_string());
-            use_tree(prefix, &p.tree, names, globs);
-            prefix.pop();
-        }
-        syn::UseTree::Name(n) => {
-            let name = n.ident.to_string();
-            if name == "self" {
-                if let Some(last) = prefix.last() {
-                    names.push((last.clone(), prefix.clone()));
-                }
-            } else {
-                names.push((name.clone(), path_to(prefix, name)));
-            }
-        }
-        syn::UseTree::Rename(r) => {
-            let path = if r.ident == "self" {
-                prefix.clone()
-            } else {
-                path_to(prefix, r.ident.to_string())
-            };
-            names.push((r.rename.to_string(), path));
-        }
-        syn::UseTree::Glob(_) => globs.push(prefix.clone()),
-        syn::UseTree::Group(g) => {
-            for t in &g.items {
-                use_tree(prefix, t, names, globs);
-            }
-        }
-    }
-}
-
 /// `prefix::name`, allocated once: the index keeps it.
-fn path_to(prefix: &[String], name: String) -> Vec<String> {
+fn path_to(prefix: &[Name], name: Name) -> Vec<Name> {
     let mut path = Vec::with_capacity(prefix.len() + 1);
     path.extend_from_slice(prefix);
     path.push(name);
     path
-}
-
-/// The names `pat` binds, in the order the walker binds a pattern's names (`Walker::bind_pat`):
-/// an or-pattern binds its first alternative's.
-fn bound_names(pat: &syn::Pat, out: &mut Vec<String>) {
-    match pat {
-        syn::Pat::Ident(p) => {
-            out.push(p.ident.to_string());
-            if let Some((_, sub)) = &p.subpat {
-                bound_names(sub, out);
-            }
-        }
-        syn::Pat::Type(p) => bound_names(&p.pat, out),
-        syn::Pat::Paren(p) => bound_names(&p.pat, out),
-        syn::Pat::Reference(p) => bound_names(&p.pat, out),
-        syn::Pat::Or(p) => p.cases.iter().take(1).for_each(|c| bound_names(c, out)),
-        syn::Pat::Tuple(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
-        syn::Pat::TupleStruct(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
-        syn::Pat::Slice(p) => p.elems.iter().for_each(|e| bound_names(e, out)),
-        syn::Pat::Struct(p) => p.fields.iter().for_each(|f| bound_names(&f.pat, out)),
-        _ => {}
-    }
-}
-
-fn generic_names(g: &syn::Generics) -> Vec<String> {
-    let mut names: Vec<String> = g.type_params().map(|p| p.ident.to_string()).collect();
-    names.shrink_to_fit();
-    names
 }
 
 /// `it` collected into a Vec of its exact length: `collect` makes room for at least four items
@@ -647,14 +668,6 @@ fn exact<T>(it: impl ExactSizeIterator<Item = T>) -> Vec<T> {
     let mut v = Vec::with_capacity(it.len());
     v.extend(it);
     v
-}
-
-fn type_last_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        syn::Type::Reference(r) => type_last_name(&r.elem),
-        _ => None,
-    }
 }
 
 type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type);
@@ -697,8 +710,8 @@ mod tests {
             .iter()
             .map(|p| {
                 let names = p.pattern.as_ref();
-                let names = names.map(|n| n.iter().map(String::as_str).collect());
-                (p.name.as_str(), names, p.ty.is_some())
+                let names = names.map(|n| n.iter().map(|&n| parsed.names.str(n)).collect());
+                (parsed.names.str(p.name), names, p.ty.is_some())
             })
             .collect();
         assert_eq!(

@@ -1,0 +1,190 @@
+//! Interned identifiers: the names and path segments that outlines and the index hold.
+//!
+//! A crate's signatures repeat a few hundred names thousands of times (`self`, `T`, `Arc`,
+//! `Mutex`, its own types). As `String`s (24 bytes, plus an allocation each) they were most of
+//! the outlines and the index: dashmap's index held 2,964 of them. A [`Name`] is 4 bytes, and
+//! each distinct name's text is stored once, in one buffer.
+//!
+//! Names are interned while files are parsed, on every thread at once (`Interner`), and only read
+//! once the index is built (`Names`). Text that was never interned (an identifier met only in a
+//! function body) is no item's name: `Names::find` says so without interning it.
+
+use std::hash::BuildHasher;
+use std::sync::Mutex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(u32);
+
+impl Name {
+    /// Interned first by every table, for the paths that name resolution treats specially.
+    pub const SELF_TYPE: Name = Name(0);
+    pub const SELF_VALUE: Name = Name(1);
+    pub const SUPER: Name = Name(2);
+    pub const CRATE: Name = Name(3);
+    pub const UNDERSCORE: Name = Name(4);
+    const PREDEFINED: [&'static str; 5] = ["Self", "self", "super", "crate", "_"];
+}
+
+pub struct Names {
+    /// Every name's text, one after the other.
+    text: String,
+    /// Where each name ends in `text`, by `Name`.
+    ends: Vec<u32>,
+    /// Names by the hash of their text.
+    table: hashbrown::HashTable<Name>,
+    hasher: std::hash::RandomState,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        let mut names = Names {
+            text: String::new(),
+            ends: Vec::new(),
+            table: hashbrown::HashTable::new(),
+            hasher: std::hash::RandomState::new(),
+        };
+        for s in Name::PREDEFINED {
+            names.intern(s);
+        }
+        names
+    }
+}
+
+impl Names {
+    pub fn intern(&mut self, s: &str) -> Name {
+        let hash = self.hasher.hash_one(s);
+        if let Some(&name) = self.table.find(hash, |&n| self.str(n) == s) {
+            return name;
+        }
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        let name = Name(self.ends.len() as u32 - 1);
+        let Names {
+            text,
+            ends,
+            table,
+            hasher,
+        } = self;
+        table.insert_unique(hash, name, |&n| hasher.hash_one(Self::slice(text, ends, n)));
+        name
+    }
+
+    /// The name `s` is, if anything was ever named so.
+    pub fn find(&self, s: &str) -> Option<Name> {
+        let hash = self.hasher.hash_one(s);
+        self.table.find(hash, |&n| self.str(n) == s).copied()
+    }
+
+    pub fn str(&self, name: Name) -> &str {
+        Self::slice(&self.text, &self.ends, name)
+    }
+
+    /// `a::b::c` for display.
+    pub fn join(&self, path: &[Name]) -> String {
+        let parts: Vec<&str> = path.iter().map(|&n| self.str(n)).collect();
+        parts.join("::")
+    }
+
+    /// Once every name is in: the table is not growing any more.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        let Names {
+            text,
+            ends,
+            table,
+            hasher,
+        } = self;
+        table.shrink_to_fit(|&n| hasher.hash_one(Self::slice(text, ends, n)));
+    }
+
+    fn slice<'s>(text: &'s str, ends: &[u32], Name(i): Name) -> &'s str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &text[start..ends[i] as usize]
+    }
+}
+
+/// A path segment as name resolution reads it: a name from an outline, or text from a function
+/// body or a declaration, which may be no name at all.
+pub trait Segment {
+    fn name(&self, names: &Names) -> Option<Name>;
+    fn text<'s>(&'s self, names: &'s Names) -> &'s str;
+}
+
+impl Segment for Name {
+    fn name(&self, _: &Names) -> Option<Name> {
+        Some(*self)
+    }
+
+    fn text<'s>(&'s self, names: &'s Names) -> &'s str {
+        names.str(*self)
+    }
+}
+
+impl Segment for String {
+    fn name(&self, names: &Names) -> Option<Name> {
+        names.find(self)
+    }
+
+    fn text<'s>(&'s self, _: &'s Names) -> &'s str {
+        self
+    }
+}
+
+/// Names interned from several threads at once, while files are parsed.
+#[derive(Default)]
+pub struct Interner(Mutex<Names>);
+
+impl Interner {
+    pub fn intern(&self, s: &str) -> Name {
+        self.names().intern(s)
+    }
+
+    pub fn string(&self, name: Name) -> String {
+        self.names().str(name).to_string()
+    }
+
+    pub fn into_names(self) -> Names {
+        let mut names = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        names.shrink_to_fit();
+        names
+    }
+
+    fn names(&self) -> std::sync::MutexGuard<'_, Names> {
+        // A panic while interning leaves the table whole (a push, then an insert).
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl From<Names> for Interner {
+    fn from(names: Names) -> Self {
+        Interner(Mutex::new(names))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_name_per_text() {
+        let mut names = Names::default();
+        let a = names.intern("Arc");
+        let m = names.intern("Mutex");
+        assert_eq!(names.intern("Arc"), a);
+        assert_ne!(a, m);
+        assert_eq!(names.intern("Self"), Name::SELF_TYPE);
+        assert_eq!(names.intern("_"), Name::UNDERSCORE);
+        assert_eq!(names.str(m), "Mutex");
+        assert_eq!(names.find("Mutex"), Some(m));
+        assert_eq!(names.find("RwLock"), None);
+        // Prefixes of each other are different names.
+        let ar = names.intern("Ar");
+        assert_ne!(ar, a);
+        assert_eq!(names.str(ar), "Ar");
+        names.shrink_to_fit();
+        assert_eq!(names.find("Arc"), Some(a));
+        assert_eq!(names.join(&[a, m]), "Arc::Mutex");
+    }
+}
