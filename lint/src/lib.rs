@@ -146,14 +146,14 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
             problems.push(report::Problem::error(format!(
                 "{}: cannot parse the body of `{}`: {why}; the function is not analyzed",
                 parsed.db.at(*at),
-                u.name,
+                u.name(&index),
             )));
         }
         if let Some(at) = u.rare().too_deep {
             problems.push(report::Problem::warning(format!(
                 "{}: `{}` nests expressions more than {} levels deep; the deeper part is not analyzed",
                 parsed.db.at(at),
-                u.name,
+                u.name(&index),
                 events::MAX_DEPTH
             )));
         }

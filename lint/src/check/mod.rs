@@ -77,7 +77,7 @@ impl Cx<'_> {
     }
 
     pub fn unit_name(&self, unit: usize) -> &str {
-        &self.units[unit].name
+        self.units[unit].name(self.index)
     }
 
     /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.

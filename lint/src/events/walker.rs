@@ -180,7 +180,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
     let Some((start, end)) = def.text else {
         return Vec::new();
     };
-    let mut unit = Unit::new(Some(id), def.display.clone());
+    let mut unit = Unit::of_fn(id);
     let (body, origin) = match crate::source::parse_body(db, def.file, start, end) {
         Ok(parsed) => parsed,
         Err((at, why)) => {
@@ -361,7 +361,7 @@ impl<'i> Walker<'i> {
 
     /// A class for a lock (or condvar, channel) created in this function, named after it.
     fn local_class(&mut self, name: &str, span: Span, is_lock: bool) -> ClassRef {
-        let unit_name = self.units[0].name.clone();
+        let unit_name = self.units[0].name(self.index).to_string();
         let decl = self.loc(span);
         // Local locks belong to the function, whichever of its threads uses them.
         let locals = &mut self.units[0].rare_mut().locals;
@@ -1606,8 +1606,8 @@ impl<'i> Walker<'i> {
 
     /// A closure handed to another thread: a unit of its own, holding nothing of ours.
     fn spawn_deferred(&mut self, d: Deferred) -> usize {
-        let name = format!("{}::{{closure}}", self.units[0].name);
-        self.units.push(Unit::new(None, name));
+        let name = format!("{}::{{closure}}", self.units[0].name(self.index));
+        self.units.push(Unit::of_closure(name));
         let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;

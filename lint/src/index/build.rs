@@ -366,10 +366,10 @@ impl Builder<'_> {
             module,
             file,
             text,
-            params: Vec::new(),
+            params: Box::default(),
             ret: Ty::Unknown,
             self_ty,
-            generics,
+            generics: generics.into_boxed_slice(),
             loc: name.at.in_file(file),
         });
         self.sigs.push(Sig { params, ret });
@@ -527,7 +527,7 @@ impl Builder<'_> {
                             .as_ref()
                             .map_or_else(|| f.self_ty.clone(), |t| lower(index, &cx, t)),
                         name: p.name,
-                        pattern: p.pattern,
+                        pattern: p.pattern.map(Vec::into_boxed_slice),
                     }
                 }));
                 let ret = sig
@@ -539,7 +539,7 @@ impl Builder<'_> {
             .collect();
         for (f, (ret, params)) in self.index.fns.iter_mut().zip(sigs) {
             f.ret = ret;
-            f.params = params;
+            f.params = params.into_boxed_slice();
         }
         // A type is a lock wrapper when it *is* a lock: it has exactly one lock field, and either
         // nothing else or a method named like an acquisition (`lock`, `read`, ...) that hands

@@ -85,11 +85,11 @@ pub struct FnDef {
     /// (`source::parse_body`). `None` for a function without a body.
     pub text: Option<(u32, u32)>,
     /// Lowered once every type is known, like `ret`.
-    pub params: Vec<Param>,
+    pub params: Box<[Param]>,
     /// The return type, lowered once every type is known.
     pub ret: Ty,
     pub self_ty: Ty,
-    pub generics: Vec<Name>,
+    pub generics: Box<[Name]>,
     pub loc: Loc,
 }
 
@@ -97,7 +97,7 @@ pub struct Param {
     /// `self`, the parameter's name, or `_` for a pattern: for messages.
     pub name: Name,
     /// For a pattern parameter, the names it binds; their types are not followed.
-    pub pattern: Option<Vec<Name>>,
+    pub pattern: Option<Box<[Name]>>,
     pub ty: Ty,
 }
 
