@@ -76,14 +76,15 @@ impl Lifetimes {
     }
 
     /// The guards held right now, in acquisition order.
-    pub fn held(&self) -> Vec<GuardSrc> {
+    /// The guards held now, for an event to keep (without room to grow: units live long).
+    pub fn held(&self) -> Box<[GuardSrc]> {
         let mut out: Vec<GuardSrc> = Vec::new();
         for g in &self.guards[self.thread_base.min(self.guards.len())..] {
             if g.alive && !out.contains(&g.src) {
                 out.push(g.src);
             }
         }
-        out
+        out.into_boxed_slice()
     }
 
     pub fn push_temp_scope(&mut self) -> u32 {
@@ -201,7 +202,7 @@ mod tests {
         let b = l.new_guard(GuardSrc::Acquired(1));
         l.give_to_binding(&[b], 7);
         l.pop_temp_scope();
-        assert_eq!(l.held(), vec![GuardSrc::Acquired(1)]);
+        assert_eq!(*l.held(), [GuardSrc::Acquired(1)]);
         let _ = t;
         l.release_bindings_from(7);
         assert!(l.held().is_empty());
@@ -223,7 +224,7 @@ mod tests {
             "dropped on one branch: not certainly held"
         );
         l.merge(&[kept]);
-        assert_eq!(l.held(), vec![GuardSrc::Acquired(0)]);
+        assert_eq!(*l.held(), [GuardSrc::Acquired(0)]);
     }
 
     #[test]
@@ -233,9 +234,9 @@ mod tests {
         let saved = l.enter_thread();
         assert!(l.held().is_empty());
         l.new_guard(GuardSrc::Acquired(1));
-        assert_eq!(l.held(), vec![GuardSrc::Acquired(1)]);
+        assert_eq!(*l.held(), [GuardSrc::Acquired(1)]);
         l.leave_thread(saved);
-        assert_eq!(l.held(), vec![GuardSrc::Acquired(0)]);
+        assert_eq!(*l.held(), [GuardSrc::Acquired(0)]);
     }
 
     #[derive(Clone, Debug)]
@@ -300,7 +301,7 @@ mod tests {
                     _ => {}
                 }
                 let expected: Vec<GuardSrc> = model.iter().filter(|m| m.2).map(|m| GuardSrc::Acquired(m.0)).collect();
-                proptest::prop_assert_eq!(l.held(), expected);
+                proptest::prop_assert_eq!(l.held().to_vec(), expected);
             }
             l.release_bindings_from(0);
             while depth >= 1 {

@@ -10,8 +10,6 @@ mod walker;
 
 pub use walker::MAX_DEPTH;
 
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
-
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index};
@@ -29,7 +27,7 @@ pub enum GuardSrc {
 pub struct Acquisition {
     pub lock: LockRef,
     pub loc: Loc,
-    pub held: Vec<GuardSrc>,
+    pub held: Box<[GuardSrc]>,
 }
 
 /// What the caller passes for one input of the callee: enough to re-express the callee's locks
@@ -42,9 +40,9 @@ pub struct Arg {
 
 pub struct Call {
     pub callee: FnId,
-    pub args: Vec<Arg>,
+    pub args: Box<[Arg]>,
     pub loc: Loc,
-    pub held: Vec<GuardSrc>,
+    pub held: Box<[GuardSrc]>,
 }
 
 /// What a wait or wake is on: the condition variable, channel or handle, as class and instance.
@@ -59,7 +57,7 @@ pub struct Wait {
     pub kind: Waitable,
     pub object: Option<Object>,
     pub loc: Loc,
-    pub held: Vec<GuardSrc>,
+    pub held: Box<[GuardSrc]>,
     /// The lock a condvar wait releases while it sleeps (the place of the guard it was given).
     pub releases: Option<Place>,
     /// For a join: the unit of the thread being joined, when it was spawned in this function.
@@ -71,13 +69,13 @@ pub struct Wake {
     pub kind: Waitable,
     pub object: Option<Object>,
     pub loc: Loc,
-    pub held: Vec<GuardSrc>,
+    pub held: Box<[GuardSrc]>,
 }
 
 /// An `.await` in an async body: the task may be suspended here with these guards held.
 pub struct AwaitPoint {
     pub loc: Loc,
-    pub held: Vec<GuardSrc>,
+    pub held: Box<[GuardSrc]>,
 }
 
 /// A function-local lock (`let m = Mutex::new(..)`), condvar or channel: a class of its own.
@@ -250,62 +248,9 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
     }
 }
 
-/// Bounds the text of the bodies walked at once to a hundredth of the source. A body's syntax
-/// tree is ~30 times its text (dashmap's largest, 2.2 KB: 64 KiB), and two large ones walked at
-/// once were a small crate's peak on two threads. A body waits while others are walked and their
-/// texts with its own would pass the bound; alone, any body goes. A large crate never waits.
-struct InFlight {
-    bytes: Mutex<usize>,
-    freed: Condvar,
-    limit: usize,
-}
-
-/// A body being walked, counted until dropped.
-struct Walking<'g> {
-    gate: &'g InFlight,
-    bytes: usize,
-}
-
-impl InFlight {
-    fn new(limit: usize) -> Self {
-        InFlight {
-            bytes: Mutex::new(0),
-            freed: Condvar::new(),
-            limit,
-        }
-    }
-
-    /// Waits for room for `bytes`. The walks that hold the rest wait for nothing themselves.
-    fn enter(&self, bytes: usize) -> Walking<'_> {
-        let mut held = self.held();
-        while *held > 0 && *held + bytes > self.limit {
-            held = self
-                .freed
-                .wait(held)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        *held += bytes;
-        Walking { gate: self, bytes }
-    }
-
-    /// A walk that panicked still left the count right: `Walking` gives its bytes back on drop.
-    fn held(&self) -> MutexGuard<'_, usize> {
-        self.bytes.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-impl Drop for Walking<'_> {
-    fn drop(&mut self) {
-        *self.gate.held() -= self.bytes;
-        self.gate.freed.notify_all();
-    }
-}
-
 /// Walks every function, in parallel; each is parsed by the thread that walks it and shares no
 /// tree with any other.
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
-    let source: usize = db.iter().map(|(_, f)| f.text.len()).sum();
-    let in_flight = InFlight::new(source / 100);
     // In function order, so that every run numbers units and classes the same.
     let mut units: Vec<Unit> = (0..index.fns.len() as u32)
         .into_par_iter()
@@ -314,10 +259,7 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
         // 46 ms against 36 on crossbeam-channel). Small chunks keep both busy.
         .with_max_len(8)
         .flat_map_iter(|f| {
-            let text = index.func(FnId(f)).text;
-            let walking = in_flight.enter(text.map_or(0, |(start, end)| (end - start) as usize));
             let mut units = walker::walk_fn(index, classes, db, FnId(f));
-            drop(walking);
             // A third of all functions (accessors, constructors) have no events at all.
             if let [unit] = units.as_slice() {
                 if unit.is_empty() {
@@ -340,34 +282,4 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
         }
     }
     units
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn bodies_walked_at_once_stay_under_the_bound() {
-        let gate = InFlight::new(10);
-        // Alone, any body goes.
-        drop(gate.enter(20));
-        let first = gate.enter(8);
-        let beside = gate.enter(2);
-        let (entered, told) = std::sync::mpsc::channel();
-        std::thread::scope(|s| {
-            let gate = &gate;
-            s.spawn(move || {
-                let _walking = gate.enter(5);
-                entered.send(()).ok();
-            });
-            // 8 + 2 + 5 would pass the bound: it waits.
-            assert!(told.recv_timeout(Duration::from_millis(100)).is_err());
-            drop(first);
-            // 2 + 5 does not.
-            assert!(told.recv_timeout(Duration::from_secs(30)).is_ok());
-        });
-        drop(beside);
-        assert_eq!(*gate.held(), 0);
-    }
 }

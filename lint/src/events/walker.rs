@@ -888,7 +888,7 @@ impl<'i> Walker<'i> {
         let place = base
             .place
             .as_ref()
-            .map(|p| p.with(Proj::Field(name.clone())));
+            .map(|p| p.with(Proj::Field(name.as_str().into())));
         match &base.ty {
             Ty::Guard(_) => {
                 let inner = self.deref(base);
@@ -952,7 +952,7 @@ impl<'i> Walker<'i> {
             _ => Ty::Unknown,
         };
         let place = match (&base.place, text) {
-            (Some(p), Some(t)) => Some(p.with(Proj::Index(t))),
+            (Some(p), Some(t)) => Some(p.with(Proj::Index(t.into()))),
             _ => None,
         };
         Val {

@@ -43,24 +43,25 @@ pub enum Root {
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Proj {
-    Field(String),
+    Field(Box<str>),
     /// Through a guard into the data a lock protects.
     Deref,
     /// `[i]`, by the index expression's text.
-    Index(String),
+    Index(Box<str>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
     pub root: Root,
-    pub proj: Vec<Proj>,
+    /// Boxed: places live in every call's arguments, for the whole run.
+    pub proj: Box<[Proj]>,
 }
 
 impl Place {
     pub fn new(root: Root) -> Place {
         Place {
             root,
-            proj: Vec::new(),
+            proj: Box::default(),
         }
     }
 
@@ -69,9 +70,13 @@ impl Place {
     }
 
     pub fn with(&self, p: Proj) -> Place {
-        let mut out = self.clone();
-        out.proj.push(p);
-        out
+        let mut proj = Vec::with_capacity(self.proj.len() + 1);
+        proj.extend_from_slice(&self.proj);
+        proj.push(p);
+        Place {
+            root: self.root,
+            proj: proj.into_boxed_slice(),
+        }
     }
 
     /// Certainly the same instance: the same named root, the same path. An index we cannot
