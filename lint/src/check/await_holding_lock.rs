@@ -61,7 +61,7 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                 ),
                 locks: vec![held.clone()],
                 flows: vec![labels.clone()],
-                functions: vec![cx.unit_name(first.unit).to_string()],
+                functions: vec![cx.unit_name(first.unit)],
                 labels,
                 notes: vec![
                     "note: the task can be suspended with the lock held; a task on the same executor thread that then locks it blocks the thread, and the holder never resumes to release it".to_string(),

@@ -76,7 +76,7 @@ impl Cx<'_> {
         s
     }
 
-    pub fn unit_name(&self, unit: usize) -> &str {
+    pub fn unit_name(&self, unit: usize) -> String {
         self.units[unit].name(self.index)
     }
 
@@ -87,7 +87,7 @@ impl Cx<'_> {
             .iter()
             .filter_map(|l| {
                 l.enters
-                    .map(|f| format!("`{}` ({})", self.index.func(f).display, self.at(l.loc)))
+                    .map(|f| format!("`{}` ({})", self.index.fn_display(f), self.at(l.loc)))
             })
             .collect();
         if calls.is_empty() {
@@ -101,8 +101,8 @@ impl Cx<'_> {
     pub fn reached_in(&self, unit: usize, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
         let last_call = chain.links().iter().rev().find_map(|l| l.enters);
         match last_call {
-            Some(f) => self.index.func(f).display.clone(),
-            None => self.unit_name(unit).to_string(),
+            Some(f) => self.index.fn_display(f),
+            None => self.unit_name(unit),
         }
     }
 
@@ -130,7 +130,7 @@ impl Cx<'_> {
             .map(|l| Label {
                 loc: l.loc,
                 message: match l.enters {
-                    Some(f) => format!("calls `{}`", self.index.func(f).display),
+                    Some(f) => format!("calls `{}`", self.index.fn_display(f)),
                     None => last.to_string(),
                 },
                 primary: false,

@@ -153,11 +153,11 @@ impl Unit {
         }
     }
 
-    pub fn name<'i>(&'i self, index: &'i Index) -> &'i str {
+    pub fn name(&self, index: &Index) -> String {
         match (&self.closure_name, self.func) {
-            (Some(name), _) => name,
-            (None, Some(f)) => &index.func(f).display,
-            (None, None) => "{closure}",
+            (Some(name), _) => name.to_string(),
+            (None, Some(f)) => index.fn_display(f),
+            (None, None) => "{closure}".to_string(),
         }
     }
 

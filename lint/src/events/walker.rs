@@ -361,7 +361,7 @@ impl<'i> Walker<'i> {
 
     /// A class for a lock (or condvar, channel) created in this function, named after it.
     fn local_class(&mut self, name: &str, span: Span, is_lock: bool) -> ClassRef {
-        let unit_name = self.units[0].name(self.index).to_string();
+        let unit_name = self.units[0].name(self.index);
         let decl = self.loc(span);
         // Local locks belong to the function, whichever of its threads uses them.
         let locals = &mut self.units[0].rare_mut().locals;
@@ -1656,15 +1656,12 @@ impl<'i> Walker<'i> {
     /// A call into the crate. Arguments move into the callee; a guard it returns is held here.
     fn call_fn(&mut self, callee: FnId, recv: Option<Val>, args: &Args, loc: Loc) -> Val {
         let mut vals: Vec<Val> = recv.into_iter().collect();
-        let display: Vec<String> = self
-            .index
-            .func(callee)
-            .display
-            .split("::")
-            .map(str::to_string)
-            .collect();
-        if self.index.is_user_blocking(&display) {
-            self.blocks_here(loc);
+        if !self.index.user_blocking.is_empty() {
+            let display = self.index.fn_display(callee);
+            let path: Vec<String> = display.split("::").map(str::to_string).collect();
+            if self.index.is_user_blocking(&path) {
+                self.blocks_here(loc);
+            }
         }
         if SPAWNERS.contains(&self.index.name(self.index.func(callee).name)) {
             vals.extend(self.spawn_args(args));

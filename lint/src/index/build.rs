@@ -265,8 +265,7 @@ impl Builder<'_> {
                     self.add_type(m, file, name, generics, TypeKind::Alias(ty));
                 }
                 Item::Fn(f) => {
-                    let display = self.index.mod_display(m, f.name.name);
-                    self.add_fn(m, file, *f, display, Ty::Unknown, Vec::new());
+                    self.add_fn(m, file, *f, Owner::Module(m), Ty::Unknown, Vec::new());
                 }
                 Item::Static { name, ty, decls } => {
                     let id = self.add_static(m, file, name, ty);
@@ -289,12 +288,7 @@ impl Builder<'_> {
                 }
                 Item::Trait { name, fns } => {
                     for f in fns {
-                        let display = format!(
-                            "{}::{}",
-                            self.index.name(name),
-                            self.index.name(f.name.name)
-                        );
-                        self.add_fn(m, file, f, display, Ty::Unknown, Vec::new());
+                        self.add_fn(m, file, f, Owner::Named(name), Ty::Unknown, Vec::new());
                     }
                 }
             }
@@ -332,7 +326,7 @@ impl Builder<'_> {
         m: ModId,
         file: FileId,
         f: FnItem,
-        display: String,
+        owner: Owner,
         self_ty: Ty,
         mut generics: Vec<Name>,
     ) -> FnId {
@@ -362,7 +356,7 @@ impl Builder<'_> {
         let is_method = has_receiver || !matches!(self_ty, Ty::Unknown);
         self.index.fns.push(FnDef {
             name: name.name,
-            display,
+            owner,
             module,
             file,
             text,
@@ -437,12 +431,9 @@ impl Builder<'_> {
                 generics: &generics,
             };
             let self_ty = lower(&self.index, &cx, &self_ty);
-            let type_name = type_name
-                .map_or("<impl>", |n| self.index.name(n))
-                .to_string();
+            let owner = type_name.map_or(Owner::Impl, Owner::Named);
             for f in fns {
-                let display = format!("{type_name}::{}", self.index.name(f.name.name));
-                let id = self.add_fn(module, file, f, display, self_ty.clone(), generics.clone());
+                let id = self.add_fn(module, file, f, owner, self_ty.clone(), generics.clone());
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.push((*t, id)),
                     Ty::Lock(l) => self

@@ -76,8 +76,8 @@ pub struct TypeDef {
 
 pub struct FnDef {
     pub name: Name,
-    /// `Type::method` or `module::function`, as findings show it.
-    pub display: String,
+    /// What the function is shown under (`Index::fn_display`): computed when shown, not stored.
+    pub owner: Owner,
     /// Scope for resolving the signature and body: the body's own module when it declares items.
     pub module: ModId,
     pub file: FileId,
@@ -91,6 +91,15 @@ pub struct FnDef {
     pub self_ty: Ty,
     pub generics: Box<[Name]>,
     pub loc: Loc,
+}
+
+#[derive(Clone, Copy)]
+pub enum Owner {
+    Module(ModId),
+    /// The type of its `impl` block, or its trait.
+    Named(Name),
+    /// An `impl` of a type without a name (`impl Trait for (A, B)`).
+    Impl,
 }
 
 pub struct Param {
@@ -233,6 +242,16 @@ impl Index {
             .get(at)
             .filter(|m| key(m) == (ty, name))
             .map(|&(_, f)| f)
+    }
+
+    /// `Type::method` or `module::function`, as findings show it.
+    pub fn fn_display(&self, id: FnId) -> String {
+        let f = self.func(id);
+        match f.owner {
+            Owner::Module(m) => self.mod_display(m, f.name),
+            Owner::Named(n) => format!("{}::{}", self.name(n), self.name(f.name)),
+            Owner::Impl => format!("<impl>::{}", self.name(f.name)),
+        }
     }
 
     /// `a::b` for display: the module path inside the crate.
