@@ -53,6 +53,11 @@ impl Default for Names {
 impl Names {
     pub fn intern(&mut self, s: &str) -> Name {
         let hash = self.hasher.hash_one(s);
+        self.intern_hashed(s, hash)
+    }
+
+    /// `intern`, with the hash of `s` by this table's hasher computed beforehand.
+    fn intern_hashed(&mut self, s: &str, hash: u64) -> Name {
         if let Some(&name) = self.table.find(hash, |&n| self.str(n) == s) {
             return name;
         }
@@ -132,13 +137,25 @@ impl Segment for String {
     }
 }
 
-/// Names interned from several threads at once, while files are parsed.
-#[derive(Default)]
-pub struct Interner(Mutex<Names>);
+/// Names interned from several threads at once, while files are parsed. A name is hashed before
+/// the table is locked: the lock is held for a lookup, and every identifier of every signature
+/// takes it.
+pub struct Interner {
+    names: Mutex<Names>,
+    /// The table's hasher (a copy).
+    hasher: std::hash::RandomState,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Names::default().into()
+    }
+}
 
 impl Interner {
     pub fn intern(&self, s: &str) -> Name {
-        self.names().intern(s)
+        let hash = self.hasher.hash_one(s);
+        self.names().intern_hashed(s, hash)
     }
 
     pub fn string(&self, name: Name) -> String {
@@ -146,20 +163,23 @@ impl Interner {
     }
 
     pub fn into_names(self) -> Names {
-        let mut names = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut names = self.names.into_inner().unwrap_or_else(|e| e.into_inner());
         names.shrink_to_fit();
         names
     }
 
     fn names(&self) -> std::sync::MutexGuard<'_, Names> {
         // A panic while interning leaves the table whole (a push, then an insert).
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.names.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl From<Names> for Interner {
     fn from(names: Names) -> Self {
-        Interner(Mutex::new(names))
+        Interner {
+            hasher: names.hasher.clone(),
+            names: Mutex::new(names),
+        }
     }
 }
 
@@ -186,5 +206,12 @@ mod tests {
         names.shrink_to_fit();
         assert_eq!(names.find("Arc"), Some(a));
         assert_eq!(names.join(&[a, m]), "Arc::Mutex");
+        // Interned from threads, the same names.
+        let interner = Interner::from(names);
+        assert_eq!(interner.intern("Mutex"), m);
+        let c = interner.intern("Condvar");
+        let names = interner.into_names();
+        assert_eq!(names.find("Condvar"), Some(c));
+        assert_eq!(names.str(a), "Arc");
     }
 }

@@ -1,8 +1,8 @@
-//! A file's outline: what its items declare, as owned data, read from the file's skeleton tree
-//! on the thread that parsed it (`parse`). The tree is dropped right after, so that no syntax
-//! tree outlives its parse or crosses a thread (tokio's outlines are ~5 MiB where its skeleton
-//! trees were ~40 MB); a function's body is parsed from its text range when it is walked, its
-//! signature is read here.
+//! A file's outline: what its items declare, as owned data with interned names (`names`), read
+//! from the file's skeleton one item at a time, on the thread that parsed it (`parse`). Each
+//! item's tree is dropped right after, so that no syntax tree outlives its parse or crosses a
+//! thread (tokio's outlines are ~3.4 MiB where its skeleton trees were ~40 MB); a function's body
+//! is parsed from its text range when it is walked, its signature is read here.
 //!
 //! The index (`index::build`) makes modules, types and functions from outlines; it reads only
 //! what is here.
