@@ -26,22 +26,40 @@ impl Name {
 }
 
 pub struct Names {
-    /// Every name's text, one after the other.
+    /// Names by the hash of their text.
+    table: hashbrown::HashTable<Name>,
+    texts: Texts,
+}
+
+/// Every name's text, one after the other, and how names are hashed.
+struct Texts {
     text: String,
     /// Where each name ends in `text`, by `Name`.
     ends: Vec<u32>,
-    /// Names by the hash of their text.
-    table: hashbrown::HashTable<Name>,
     hasher: std::hash::RandomState,
+}
+
+impl Texts {
+    fn str(&self, Name(i): Name) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn hash(&self, s: &str) -> u64 {
+        self.hasher.hash_one(s)
+    }
 }
 
 impl Default for Names {
     fn default() -> Self {
         let mut names = Names {
-            text: String::new(),
-            ends: Vec::new(),
             table: hashbrown::HashTable::new(),
-            hasher: std::hash::RandomState::new(),
+            texts: Texts {
+                text: String::new(),
+                ends: Vec::new(),
+                hasher: std::hash::RandomState::new(),
+            },
         };
         for s in Name::PREDEFINED {
             names.intern(s);
@@ -52,36 +70,36 @@ impl Default for Names {
 
 impl Names {
     pub fn intern(&mut self, s: &str) -> Name {
-        let hash = self.hasher.hash_one(s);
+        let hash = self.texts.hash(s);
         self.intern_hashed(s, hash)
     }
 
     /// `intern`, with the hash of `s` by this table's hasher computed beforehand.
     fn intern_hashed(&mut self, s: &str, hash: u64) -> Name {
-        if let Some(&name) = self.table.find(hash, |&n| self.str(n) == s) {
+        if let Some(name) = self.find_hashed(s, hash) {
             return name;
         }
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-        let name = Name(self.ends.len() as u32 - 1);
-        let Names {
-            text,
-            ends,
-            table,
-            hasher,
-        } = self;
-        table.insert_unique(hash, name, |&n| hasher.hash_one(Self::slice(text, ends, n)));
+        let texts = &mut self.texts;
+        texts.text.push_str(s);
+        texts.ends.push(texts.text.len() as u32);
+        let name = Name(texts.ends.len() as u32 - 1);
+        let texts = &self.texts;
+        self.table
+            .insert_unique(hash, name, |&n| texts.hash(texts.str(n)));
         name
     }
 
     /// The name `s` is, if anything was ever named so.
     pub fn find(&self, s: &str) -> Option<Name> {
-        let hash = self.hasher.hash_one(s);
+        self.find_hashed(s, self.texts.hash(s))
+    }
+
+    fn find_hashed(&self, s: &str, hash: u64) -> Option<Name> {
         self.table.find(hash, |&n| self.str(n) == s).copied()
     }
 
     pub fn str(&self, name: Name) -> &str {
-        Self::slice(&self.text, &self.ends, name)
+        self.texts.str(name)
     }
 
     /// `a::b::c` for display.
@@ -92,21 +110,10 @@ impl Names {
 
     /// Once every name is in: the table is not growing any more.
     pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        let Names {
-            text,
-            ends,
-            table,
-            hasher,
-        } = self;
-        table.shrink_to_fit(|&n| hasher.hash_one(Self::slice(text, ends, n)));
-    }
-
-    fn slice<'s>(text: &'s str, ends: &[u32], Name(i): Name) -> &'s str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &text[start..ends[i] as usize]
+        self.texts.text.shrink_to_fit();
+        self.texts.ends.shrink_to_fit();
+        let texts = &self.texts;
+        self.table.shrink_to_fit(|&n| texts.hash(texts.str(n)));
     }
 }
 
@@ -177,7 +184,7 @@ impl Interner {
 impl From<Names> for Interner {
     fn from(names: Names) -> Self {
         Interner {
-            hasher: names.hasher.clone(),
+            hasher: names.texts.hasher.clone(),
             names: Mutex::new(names),
         }
     }
