@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use super::Cx;
-use crate::locks::api::Family;
 use crate::report::{Finding, Kind, Label};
 use crate::source::Loc;
 use crate::summary::AwaitHold;
@@ -15,11 +14,7 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
     // One finding per guard, pointing at every await it is held across.
     let mut by_guard: BTreeMap<(usize, Loc), Vec<&AwaitHold>> = BTreeMap::new();
     for ah in &cx.summaries.found.await_holds {
-        let blocking = matches!(
-            ah.held.lock.flavor.family,
-            Family::Std | Family::ParkingLot | Family::Spin
-        );
-        if blocking {
+        if ah.held.lock.flavor.blocks_thread() {
             by_guard
                 .entry((ah.unit, ah.held.chain.loc))
                 .or_default()

@@ -176,7 +176,12 @@ impl Index {
         flavor: crate::locks::api::Flavor,
         method: &str,
     ) -> Option<crate::locks::api::Acquire> {
-        crate::locks::api::acquire_with(&self.user_locks, flavor, method)
+        match flavor.family {
+            crate::locks::api::Family::User(i) => {
+                self.user_locks.get(usize::from(i))?.acquire(method)
+            }
+            _ => crate::locks::api::acquire(flavor, method),
+        }
     }
 
     /// The configured lock type a resolved path names: its last segments match the configured

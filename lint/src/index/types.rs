@@ -3,8 +3,8 @@
 //!
 //! Only what matters for locks is kept: crate structs (to follow fields), locks with the type
 //! they protect, guards, sequences (for element locks) and tuples. Smart pointers, references,
-//! `Option`/`Result` and lazy cells are transparent: `Arc<Mutex<T>>` lowers to the mutex itself,
-//! because method calls auto-deref through them and `.unwrap()` sees through the rest.
+//! `Option`/`Result` and lazy cells are transparent (`locks::api`'s wrappers): `Arc<Mutex<T>>`
+//! lowers to the mutex itself.
 
 use super::resolve::Res;
 use super::{Def, Index, ModId, TypeId, TypeKind};
@@ -49,38 +49,6 @@ pub struct LowerCx<'c> {
     pub self_ty: Option<&'c Ty>,
     pub generics: &'c [Name],
 }
-
-const TRANSPARENT: &[&str] = &[
-    "Arc",
-    "Rc",
-    "Box",
-    "Option",
-    "Result",
-    "LockResult",
-    "TryLockResult",
-    "Pin",
-    "Lazy",
-    "LazyLock",
-    "LazyCell",
-    "OnceLock",
-    "OnceCell",
-    "CachePadded",
-    "ManuallyDrop",
-    "Cow",
-    "AssertUnwindSafe",
-];
-
-const SEQUENCES: &[&str] = &[
-    "Vec",
-    "VecDeque",
-    "LinkedList",
-    "HashMap",
-    "BTreeMap",
-    "IndexMap",
-    "SmallVec",
-    "Slab",
-    "DashMap",
-];
 
 /// Aliases may refer to aliases; a cycle among them (an error rustc would report) must not hang us.
 const MAX_ALIAS_DEPTH: u32 = 16;
@@ -177,9 +145,9 @@ fn lower_path<S: Segment>(
                 Ty::Guard(Box::new(last_arg()))
             } else if let Some(w) = api::waitable_type(&full) {
                 Ty::Waitable(w)
-            } else if TRANSPARENT.contains(&name) {
+            } else if api::is_transparent_type(name) {
                 arg(0)
-            } else if SEQUENCES.contains(&name) {
+            } else if api::is_sequence(name) {
                 Ty::Seq(Box::new(last_arg()))
             } else {
                 Ty::Unknown

@@ -1,5 +1,11 @@
-//! The lock APIs the analyzer knows, as data. Supporting a new lock crate or method is a new
-//! row here, nothing else.
+//! What the analyzer knows of APIs outside the analyzed crate: the model (families, lock kinds,
+//! modes, waitables, how modes conflict) and the questions the other steps ask of it. The
+//! answers come from the tables in `tables.rs`, one table per question; a new lock crate,
+//! method, spawner, blocking function or wrapper is a row there, nothing else.
+
+mod tables;
+
+use tables::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
@@ -38,12 +44,19 @@ pub struct Flavor {
 }
 
 impl Flavor {
+    fn info(self) -> Option<&'static FamilyInfo> {
+        FAMILIES.iter().find(|f| f.family == self.family)
+    }
+
     /// Async locks hand out a future: the lock is taken where it is awaited.
     pub fn is_async(self) -> bool {
-        matches!(
-            self.family,
-            Family::Tokio | Family::AsyncStd | Family::Futures | Family::AsyncLock
-        )
+        self.info().is_some_and(|f| f.is_async)
+    }
+
+    /// Whether a thread waiting for this lock is blocked (rather than a task suspended): the
+    /// guard of such a lock must not be held across an `.await`. Unknown for configured types.
+    pub fn blocks_thread(self) -> bool {
+        self.info().is_some_and(|f| !f.is_async)
     }
 
     pub fn is_reentrant(self) -> bool {
@@ -51,27 +64,13 @@ impl Flavor {
     }
 
     /// Whether a new reader queues behind a waiting writer, so that a thread taking a second
-    /// read lock can deadlock: std (futex and pthread implementations alike), parking_lot and
-    /// tokio are write-preferring or fair; spin and the async-std/async-lock ones are not
-    /// documented to be.
+    /// read lock can deadlock.
     pub fn readers_queue_behind_writers(self) -> bool {
-        matches!(
-            self.family,
-            Family::Std | Family::ParkingLot | Family::Tokio
-        )
+        self.info().is_some_and(|f| f.readers_queue_behind_writers)
     }
 
     pub fn family_name(self) -> &'static str {
-        match self.family {
-            Family::Std => "std",
-            Family::ParkingLot => "parking_lot",
-            Family::Spin => "spin",
-            Family::Tokio => "tokio",
-            Family::AsyncStd => "async-std",
-            Family::Futures => "futures",
-            Family::AsyncLock => "async-lock",
-            Family::User(_) => "configured",
-        }
+        self.info().map_or("configured", |f| f.name)
     }
 }
 
@@ -140,94 +139,6 @@ pub fn conflict(flavor: Flavor, held: Mode, taken: Mode) -> Option<Conflict> {
     }
 }
 
-const CRATES: &[(&str, Family)] = &[
-    ("std", Family::Std),
-    ("core", Family::Std),
-    ("parking_lot", Family::ParkingLot),
-    ("lock_api", Family::ParkingLot),
-    ("spin", Family::Spin),
-    ("tokio", Family::Tokio),
-    ("async_std", Family::AsyncStd),
-    ("futures", Family::Futures),
-    ("futures_util", Family::Futures),
-    ("async_lock", Family::AsyncLock),
-];
-
-const TYPES: &[(&str, LockKind)] = &[
-    ("Mutex", LockKind::Mutex),
-    ("FairMutex", LockKind::Mutex),
-    ("SpinMutex", LockKind::Mutex),
-    ("TicketMutex", LockKind::Mutex),
-    ("RwLock", LockKind::RwLock),
-    ("ReentrantMutex", LockKind::ReentrantMutex),
-    ("ReentrantLock", LockKind::ReentrantMutex),
-];
-
-const GUARDS: &[&str] = &[
-    "MutexGuard",
-    "FairMutexGuard",
-    "SpinMutexGuard",
-    "MappedMutexGuard",
-    "OwnedMutexGuard",
-    "ArcMutexGuard",
-    "ReentrantMutexGuard",
-    "ReentrantLockGuard",
-    "RwLockReadGuard",
-    "RwLockWriteGuard",
-    "RwLockUpgradableReadGuard",
-    "RwLockUpgradableGuard",
-    "MappedRwLockReadGuard",
-    "MappedRwLockWriteGuard",
-    "OwnedRwLockReadGuard",
-    "OwnedRwLockWriteGuard",
-    "ArcRwLockReadGuard",
-    "ArcRwLockWriteGuard",
-];
-
-/// Acquiring methods: name, mode, waits. Suffixes `_arc`/`_owned` (parking_lot arc_lock, tokio)
-/// and prefix `blocking_` (tokio's sync entry points) are the same acquisition.
-const MUTEX_METHODS: &[(&str, Mode, bool)] = &[
-    ("lock", Mode::Exclusive, true),
-    ("try_lock", Mode::Exclusive, false),
-    ("try_lock_for", Mode::Exclusive, false),
-    ("try_lock_until", Mode::Exclusive, false),
-];
-
-const RWLOCK_METHODS: &[(&str, Mode, bool)] = &[
-    ("read", Mode::Read, true),
-    ("try_read", Mode::Read, false),
-    ("try_read_for", Mode::Read, false),
-    ("try_read_until", Mode::Read, false),
-    ("read_recursive", Mode::ReadRecursive, true),
-    ("try_read_recursive", Mode::ReadRecursive, false),
-    ("try_read_recursive_for", Mode::ReadRecursive, false),
-    ("try_read_recursive_until", Mode::ReadRecursive, false),
-    ("upgradable_read", Mode::Upgradable, true),
-    ("upgradeable_read", Mode::Upgradable, true),
-    ("try_upgradable_read", Mode::Upgradable, false),
-    ("try_upgradeable_read", Mode::Upgradable, false),
-    ("try_upgradable_read_for", Mode::Upgradable, false),
-    ("try_upgradable_read_until", Mode::Upgradable, false),
-    ("write", Mode::Write, true),
-    ("try_write", Mode::Write, false),
-    ("try_write_for", Mode::Write, false),
-    ("try_write_until", Mode::Write, false),
-];
-
-/// Methods that move a guard in and hand back a guard of the same lock, without a new wait on
-/// it (for the lock graph): `Condvar::wait` re-acquires the mutex it released.
-pub const GUARD_PASSING: &[&str] = &[
-    "wait",
-    "wait_while",
-    "wait_timeout",
-    "wait_timeout_ms",
-    "wait_timeout_while",
-    "wait_for",
-    "wait_until",
-    "wait_while_for",
-    "wait_while_until",
-];
-
 /// Things a thread can block on other than a lock: the other half of hold-while-wait.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Waitable {
@@ -265,93 +176,62 @@ impl Waitable {
     }
 }
 
-/// (crate, type name) of the waitable types.
-const WAITABLE_TYPES: &[(&str, &str, Waitable)] = &[
-    ("std", "Condvar", Waitable::Condvar),
-    ("parking_lot", "Condvar", Waitable::Condvar),
-    ("std", "Receiver", Waitable::Receiver),
-    ("crossbeam_channel", "Receiver", Waitable::Receiver),
-    ("crossbeam", "Receiver", Waitable::Receiver),
-    ("flume", "Receiver", Waitable::Receiver),
-    ("tokio", "Receiver", Waitable::AsyncReceiver),
-    ("tokio", "UnboundedReceiver", Waitable::AsyncReceiver),
-    ("std", "SyncSender", Waitable::SyncSender),
-    ("std", "Sender", Waitable::Sender),
-    ("crossbeam_channel", "Sender", Waitable::Sender),
-    ("crossbeam", "Sender", Waitable::Sender),
-    ("flume", "Sender", Waitable::Sender),
-    ("tokio", "Sender", Waitable::AsyncSender),
-    ("tokio", "UnboundedSender", Waitable::AsyncSender),
-    ("std", "JoinHandle", Waitable::JoinHandle),
-    ("std", "ScopedJoinHandle", Waitable::JoinHandle),
-    ("std", "Barrier", Waitable::Barrier),
-    ("tokio", "Runtime", Waitable::Runtime),
-    ("tokio", "Handle", Waitable::Runtime),
-];
-
-/// Methods that block the calling thread until another thread acts.
-const WAIT_METHODS: &[(Waitable, &str)] = &[
-    (Waitable::Condvar, "wait"),
-    (Waitable::Condvar, "wait_while"),
-    (Waitable::Condvar, "wait_timeout"),
-    (Waitable::Condvar, "wait_timeout_ms"),
-    (Waitable::Condvar, "wait_timeout_while"),
-    (Waitable::Condvar, "wait_for"),
-    (Waitable::Condvar, "wait_until"),
-    (Waitable::Condvar, "wait_while_for"),
-    (Waitable::Condvar, "wait_while_until"),
-    (Waitable::Receiver, "recv"),
-    (Waitable::Receiver, "recv_timeout"),
-    (Waitable::Receiver, "recv_deadline"),
-    (Waitable::Receiver, "iter"),
-    (Waitable::AsyncReceiver, "blocking_recv"),
-    (Waitable::AsyncSender, "blocking_send"),
-    (Waitable::SyncSender, "send"),
-    (Waitable::SyncSender, "send_timeout"),
-    (Waitable::JoinHandle, "join"),
-    (Waitable::Barrier, "wait"),
-    (Waitable::Runtime, "block_on"),
-];
-
-/// Methods by which another thread wakes a waiter.
-const WAKE_METHODS: &[(Waitable, &str)] = &[
-    (Waitable::Condvar, "notify_one"),
-    (Waitable::Condvar, "notify_all"),
-    (Waitable::SyncSender, "send"),
-    (Waitable::SyncSender, "try_send"),
-    (Waitable::Sender, "send"),
-    (Waitable::Sender, "try_send"),
-    (Waitable::AsyncSender, "send"),
-    (Waitable::AsyncSender, "try_send"),
-    (Waitable::AsyncSender, "blocking_send"),
-];
-
-/// Free functions that block the calling thread: (crate, function name).
-const BLOCKING_FNS: &[(&str, &str)] = &[
-    ("std", "park"),
-    ("std", "park_timeout"),
-    ("futures", "block_on"),
-    ("futures_executor", "block_on"),
-    ("futures_lite", "block_on"),
-    ("pollster", "block_on"),
-    ("async_std", "block_on"),
-    ("tokio", "block_on"),
-];
-
-/// Channel constructors: (crate, function, sender kind); they return (sender, receiver).
-const CHANNEL_CTORS: &[(&str, &str, Waitable)] = &[
-    ("std", "channel", Waitable::Sender),
-    ("std", "sync_channel", Waitable::SyncSender),
-    ("crossbeam_channel", "unbounded", Waitable::Sender),
-    ("crossbeam_channel", "bounded", Waitable::SyncSender),
-    ("crossbeam", "unbounded", Waitable::Sender),
-    ("crossbeam", "bounded", Waitable::SyncSender),
-    ("flume", "unbounded", Waitable::Sender),
-    ("flume", "bounded", Waitable::SyncSender),
-];
-
 fn crate_and_last(path: &[String]) -> Option<(&str, &str)> {
     Some((path.first()?.as_str(), path.last()?.as_str()))
+}
+
+fn family(path: &[String]) -> Option<Family> {
+    let first = path.first()?;
+    FAMILIES
+        .iter()
+        .find(|f| f.crates.contains(&first.as_str()))
+        .map(|f| f.family)
+}
+
+/// The lock type a resolved external path names, if any (`std::sync::RwLock`,
+/// `parking_lot::Mutex`, `tokio::sync::Mutex`, ...).
+pub fn lock_type(path: &[String]) -> Option<Flavor> {
+    let family = family(path)?;
+    let last = path.last()?;
+    let kind = LOCK_TYPES.iter().find(|(n, _)| n == last)?.1;
+    Some(Flavor { family, kind })
+}
+
+/// Whether an associated function of a lock type makes a lock (`Mutex::new`).
+pub fn is_lock_ctor(name: &str) -> bool {
+    LOCK_CTORS.contains(&name)
+}
+
+pub fn is_guard_type(path: &[String]) -> bool {
+    family(path).is_some() && path.last().is_some_and(|l| GUARDS.contains(&l.as_str()))
+}
+
+/// What calling `method` on a lock of a built-in `flavor` acquires, if it acquires.
+pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
+    let base = method
+        .strip_prefix("blocking_")
+        .unwrap_or(method)
+        .trim_end_matches("_arc")
+        .trim_end_matches("_owned");
+    let table = match flavor.kind {
+        LockKind::Mutex | LockKind::ReentrantMutex => MUTEX_METHODS,
+        LockKind::RwLock => RWLOCK_METHODS,
+    };
+    table
+        .iter()
+        .find(|(n, _, _)| *n == base)
+        .map(|&(_, mode, waits)| Acquire { mode, waits })
+}
+
+/// Whether `method` of an async lock returns a future (rather than acquiring on the spot, as
+/// `try_*` and tokio's `blocking_*` do).
+pub fn returns_future(flavor: Flavor, method: &str) -> bool {
+    flavor.is_async() && !method.starts_with("try_") && !method.starts_with("blocking_")
+}
+
+/// Whether a method takes a guard and hands back one of the same lock (`Condvar::wait`).
+pub fn passes_guard(method: &str) -> bool {
+    GUARD_PASSING.contains(&method)
 }
 
 pub fn waitable_type(path: &[String]) -> Option<Waitable> {
@@ -361,6 +241,11 @@ pub fn waitable_type(path: &[String]) -> Option<Waitable> {
         .iter()
         .find(|(c, n, _)| *c == krate && *n == name)
         .map(|&(_, _, w)| w)
+}
+
+/// Whether an associated function of a waitable type makes one (`Condvar::new`).
+pub fn is_waitable_ctor(name: &str) -> bool {
+    WAITABLE_CTORS.contains(&name)
 }
 
 pub fn is_wait(w: Waitable, method: &str) -> bool {
@@ -384,57 +269,71 @@ pub fn channel_ctor(path: &[String]) -> Option<Waitable> {
         .map(|&(_, _, s)| s)
 }
 
-fn family(path: &[String]) -> Option<Family> {
-    let first = path.first()?;
-    CRATES.iter().find(|(c, _)| c == first).map(|&(_, f)| f)
+/// Whether a function or method of this name runs its closure argument on another thread.
+pub fn is_spawner(name: &str) -> bool {
+    SPAWNERS.contains(&name)
 }
 
-/// The lock type a resolved external path names, if any (`std::sync::RwLock`,
-/// `parking_lot::Mutex`, `tokio::sync::Mutex`, ...).
-pub fn lock_type(path: &[String]) -> Option<Flavor> {
-    let family = family(path)?;
-    let last = path.last()?;
-    let kind = TYPES.iter().find(|(n, _)| n == last)?.1;
-    Some(Flavor { family, kind })
+/// Whether a function of this name ends its argument's life (`drop`, `mem::forget`).
+pub fn is_dropping(name: &str) -> bool {
+    DROPPING.contains(&name)
 }
 
-pub fn is_guard_type(path: &[String]) -> bool {
-    family(path).is_some() && path.last().is_some_and(|l| GUARDS.contains(&l.as_str()))
+/// What a method call gives back of its receiver, when it is one of the methods we see through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodView {
+    /// The receiver itself, guards and all (`unwrap`).
+    Unwrapped,
+    /// The same lock or place, without its guards (`clone`, `as_ref`).
+    Alias,
+    /// Of a sequence: still the sequence (`iter`, `filter`).
+    Sequence,
+    /// Of a sequence: one of its elements (`get`, `first`).
+    Element,
 }
 
-/// Whether `method` of an async lock returns a future (rather than acquiring on the spot, as
-/// `try_*` and tokio's `blocking_*` do).
-pub fn returns_future(flavor: Flavor, method: &str) -> bool {
-    flavor.is_async() && !method.starts_with("try_") && !method.starts_with("blocking_")
+pub fn method_view(method: &str) -> Option<MethodView> {
+    let tables: [(&[&str], MethodView); 4] = [
+        (UNWRAPPING, MethodView::Unwrapped),
+        (ALIASING, MethodView::Alias),
+        (SEQ_VIEWS, MethodView::Sequence),
+        (SEQ_ELEMENT, MethodView::Element),
+    ];
+    tables
+        .into_iter()
+        .find(|(names, _)| names.contains(&method))
+        .map(|(_, view)| view)
 }
 
-/// What calling `method` acquires, for the built-in lock types and the configured ones.
-pub fn acquire_with(
-    user: &[crate::config::LockType],
-    flavor: Flavor,
-    method: &str,
-) -> Option<Acquire> {
-    match flavor.family {
-        Family::User(i) => user.get(usize::from(i))?.acquire(method),
-        _ => acquire(flavor, method),
-    }
+/// Whether a type of this name is a collection whose elements share one class.
+pub fn is_sequence(name: &str) -> bool {
+    SEQUENCES.contains(&name)
 }
 
-/// What calling `method` on a lock of `flavor` acquires, if it acquires.
-pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
-    let base = method
-        .strip_prefix("blocking_")
-        .unwrap_or(method)
-        .trim_end_matches("_arc")
-        .trim_end_matches("_owned");
-    let table = match flavor.kind {
-        LockKind::Mutex | LockKind::ReentrantMutex => MUTEX_METHODS,
-        LockKind::RwLock => RWLOCK_METHODS,
-    };
-    table
+/// Whether a type of this name is seen through when lowering types (`Arc<T>` is `T`).
+pub fn is_transparent_type(name: &str) -> bool {
+    WRAPPERS.iter().any(|w| w.in_types && w.name == name)
+}
+
+/// Whether `owner::function(x, ..)` is `x` wrapped (`Arc::new(x)`, `CachePadded::new(x)`).
+pub fn is_wrapping_ctor(owner: &str, function: &str) -> bool {
+    WRAPPERS
         .iter()
-        .find(|(n, _, _)| *n == base)
-        .map(|&(_, mode, waits)| Acquire { mode, waits })
+        .any(|w| w.name == owner && w.ctors.contains(&function))
+}
+
+/// What an `Option` or `Result` variant says of the call that produced it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Variant {
+    /// Matching it means a fallible call (`try_lock`) succeeded.
+    pub success: bool,
+    /// It carries a value, seen through: `Ok(g)` is `g`.
+    pub carries: bool,
+}
+
+/// An `Option` or `Result` variant, by name.
+pub fn variant(name: &str) -> Option<Variant> {
+    VARIANTS.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
 }
 
 #[cfg(test)]

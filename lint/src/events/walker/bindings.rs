@@ -1,0 +1,254 @@
+//! Variables: binding values to names and patterns, reading and assigning them, and the
+//! classes of locks made in the function.
+
+use proc_macro2::Span;
+
+use super::{Val, Walker};
+use crate::events::guards::GuardId;
+use crate::events::LocalLock;
+use crate::index::resolve::Res;
+use crate::index::Def;
+use crate::index::Ty;
+use crate::locks::api;
+use crate::locks::class::{has_class, is_lock_like, ClassRef, Place, Root};
+
+pub(super) struct Binding {
+    pub name: String,
+    /// Number for `Root::Local` and guard ownership; never reused within a function.
+    pub local: u32,
+    /// What reading the variable gives: its place is always known (the variable's own when the
+    /// value had none); its guards are not here but in `Lifetimes`, owned by `local`.
+    pub val: Val,
+}
+
+impl Walker<'_> {
+    pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
+        self.bindings.iter().rev().find(|b| b.name == name)
+    }
+
+    pub(super) fn fresh_local(&mut self) -> u32 {
+        self.next_local += 1;
+        self.next_local - 1
+    }
+
+    /// Binds `name` to `v`. A lock created here (`Mutex::new`, `Arc::new(RwLock::new(..))`)
+    /// gets a function-local class named after the variable.
+    pub(super) fn bind_name(&mut self, ident: &syn::Ident, v: Val) {
+        let local = self.fresh_local();
+        let name = ident.to_string();
+        let class = match (&v.class, &v.ty) {
+            (Some(c), _) => Some(*c),
+            (None, ty) if has_class(self.index, ty) && v.place.is_none() => {
+                let is_lock = is_lock_like(self.index, ty);
+                Some(self.local_class(&name, ident.span(), is_lock))
+            }
+            _ => None,
+        };
+        self.life.give_to_binding(&v.guards, local);
+        let place = v.place.unwrap_or_else(|| Place::new(Root::Local(local)));
+        let val = Val {
+            place: Some(place),
+            class,
+            guards: Vec::new(),
+            parts: Vec::new(),
+            ..v
+        };
+        self.bindings.push(Binding { name, local, val });
+    }
+
+    /// The class of element `field` of a local tuple at `place` (`pair.0`), made on first use.
+    pub(super) fn tuple_class(&mut self, place: &Place, field: &str, is_lock: bool) -> ClassRef {
+        if let Some(&c) = self.tuple_classes.get(place) {
+            return c;
+        }
+        let owner = match place.root {
+            Root::Local(local) => self
+                .bindings
+                .iter()
+                .find(|b| b.local == local)
+                .map(|b| b.name.clone()),
+            _ => None,
+        };
+        let name = format!("{}.{field}", owner.as_deref().unwrap_or("tuple"));
+        let c = self.local_class(&name, Span::call_site(), is_lock);
+        self.tuple_classes.insert(place.clone(), c);
+        c
+    }
+
+    /// A class for a lock (or condvar, channel) created in this function, named after it.
+    pub(super) fn local_class(&mut self, name: &str, span: Span, is_lock: bool) -> ClassRef {
+        let unit_name = self.units[0].name(self.index);
+        let decl = self.loc(span);
+        // Local locks belong to the function, whichever of its threads uses them.
+        let locals = &mut self.units[0].rare_mut().locals;
+        locals.push(LocalLock {
+            name: format!("{unit_name}::{name}"),
+            decl,
+            is_lock,
+        });
+        ClassRef::Local(locals.len() as u32 - 1)
+    }
+
+    /// Binds a pattern. Guards the value owns go to the first variable the pattern binds; with
+    /// none (`_`), they stay temporaries and die with the statement.
+    pub(super) fn bind_pat(&mut self, pat: &syn::Pat, v: Val) {
+        match pat {
+            syn::Pat::Ident(p) => match &p.subpat {
+                Some((_, sub)) => {
+                    self.bind_name(
+                        &p.ident,
+                        Val {
+                            guards: Vec::new(),
+                            ..v.clone()
+                        },
+                    );
+                    self.bind_pat(sub, v);
+                }
+                None => self.bind_name(&p.ident, v),
+            },
+            syn::Pat::Type(p) => {
+                let declared = self.lower(&p.ty);
+                let v = if declared.is_known() {
+                    Val { ty: declared, ..v }
+                } else {
+                    v
+                };
+                self.bind_pat(&p.pat, v);
+            }
+            syn::Pat::Paren(p) => self.bind_pat(&p.pat, v),
+            syn::Pat::Reference(p) => self.bind_pat(
+                &p.pat,
+                Val {
+                    guards: Vec::new(),
+                    ..v
+                },
+            ),
+            syn::Pat::Or(p) => {
+                if let Some(first) = p.cases.first() {
+                    self.bind_pat(first, v);
+                }
+            }
+            // `Ok(g)`, `Some(g)`: the wrappers are transparent to us.
+            syn::Pat::TupleStruct(p) if p.elems.len() == 1 && is_wrapper_ctor(&p.path) => {
+                self.bind_pat(&p.elems[0], v);
+            }
+            syn::Pat::Tuple(p) if p.elems.len() == v.parts.len() => {
+                for (elem, part) in p.elems.iter().zip(v.parts) {
+                    self.bind_pat(elem, part);
+                }
+            }
+            syn::Pat::Tuple(p) => {
+                let tys = match &v.ty {
+                    Ty::Tuple(ts) => ts.clone(),
+                    _ => Vec::new(),
+                };
+                let mut guards = v.guards;
+                for (i, elem) in p.elems.iter().enumerate() {
+                    let ty = tys.get(i).cloned().unwrap_or_default();
+                    let sub = Val {
+                        ty,
+                        guards: std::mem::take(&mut guards),
+                        ..Val::default()
+                    };
+                    self.bind_pat(elem, sub);
+                }
+            }
+            syn::Pat::TupleStruct(p) => self.bind_all_unknown(p.elems.iter(), v.guards),
+            syn::Pat::Slice(p) => self.bind_all_unknown(p.elems.iter(), v.guards),
+            syn::Pat::Struct(p) => {
+                self.bind_all_unknown(p.fields.iter().map(|f| &*f.pat), v.guards)
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn bind_all_unknown<'p>(
+        &mut self,
+        pats: impl Iterator<Item = &'p syn::Pat>,
+        mut guards: Vec<GuardId>,
+    ) {
+        for p in pats {
+            let sub = Val {
+                guards: std::mem::take(&mut guards),
+                ..Val::default()
+            };
+            self.bind_pat(p, sub);
+        }
+    }
+
+    pub(super) fn bind_params(&mut self, params: &[crate::index::Param]) {
+        for (i, p) in params.iter().enumerate() {
+            if let Some(names) = &p.pattern {
+                // As `bind_pat` binds a pattern without a value.
+                for name in names {
+                    let local = self.fresh_local();
+                    let val = Val {
+                        place: Some(Place::new(Root::Local(local))),
+                        ..Val::default()
+                    };
+                    let name = self.index.name(*name).to_string();
+                    self.bindings.push(Binding { name, local, val });
+                }
+                continue;
+            }
+            let local = self.fresh_local();
+            let val = Val {
+                ty: p.ty.clone(),
+                place: Some(Place::new(Root::Param(i as u16))),
+                class: has_class(self.index, &p.ty).then_some(ClassRef::FromRoot),
+                ..Val::default()
+            };
+            let name = self.index.name(p.name).to_string();
+            self.bindings.push(Binding { name, local, val });
+        }
+    }
+
+    pub(super) fn path_expr(&mut self, path: &syn::Path) -> Val {
+        if let Some(ident) = path.get_ident() {
+            if let Some(b) = self.lookup(&ident.to_string()) {
+                let guards = self.life.owned_by(b.local);
+                return Val {
+                    guards,
+                    ..b.val.clone()
+                };
+            }
+        }
+        match self.resolve(path) {
+            Some(Res::Def(Def::Static(s))) => Val {
+                ty: self.index.static_(s).ty.clone(),
+                place: Some(Place::new(Root::Static(s))),
+                class: self.classes.static_(s).map(ClassRef::Known),
+                ..Val::default()
+            },
+            _ => Val::default(),
+        }
+    }
+
+    pub(super) fn assign(&mut self, left: &syn::Expr, right: &syn::Expr) {
+        // The right operand is evaluated first: in `a.write().x = b.read().len()`, `b` is locked
+        // before `a`.
+        let v = self.expr(right);
+        if let syn::Expr::Path(p) = left {
+            if let Some(ident) = p.path.get_ident() {
+                if let Some(b) = self.lookup(&ident.to_string()) {
+                    let local = b.local;
+                    // The old value drops after the new one exists.
+                    let old = self.life.owned_by(local);
+                    self.life.kill(&old);
+                    self.life.give_to_binding(&v.guards, local);
+                    return;
+                }
+            }
+        }
+        self.expr(left);
+        self.life.make_temporary(&v.guards);
+    }
+}
+
+/// `Ok(g)`, `Some(g)`: a pattern that unwraps its value, transparent to us.
+fn is_wrapper_ctor(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .and_then(|s| api::variant(&s.ident.to_string()))
+        .is_some_and(|v| v.success && v.carries)
+}

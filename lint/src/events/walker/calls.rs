@@ -1,0 +1,424 @@
+//! Calls: acquisitions, waits and wakes on the lock APIs `locks::api` knows, calls into the
+//! crate (recorded for the summaries, with the guards held), and external functions that
+//! matter (`drop`, spawning, constructors of locks, channels and the wrappers seen through).
+
+use std::rc::Rc;
+
+use proc_macro2::Span;
+
+use super::{start_span, Args, PendingAcquire, Val, Walker};
+use crate::events::{Acquisition, Arg, Call, GuardSrc, Object, Wait, Wake};
+use crate::index::resolve::Res;
+use crate::index::types::LockTy;
+use crate::index::{Def, FnId, Index, Ty};
+use crate::locks::api::{self, Acquire, MethodView, Waitable};
+use crate::locks::class::{LockRef, Place};
+use crate::source::Loc;
+
+impl Walker<'_> {
+    pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
+        let recv = self.expr(&m.receiver);
+        let name = m.method.to_string();
+        let start = start_span(&m.receiver).unwrap_or_else(|| m.method.span());
+        // Located only where an event needs it: most method calls are not events.
+        let at = (start, m.paren_token.span.close());
+        let recv_ty = recv.ty.clone();
+        if let Ty::Lock(l) = &recv_ty {
+            if let Some(acq) = self.index.acquire(l.flavor, &name) {
+                self.args(&m.args, None);
+                if api::returns_future(l.flavor, &name) {
+                    let lock = l.clone();
+                    let pending = PendingAcquire {
+                        recv,
+                        lock,
+                        acquire: acq,
+                        loc: self.loc_between(at.0, at.1),
+                    };
+                    return Val {
+                        pending: Some(Rc::new(pending)),
+                        ..Val::default()
+                    };
+                }
+                return self.acquire(recv, l, acq, self.loc_between(at.0, at.1));
+            }
+            let key = (l.flavor.kind.type_name().to_string(), name.clone());
+            if let Some(&callee) = self.index.ext_methods.get(&key).and_then(|v| v.first()) {
+                return self.call_fn(callee, Some(recv), &m.args, self.loc_between(at.0, at.1));
+            }
+        }
+        if let Ty::Waitable(w) = recv_ty {
+            if let Some(v) = self.wait_or_wake(w, &recv, &name, &m.args, at) {
+                return v;
+            }
+        }
+        let target = match &recv_ty {
+            Ty::Guard(inner) => match &**inner {
+                Ty::Adt(t) => Some(*t),
+                _ => None,
+            },
+            Ty::Adt(t) => Some(*t),
+            _ => None,
+        };
+        if let Some(callee) = target.and_then(|t| self.index.method(t, &name)) {
+            let recv = if matches!(recv_ty, Ty::Guard(_)) {
+                self.deref(recv)
+            } else {
+                recv
+            };
+            return self.call_fn(callee, Some(recv), &m.args, self.loc_between(at.0, at.1));
+        }
+        if api::is_spawner(&name) {
+            return join_handle(self.spawn_args(&m.args));
+        }
+        if api::passes_guard(&name) {
+            let mut vals = self.args(&m.args, None);
+            if !vals.is_empty() {
+                return vals.swap_remove(0);
+            }
+            return Val::default();
+        }
+        let view = api::method_view(&name);
+        match view {
+            Some(MethodView::Unwrapped) => {
+                self.args(&m.args, None);
+                return recv;
+            }
+            Some(MethodView::Alias) => {
+                self.args(&m.args, None);
+                return match recv.ty {
+                    Ty::Guard(_) => self.deref(recv),
+                    _ => Val {
+                        guards: Vec::new(),
+                        ..recv
+                    },
+                };
+            }
+            _ => {}
+        }
+        let is_seq = matches!(recv_ty, Ty::Seq(_));
+        let closure_param = if is_seq {
+            self.element_of(&recv)
+        } else {
+            Val {
+                ty: recv_ty.clone(),
+                class: recv.class,
+                place: recv.place.clone(),
+                ..Val::default()
+            }
+        };
+        self.args(&m.args, Some(closure_param));
+        match view {
+            // `v.iter()` is still the sequence; `v.get(i)` one of its elements.
+            Some(MethodView::Sequence) if is_seq => Val {
+                guards: Vec::new(),
+                place: None,
+                ..recv
+            },
+            Some(MethodView::Element) if is_seq => self.element_of(&recv),
+            _ => Val::default(),
+        }
+    }
+
+    /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
+    /// configured blocking function).
+    pub(super) fn blocks_here(&mut self, loc: Loc) {
+        let held = self.life.held();
+        let wait = Wait {
+            kind: Waitable::Park,
+            object: None,
+            loc,
+            held,
+            releases: None,
+            joins: None,
+        };
+        self.unit().waits.push(wait);
+    }
+
+    /// A method of a condvar, channel end, join handle...: a wait (the thread blocks) or a wake
+    /// (it lets a waiter go). `None` for other methods.
+    pub(super) fn wait_or_wake(
+        &mut self,
+        w: Waitable,
+        recv: &Val,
+        name: &str,
+        args: &Args,
+        at: (Span, Span),
+    ) -> Option<Val> {
+        let object = recv.class.map(|class| Object {
+            class,
+            place: recv.place.clone().unwrap_or_else(Place::unknown),
+        });
+        if api::is_wait(w, name) {
+            let mut vals = self.args(args, None);
+            // A condvar sleeps without the mutex whose guard it is given, and hands it back.
+            let releases = match w {
+                Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
+                _ => None,
+            };
+            let held = self.life.held();
+            let loc = self.loc_between(at.0, at.1);
+            self.unit().waits.push(Wait {
+                kind: w,
+                object,
+                loc,
+                held,
+                releases,
+                joins: recv.spawned,
+            });
+            return Some(match w {
+                Waitable::Condvar if !vals.is_empty() => vals.swap_remove(0),
+                _ => Val::default(),
+            });
+        }
+        if api::is_wake(w, name) {
+            self.args(args, None);
+            let held = self.life.held();
+            let loc = self.loc_between(at.0, at.1);
+            self.unit().rare_mut().wakes.push(Wake {
+                kind: w,
+                object,
+                loc,
+                held,
+            });
+            return Some(Val::default());
+        }
+        None
+    }
+
+    pub(super) fn call(&mut self, c: &syn::ExprCall) -> Val {
+        let start = start_span(&c.func).unwrap_or_else(|| c.paren_token.span.open());
+        let at = (start, c.paren_token.span.close());
+        let syn::Expr::Path(fp) = &*c.func else {
+            let f = self.expr(&c.func);
+            let args = self.args(&c.args, None);
+            return self.call_value(f, args);
+        };
+        if let Some(ident) = fp.path.get_ident() {
+            if let Some(b) = self.lookup(&ident.to_string()) {
+                let f = Val {
+                    deferred: b.val.deferred.clone(),
+                    ..Val::default()
+                };
+                let args = self.args(&c.args, None);
+                return self.call_value(f, args);
+            }
+        }
+        match self.resolve(&fp.path) {
+            Some(Res::Def(Def::Fn(callee))) => {
+                self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1))
+            }
+            Some(Res::Assoc(t, name)) => match self.index.method(t, &name) {
+                Some(callee) => self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1)),
+                None => self.opaque_call(&c.args),
+            },
+            Some(Res::Def(Def::Type(t))) => {
+                let vals = self.args(&c.args, None);
+                Val {
+                    ty: Ty::Adt(t),
+                    guards: vals.into_iter().flat_map(|v| v.guards).collect(),
+                    ..Val::default()
+                }
+            }
+            Some(Res::External(path)) => self.external_call(&path, &c.args, at),
+            _ => self.opaque_call(&c.args),
+        }
+    }
+
+    /// Calls outside the crate that matter: `drop`, spawning, constructors of locks and of the
+    /// wrappers we see through.
+    pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
+        let last = path.last().map_or("", String::as_str);
+        let owner = path.len().checked_sub(2).map_or("", |i| path[i].as_str());
+        if api::is_dropping(last) {
+            for v in self.args(args, None) {
+                self.life.kill(&v.guards);
+            }
+            return Val::default();
+        }
+        if api::is_spawner(last) {
+            return join_handle(self.spawn_args(args));
+        }
+        if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
+            self.args(args, None);
+            self.blocks_here(self.loc_between(at.0, at.1));
+            return Val::default();
+        }
+        if let Some(sender) = api::channel_ctor(path) {
+            self.args(args, None);
+            // Both ends of one channel share a class: what a receiver waits for, a sender wakes.
+            let name = format!("channel@{}", self.loc_between(at.0, at.1).line);
+            let class = Some(self.local_class(&name, Span::call_site(), false));
+            let end = |w| Val {
+                ty: Ty::Waitable(w),
+                class,
+                ..Val::default()
+            };
+            let parts = vec![end(sender), end(Waitable::Receiver)];
+            let ty = Ty::Tuple(parts.iter().map(|p| p.ty.clone()).collect());
+            return Val {
+                ty,
+                parts,
+                ..Val::default()
+            };
+        }
+        let mut vals = self.args(args, None);
+        let first = if vals.is_empty() {
+            Val::default()
+        } else {
+            vals.swap_remove(0)
+        };
+        let owner_path = &path[..path.len().saturating_sub(1)];
+        if let Some(w) = api::waitable_type(owner_path).filter(|_| api::is_waitable_ctor(last)) {
+            return Val {
+                ty: Ty::Waitable(w),
+                ..Val::default()
+            };
+        }
+        if let Some(flavor) = api::lock_type(owner_path) {
+            if api::is_lock_ctor(last) {
+                let inner = Box::new(first.ty);
+                return Val {
+                    ty: Ty::Lock(LockTy { flavor, inner }),
+                    ..Val::default()
+                };
+            }
+        }
+        let wraps =
+            api::variant(last).is_some_and(|v| v.carries) || api::is_wrapping_ctor(owner, last);
+        if wraps {
+            return first;
+        }
+        self.life.make_temporary(&first.guards);
+        Val::default()
+    }
+
+    pub(super) fn opaque_call(&mut self, args: &Args) -> Val {
+        for v in self.args(args, None) {
+            self.life.make_temporary(&v.guards);
+        }
+        Val::default()
+    }
+
+    /// Evaluates arguments left to right. A closure argument runs here, with whatever the caller
+    /// holds (iterator adapters, `Option::map`, callbacks); `closure_param` types its first
+    pub(super) fn call_value(&mut self, f: Val, args: Vec<Val>) -> Val {
+        if let Some(d) = f.deferred {
+            self.run_deferred(d, args);
+        }
+        Val::default()
+    }
+
+    /// Runs a closure or async block body inline, as if called here.
+    pub(super) fn acquire(&mut self, recv: Val, lock: &LockTy, acquire: Acquire, loc: Loc) -> Val {
+        let inner = Ty::Guard(lock.inner.clone());
+        // A lock we cannot name (the result of an unknown call, say) cannot be compared with
+        // anything: stay silent rather than guess.
+        let Some(class) = recv.class else {
+            return Val {
+                ty: inner,
+                ..Val::default()
+            };
+        };
+        let place = recv.place.unwrap_or_else(Place::unknown);
+        let held = self.life.held();
+        let unit = self.unit();
+        unit.acquisitions.push(Acquisition {
+            lock: LockRef {
+                class,
+                place: place.clone(),
+                flavor: lock.flavor,
+                acquire,
+            },
+            loc,
+            held,
+        });
+        let src = GuardSrc::Acquired(unit.acquisitions.len() as u32 - 1);
+        let g = self.life.new_guard(src);
+        Val {
+            ty: inner,
+            place: Some(place),
+            guards: vec![g],
+            ..Val::default()
+        }
+    }
+
+    /// A call into the crate. Arguments move into the callee; a guard it returns is held here.
+    pub(super) fn call_fn(
+        &mut self,
+        callee: FnId,
+        recv: Option<Val>,
+        args: &Args,
+        loc: Loc,
+    ) -> Val {
+        let mut vals: Vec<Val> = recv.into_iter().collect();
+        if !self.index.user_blocking.is_empty() {
+            let display = self.index.fn_display(callee);
+            let path: Vec<String> = display.split("::").map(str::to_string).collect();
+            if self.index.is_user_blocking(&path) {
+                self.blocks_here(loc);
+            }
+        }
+        if api::is_spawner(self.index.name(self.index.func(callee).name)) {
+            vals.extend(self.spawn_args(args));
+        } else {
+            vals.extend(self.args(args, None));
+        }
+        let held = self.life.held();
+        for v in &vals {
+            self.life.make_temporary(&v.guards);
+        }
+        let args = vals
+            .iter()
+            .map(|v| Arg {
+                place: v.place.clone(),
+                class: v.class,
+            })
+            .collect();
+        let unit = self.unit();
+        unit.calls.push(Call {
+            callee,
+            args,
+            loc,
+            held,
+        });
+        let call = unit.calls.len() as u32 - 1;
+        let ret = self.index.func(callee).ret.clone();
+        if carries_guard(self.index, &ret) {
+            let g = self.life.new_guard(GuardSrc::Returned(call));
+            return Val {
+                ty: ret,
+                place: Some(Place::unknown()),
+                guards: vec![g],
+                ..Val::default()
+            };
+        }
+        Val {
+            ty: ret,
+            ..Val::default()
+        }
+    }
+}
+
+/// Whether a value of this type can carry a guard out of a function: a guard, or a tuple or
+/// struct with one inside.
+pub(super) fn carries_guard(index: &Index, ty: &Ty) -> bool {
+    match ty {
+        Ty::Guard(_) => true,
+        Ty::Tuple(ts) => ts.iter().any(|t| carries_guard(index, t)),
+        Ty::Adt(t) => index
+            .ty(*t)
+            .fields
+            .iter()
+            .any(|(_, f)| matches!(f, Ty::Guard(_))),
+        _ => false,
+    }
+}
+
+/// What a spawning call returns: a handle that joins the thread of its closure argument.
+pub(super) fn join_handle(args: Vec<Val>) -> Val {
+    Val {
+        ty: Ty::Waitable(Waitable::JoinHandle),
+        spawned: args.iter().find_map(|a| a.spawned),
+        ..Val::default()
+    }
+}

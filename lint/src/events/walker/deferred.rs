@@ -1,0 +1,94 @@
+//! Closures and async blocks: a value until it runs. Passed to a call, a closure runs in place,
+//! under the caller's guards; handed to a spawner, it is a unit of its own (another thread)
+//! that holds nothing of its creator's.
+
+use super::{Args, Deferred, Val, Walker};
+use crate::events::Unit;
+
+/// Closures stored in variables and called from closures stored in variables...
+const MAX_CLOSURE_NESTING: u32 = 8;
+
+impl Walker<'_> {
+    /// parameter when we know what it receives.
+    pub(super) fn args(&mut self, args: &Args, closure_param: Option<Val>) -> Vec<Val> {
+        self.args_of(args, closure_param, false)
+    }
+
+    /// Arguments of a call that hands closures to another thread (`spawn`, `execute`, ...),
+    /// whether the spawner is std's, a runtime's or the crate's own.
+    pub(super) fn spawn_args(&mut self, args: &Args) -> Vec<Val> {
+        self.args_of(args, None, true)
+    }
+
+    pub(super) fn args_of(
+        &mut self,
+        args: &Args,
+        closure_param: Option<Val>,
+        spawn: bool,
+    ) -> Vec<Val> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            let v = self.expr(a);
+            if let Some(d) = &v.deferred {
+                if spawn {
+                    let unit = self.spawn_deferred(d.clone());
+                    out.push(Val {
+                        spawned: Some(unit),
+                        ..v
+                    });
+                    continue;
+                } else {
+                    self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
+                }
+            }
+            out.push(v);
+        }
+        out
+    }
+
+    /// Runs a closure or async block body inline, as if called here.
+    pub(super) fn run_deferred(&mut self, d: Deferred, params: Vec<Val>) {
+        if self.closure_nesting >= MAX_CLOSURE_NESTING {
+            return;
+        }
+        self.closure_nesting += 1;
+        let diverged = self.diverged;
+        self.scoped(|w| match &d {
+            Deferred::Closure(c) => {
+                let mut params = params.into_iter();
+                for p in &c.inputs {
+                    let v = params
+                        .next()
+                        .map(|v| Val {
+                            guards: Vec::new(),
+                            ..v
+                        })
+                        .unwrap_or_default();
+                    w.bind_pat(p, v);
+                }
+                w.temp_scoped(|w| w.expr(&c.body));
+            }
+            Deferred::Async(a) => {
+                w.temp_scoped(|w| w.block(&a.block));
+            }
+        });
+        self.diverged = diverged;
+        self.closure_nesting -= 1;
+    }
+
+    /// A closure handed to another thread: a unit of its own, holding nothing of ours.
+    pub(super) fn spawn_deferred(&mut self, d: Deferred) -> usize {
+        let name = format!("{}::{{closure}}", self.units[0].name(self.index));
+        self.units.push(Unit::of_closure(name));
+        let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
+        self.cur = self.units.len() - 1;
+        self.closure_nesting = 0;
+        let saved = self.life.enter_thread();
+        self.run_deferred(d, Vec::new());
+        self.life.leave_thread(saved);
+        let unit = self.cur;
+        self.cur = prev_unit;
+        self.closure_nesting = prev_nesting;
+        unit
+    }
+}

@@ -1,0 +1,242 @@
+//! The dispatch over expressions, in evaluation order: what each kind of expression evaluates
+//! first, and what it gives back. Calls, bindings, scopes and branches go to their own files.
+
+use std::rc::Rc;
+
+use super::{index_text, start_span, Deferred, Val, Walker, MAX_DEPTH};
+use crate::events::macros::{self, MacroKind};
+use crate::events::AwaitPoint;
+use crate::index::resolve::Res;
+use crate::index::{Def, Ty};
+
+impl Walker<'_> {
+    pub(super) fn expr(&mut self, e: &syn::Expr) -> Val {
+        if self.depth > MAX_DEPTH {
+            if self.units[0].rare().too_deep.is_none() {
+                let at = start_span(e).map(|s| self.loc(s));
+                self.units[0].rare_mut().too_deep = Some(at.unwrap_or(self.fn_loc));
+            }
+            return Val::default();
+        }
+        self.depth += 1;
+        let v = self.expr_inner(e);
+        self.depth -= 1;
+        v
+    }
+
+    pub(super) fn expr_inner(&mut self, e: &syn::Expr) -> Val {
+        use syn::Expr as E;
+        match e {
+            E::Path(p) => self.path_expr(&p.path),
+            E::MethodCall(m) => self.method_call(m),
+            E::Call(c) => self.call(c),
+            E::Field(f) => {
+                let base = self.expr(&f.base);
+                self.project_field(base, &f.member)
+            }
+            E::Index(i) => {
+                let base = self.expr(&i.expr);
+                self.expr(&i.index);
+                self.project_index(base, index_text(&i.index))
+            }
+            E::Unary(u) => {
+                let v = self.expr(&u.expr);
+                match u.op {
+                    syn::UnOp::Deref(_) => self.deref(v),
+                    _ => Val::default(),
+                }
+            }
+            E::Reference(r) => {
+                let v = self.expr(&r.expr);
+                Val {
+                    guards: Vec::new(),
+                    ..v
+                }
+            }
+            E::Paren(p) => self.expr(&p.expr),
+            E::Group(g) => self.expr(&g.expr),
+            E::Cast(c) => self.expr(&c.expr),
+            E::Try(t) => self.expr(&t.expr),
+            E::Await(a) => {
+                let mut v = self.expr(&a.base);
+                if let Some(p) = v.pending.take() {
+                    v = self.acquire(p.recv.clone(), &p.lock, p.acquire, p.loc);
+                }
+                // The task may be suspended here with everything it holds.
+                let loc = self.loc(a.await_token.span);
+                let held = self.life.held();
+                self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
+                v
+            }
+            E::Block(b) => self.block(&b.block),
+            E::Unsafe(u) => self.block(&u.block),
+            E::Const(c) => self.block(&c.block),
+            E::TryBlock(t) => self.block(&t.block),
+            E::Assign(a) => {
+                self.assign(&a.left, &a.right);
+                Val::default()
+            }
+            E::Binary(b) => self.binary(b),
+            E::If(i) => self.if_expr(i),
+            E::Match(m) => self.match_expr(m),
+            E::While(w) => self.while_expr(w),
+            E::ForLoop(f) => self.for_expr(f),
+            E::Loop(l) => {
+                let diverged = self.diverged;
+                self.temp_scoped(|w| w.block(&l.body));
+                // A loop is left by `break` (or not at all); either way we go on after it.
+                self.diverged = diverged;
+                Val::default()
+            }
+            E::Let(l) => {
+                let v = self.expr(&l.expr);
+                self.bind_pat(&l.pat, v);
+                Val::default()
+            }
+            E::Return(r) => {
+                if let Some(x) = &r.expr {
+                    let v = self.expr(x);
+                    self.record_return(&v);
+                }
+                self.diverged = true;
+                Val::default()
+            }
+            E::Break(b) => {
+                if let Some(x) = &b.expr {
+                    self.expr(x);
+                }
+                self.diverged = true;
+                Val::default()
+            }
+            E::Continue(_) => {
+                self.diverged = true;
+                Val::default()
+            }
+            E::Struct(s) => {
+                let ty = match self.resolve(&s.path) {
+                    Some(Res::Def(Def::Type(t))) => Ty::Adt(t),
+                    _ => Ty::Unknown,
+                };
+                let mut guards = Vec::new();
+                for f in &s.fields {
+                    guards.extend(self.expr(&f.expr).guards);
+                }
+                if let Some(rest) = &s.rest {
+                    self.expr(rest);
+                }
+                Val {
+                    ty,
+                    guards,
+                    ..Val::default()
+                }
+            }
+            E::Tuple(t) => {
+                let parts: Vec<Val> = t.elems.iter().map(|x| self.expr(x)).collect();
+                let ty = if parts.is_empty() {
+                    Ty::Unknown
+                } else {
+                    Ty::Tuple(parts.iter().map(|p| p.ty.clone()).collect())
+                };
+                let guards = parts
+                    .iter()
+                    .flat_map(|p| p.guards.iter().copied())
+                    .collect();
+                Val {
+                    ty,
+                    guards,
+                    parts,
+                    ..Val::default()
+                }
+            }
+            E::Array(a) => {
+                let mut guards = Vec::new();
+                for x in &a.elems {
+                    guards.extend(self.expr(x).guards);
+                }
+                Val {
+                    guards,
+                    ..Val::default()
+                }
+            }
+            E::Repeat(r) => {
+                self.expr(&r.expr);
+                self.expr(&r.len);
+                Val::default()
+            }
+            E::Range(r) => {
+                if let Some(x) = &r.start {
+                    self.expr(x);
+                }
+                if let Some(x) = &r.end {
+                    self.expr(x);
+                }
+                Val::default()
+            }
+            E::Closure(c) => Val {
+                deferred: Some(Deferred::Closure(Rc::new(c.clone()))),
+                ..Val::default()
+            },
+            E::Async(a) => Val {
+                deferred: Some(Deferred::Async(Rc::new(a.clone()))),
+                ..Val::default()
+            },
+            E::Macro(m) => self.mac(&m.mac),
+            E::Yield(y) => {
+                if let Some(x) = &y.expr {
+                    self.expr(x);
+                }
+                Val::default()
+            }
+            _ => Val::default(),
+        }
+    }
+
+    pub(super) fn binary(&mut self, b: &syn::ExprBinary) -> Val {
+        use syn::BinOp as B;
+        match b.op {
+            // Each operand of a lazy boolean is a temporary scope.
+            B::And(_) | B::Or(_) => {
+                self.temp_scoped(|w| w.expr(&b.left));
+                self.temp_scoped(|w| w.expr(&b.right));
+            }
+            // Compound assignment on primitives evaluates the right operand first; our locks
+            // guard counters and the like, so we follow that order.
+            B::AddAssign(_)
+            | B::SubAssign(_)
+            | B::MulAssign(_)
+            | B::DivAssign(_)
+            | B::RemAssign(_)
+            | B::BitXorAssign(_)
+            | B::BitAndAssign(_)
+            | B::BitOrAssign(_)
+            | B::ShlAssign(_)
+            | B::ShrAssign(_) => {
+                self.expr(&b.right);
+                self.expr(&b.left);
+            }
+            _ => {
+                self.expr(&b.left);
+                self.expr(&b.right);
+            }
+        }
+        Val::default()
+    }
+
+    pub(super) fn mac(&mut self, m: &syn::Macro) -> Val {
+        let kind = macros::kind(m);
+        for arg in macros::args(m) {
+            match kind {
+                MacroKind::Assert => {
+                    self.temp_scoped(|w| w.expr(&arg));
+                }
+                _ => {
+                    self.expr(&arg);
+                }
+            }
+        }
+        if matches!(kind, MacroKind::Diverges) {
+            self.diverged = true;
+        }
+        Val::default()
+    }
+}

@@ -1,0 +1,257 @@
+//! The expression walker: visits a function body in Rust's evaluation order, tracking local
+//! variables (their types, the places they alias, the lock classes they are) and recording lock
+//! events into [`Unit`]s. When guards die is delegated to [`Lifetimes`]; the walker only decides
+//! where temporary scopes begin and end, which is syntax.
+//!
+//! One concern a file, all methods of [`Walker`]:
+//! - `exprs.rs`: the dispatch over expressions, operators and macros;
+//! - `bindings.rs`: variables, patterns, assignments, and the classes of locks made locally;
+//! - `places.rs`: field, index and deref projections of a value;
+//! - `scopes.rs`: blocks, statements, `let`, and the temporary scopes of each (with the
+//!   Reference rule cited where a scope begins or ends);
+//! - `control.rs`: branches, loops, let-chains and try-lock patterns, and how they merge;
+//! - `calls.rs`: calls and method calls: acquisitions, waits and wakes, calls into the crate,
+//!   external functions (from `locks::api`'s tables);
+//! - `deferred.rs`: closures and async blocks, run in place or handed to another thread.
+
+mod bindings;
+mod calls;
+mod control;
+mod deferred;
+mod exprs;
+mod places;
+mod scopes;
+
+use std::rc::Rc;
+
+use proc_macro2::Span;
+
+use super::guards::{GuardId, Lifetimes};
+use super::{GuardSrc, Unit};
+use crate::discover::Edition;
+use crate::index::resolve::Res;
+use crate::index::types::{lower, LockTy, LowerCx};
+use crate::index::{Def, FnId, Index, ModId, Ty};
+use crate::locks::api::Acquire;
+use crate::locks::class::{ClassRef, Classes, Place};
+use crate::names::Name;
+use crate::parse::outline::type_expr;
+use crate::source::{FileId, Loc, Origin, SourceDb};
+use bindings::Binding;
+
+/// Deeper expressions than this are not followed (syn already parsed them; our recursion must
+/// not be the one to overflow).
+pub const MAX_DEPTH: u32 = 512;
+
+#[derive(Clone)]
+enum Deferred {
+    Closure(Rc<syn::ExprClosure>),
+    Async(Rc<syn::ExprAsync>),
+}
+
+/// What an expression evaluates to, as far as locks are concerned.
+#[derive(Clone, Default)]
+struct Val {
+    ty: Ty,
+    /// The instance this value is, when it is a place we can name.
+    place: Option<Place>,
+    /// Its lock class, when the value is a lock (or a lock-wrapping type).
+    class: Option<ClassRef>,
+    /// Guards this value owns; whoever consumes the value takes them.
+    guards: Vec<GuardId>,
+    deferred: Option<Deferred>,
+    /// The elements of a tuple expression, so `let (a, b) = (x.clone(), y.clone())` keeps
+    /// what each element aliases.
+    parts: Vec<Val>,
+    /// A join handle: the unit of the thread it joins.
+    spawned: Option<usize>,
+    /// An async lock's `lock()` future: the lock is taken where this is awaited.
+    pending: Option<Rc<PendingAcquire>>,
+}
+
+/// An async acquisition waiting for its `.await`.
+struct PendingAcquire {
+    recv: Val,
+    lock: LockTy,
+    acquire: Acquire,
+    loc: Loc,
+}
+
+type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+
+/// One branch of an `if`, `match` or loop, producing the branch's value.
+type Arm<'r, 'i> = Box<dyn FnOnce(&mut Walker<'i>) -> Val + 'r>;
+
+struct Walker<'i> {
+    index: &'i Index,
+    classes: &'i Classes,
+    db: &'i SourceDb,
+    file: FileId,
+    /// Of the body's own parse (`source::parse_body`), which the spans being walked come from.
+    origin: Origin,
+    module: ModId,
+    edition: Edition,
+    self_ty: Ty,
+    generics: &'i [Name],
+    fn_loc: Loc,
+    units: Vec<Unit>,
+    cur: usize,
+    life: Lifetimes,
+    bindings: Vec<Binding>,
+    next_local: u32,
+    diverged: bool,
+    depth: u32,
+    closure_nesting: u32,
+    /// Classes of the lock elements of local tuples, by place.
+    tuple_classes: std::collections::HashMap<Place, ClassRef>,
+}
+
+pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
+    let units = parse_and_walk(index, classes, db, id);
+    // The function's tree is gone, and proc-macro2's copy of its text can go too: positions are
+    // ours (`source`); nothing of this parse is looked up again.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    units
+}
+
+fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
+    let def = index.func(id);
+    let Some((start, end)) = def.text else {
+        return Vec::new();
+    };
+    let mut unit = Unit::of_fn(id);
+    let (body, origin) = match crate::source::parse_body(db, def.file, start, end) {
+        Ok(parsed) => parsed,
+        Err((at, why)) => {
+            unit.rare_mut().unparsed = Some((at.unwrap_or(def.loc), why));
+            return vec![unit];
+        }
+    };
+    let mut w = Walker {
+        index,
+        classes,
+        db,
+        file: def.file,
+        origin,
+        module: def.module,
+        edition: index.edition_of(def.module),
+        self_ty: def.self_ty.clone(),
+        generics: &def.generics,
+        fn_loc: def.loc,
+        units: vec![unit],
+        cur: 0,
+        life: Lifetimes::default(),
+        bindings: Vec::new(),
+        next_local: 0,
+        diverged: false,
+        depth: 0,
+        closure_nesting: 0,
+        tuple_classes: std::collections::HashMap::new(),
+    };
+    w.life.push_temp_scope();
+    w.bind_params(&def.params);
+    let v = w.block(&body);
+    w.record_return(&v);
+    w.life.pop_temp_scope();
+    w.units
+}
+
+/// The leftmost token of an expression, to underline whole calls like `self.a.lock()`.
+/// (Not `Spanned::span`, which joins the span of every token of the expression.)
+fn start_span(e: &syn::Expr) -> Option<Span> {
+    match e {
+        syn::Expr::MethodCall(m) => start_span(&m.receiver),
+        syn::Expr::Field(f) => start_span(&f.base),
+        syn::Expr::Call(c) => start_span(&c.func),
+        syn::Expr::Index(i) => start_span(&i.expr),
+        syn::Expr::Try(t) => start_span(&t.expr),
+        syn::Expr::Await(a) => start_span(&a.base),
+        syn::Expr::Paren(p) => Some(p.paren_token.span.open()),
+        syn::Expr::Path(p) => p.path.segments.first().map(|s| s.ident.span()),
+        syn::Expr::Reference(r) => Some(r.and_token.span),
+        syn::Expr::Unary(u) => start_span(&u.expr),
+        syn::Expr::Macro(m) => m.mac.path.segments.first().map(|s| s.ident.span()),
+        _ => None,
+    }
+}
+
+fn index_text(e: &syn::Expr) -> Option<String> {
+    match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => Some(i.base10_digits().to_string()),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(format!("{:?}", s.value())),
+        syn::Expr::Path(p) if p.path.segments.len() == 1 => {
+            Some(p.path.segments[0].ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn path_segments(p: &syn::Path) -> Vec<String> {
+    p.segments.iter().map(|s| s.ident.to_string()).collect()
+}
+
+impl<'i> Walker<'i> {
+    fn unit(&mut self) -> &mut Unit {
+        &mut self.units[self.cur]
+    }
+
+    fn loc(&self, span: Span) -> Loc {
+        self.db.loc_in(self.file, self.origin, span)
+    }
+
+    fn loc_between(&self, from: Span, to: Span) -> Loc {
+        self.db.loc_between_in(self.file, self.origin, from, to)
+    }
+
+    fn lower(&self, ty: &syn::Type) -> Ty {
+        let cx = LowerCx {
+            module: self.module,
+            self_ty: Some(&self.self_ty),
+            generics: self.generics,
+        };
+        lower(self.index, &cx, &type_expr(ty, &ToString::to_string))
+    }
+
+    fn resolve(&self, path: &syn::Path) -> Option<Res> {
+        let segs = path_segments(path);
+        if segs.first().is_some_and(|s| s == "Self") {
+            return match (&self.self_ty, segs.get(1)) {
+                (Ty::Adt(t), Some(name)) => Some(Res::Assoc(*t, name.clone())),
+                (Ty::Adt(t), None) => Some(Res::Def(Def::Type(*t))),
+                _ => None,
+            };
+        }
+        self.index
+            .resolve_path(self.module, &segs, path.leading_colon.is_some())
+    }
+
+    /// The guards of `v` that come from a `try_*` acquisition (which may have failed).
+    fn try_guards(&self, v: &Val) -> Vec<GuardId> {
+        let unit = &self.units[self.cur];
+        v.guards
+            .iter()
+            .copied()
+            .filter(|g| match self.life.src(*g) {
+                Some(GuardSrc::Acquired(i)) => unit
+                    .acquisitions
+                    .get(i as usize)
+                    .is_some_and(|a| !a.lock.acquire.waits),
+                _ => false,
+            })
+            .collect()
+    }
+
+    fn record_return(&mut self, v: &Val) {
+        if self.closure_nesting > 0 {
+            return;
+        }
+        let srcs: Vec<GuardSrc> = v.guards.iter().filter_map(|g| self.life.src(*g)).collect();
+        self.units[self.cur].rare_mut().returns.extend(srcs);
+    }
+}

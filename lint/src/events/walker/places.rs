@@ -1,0 +1,121 @@
+//! Projections of a value: a field, an element, the data behind a guard. A projection keeps
+//! the place it is of and, inside a lock-wrapping type, the wrapper's class.
+
+use super::{Val, Walker};
+use crate::index::Ty;
+use crate::locks::class::{has_class, is_lock_like, ClassRef, Proj, Root};
+
+impl Walker<'_> {
+    pub(super) fn project_field(&mut self, base: Val, member: &syn::Member) -> Val {
+        let name = match member {
+            syn::Member::Named(i) => i.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        let place = base
+            .place
+            .as_ref()
+            .map(|p| p.with(Proj::Field(name.as_str().into())));
+        match &base.ty {
+            Ty::Guard(_) => {
+                let inner = self.deref(base);
+                self.project_field(inner, member)
+            }
+            Ty::Adt(t) => {
+                let ty = self.index.field(*t, &name).cloned().unwrap_or_default();
+                // Inside a lock-wrapping type the lock is the wrapper's: keep the outer class.
+                let class = match base.class {
+                    Some(c) => Some(c),
+                    None if has_class(self.index, &ty) => {
+                        let field = self.index.names.find(&name);
+                        field
+                            .and_then(|n| self.classes.field(*t, n))
+                            .map(ClassRef::Known)
+                    }
+                    None => None,
+                };
+                Val {
+                    ty,
+                    place,
+                    class,
+                    ..Val::default()
+                }
+            }
+            Ty::Tuple(ts) => {
+                let ty = name
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| ts.get(i).cloned())
+                    .unwrap_or_default();
+                // `let pair = Arc::new((Mutex::new(..), Condvar::new()))`: each element of a
+                // local tuple is a lock (or condvar) of its own, named `pair.0`, `pair.1`.
+                let class = match &place {
+                    Some(p) if has_class(self.index, &ty) => match p.root {
+                        Root::Local(_) => {
+                            let is_lock = is_lock_like(self.index, &ty);
+                            Some(self.tuple_class(p, &name, is_lock))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                Val {
+                    ty,
+                    place,
+                    class,
+                    ..Val::default()
+                }
+            }
+            _ => Val {
+                place,
+                ..Val::default()
+            },
+        }
+    }
+
+    pub(super) fn project_index(&mut self, base: Val, text: Option<String>) -> Val {
+        let ty = match &base.ty {
+            Ty::Seq(elem) => (**elem).clone(),
+            _ => Ty::Unknown,
+        };
+        let place = match (&base.place, text) {
+            (Some(p), Some(t)) => Some(p.with(Proj::Index(t.into()))),
+            _ => None,
+        };
+        Val {
+            ty,
+            place,
+            class: base.class,
+            ..Val::default()
+        }
+    }
+
+    /// `*guard` or auto-deref through a guard: the data the lock protects.
+    pub(super) fn deref(&mut self, v: Val) -> Val {
+        match v.ty {
+            Ty::Guard(inner) => Val {
+                ty: *inner,
+                place: v.place.map(|p| p.with(Proj::Deref)),
+                ..Val::default()
+            },
+            ty => Val {
+                ty,
+                place: v.place,
+                class: v.class,
+                ..Val::default()
+            },
+        }
+    }
+
+    /// What iterating over `v` yields, as far as we can tell: elements of a sequence share its
+    /// class but are instances we cannot tell apart.
+    pub(super) fn element_of(&self, v: &Val) -> Val {
+        match &v.ty {
+            Ty::Seq(elem) => Val {
+                ty: (**elem).clone(),
+                class: v.class,
+                ..Val::default()
+            },
+            _ => Val::default(),
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Everything the analyzer knows about APIs outside the analyzed crate, as data: one table per
+//! question. Teaching it a new crate's locks, spawners, blocking functions or wrappers is a row
+//! here; `super` answers the questions from these tables.
+
+use super::{Family, LockKind, Mode, Variant, Waitable};
+
+/// A family of lock implementations: the crates that provide it and how its locks behave.
+pub(super) struct FamilyInfo {
+    pub family: Family,
+    pub name: &'static str,
+    /// First path segments that name it (`parking_lot::Mutex`, `lock_api::RwLock`).
+    pub crates: &'static [&'static str],
+    /// Its acquisitions hand out a future, awaited where the lock is taken; a guard of a
+    /// non-async family blocks the thread that waits for it, even across an `.await`.
+    pub is_async: bool,
+    /// A new reader queues behind a waiting writer, so a thread that reads twice can deadlock:
+    /// std (futex and pthread implementations alike), parking_lot and tokio are
+    /// write-preferring or fair; spin and the async-std/async-lock ones are not documented to be.
+    pub readers_queue_behind_writers: bool,
+}
+
+pub(super) const FAMILIES: &[FamilyInfo] = &[
+    FamilyInfo {
+        family: Family::Std,
+        name: "std",
+        crates: &["std", "core"],
+        is_async: false,
+        readers_queue_behind_writers: true,
+    },
+    FamilyInfo {
+        family: Family::ParkingLot,
+        name: "parking_lot",
+        crates: &["parking_lot", "lock_api"],
+        is_async: false,
+        readers_queue_behind_writers: true,
+    },
+    FamilyInfo {
+        family: Family::Spin,
+        name: "spin",
+        crates: &["spin"],
+        is_async: false,
+        readers_queue_behind_writers: false,
+    },
+    FamilyInfo {
+        family: Family::Tokio,
+        name: "tokio",
+        crates: &["tokio"],
+        is_async: true,
+        readers_queue_behind_writers: true,
+    },
+    FamilyInfo {
+        family: Family::AsyncStd,
+        name: "async-std",
+        crates: &["async_std"],
+        is_async: true,
+        readers_queue_behind_writers: false,
+    },
+    FamilyInfo {
+        family: Family::Futures,
+        name: "futures",
+        crates: &["futures", "futures_util"],
+        is_async: true,
+        readers_queue_behind_writers: false,
+    },
+    FamilyInfo {
+        family: Family::AsyncLock,
+        name: "async-lock",
+        crates: &["async_lock"],
+        is_async: true,
+        readers_queue_behind_writers: false,
+    },
+];
+
+/// Lock type names, in any family.
+pub(super) const LOCK_TYPES: &[(&str, LockKind)] = &[
+    ("Mutex", LockKind::Mutex),
+    ("FairMutex", LockKind::Mutex),
+    ("SpinMutex", LockKind::Mutex),
+    ("TicketMutex", LockKind::Mutex),
+    ("RwLock", LockKind::RwLock),
+    ("ReentrantMutex", LockKind::ReentrantMutex),
+    ("ReentrantLock", LockKind::ReentrantMutex),
+];
+
+/// Associated functions that make a lock (`Mutex::new(..)`).
+pub(super) const LOCK_CTORS: &[&str] = &["new", "from", "default", "const_new"];
+
+/// Guard type names, in any family.
+pub(super) const GUARDS: &[&str] = &[
+    "MutexGuard",
+    "FairMutexGuard",
+    "SpinMutexGuard",
+    "MappedMutexGuard",
+    "OwnedMutexGuard",
+    "ArcMutexGuard",
+    "ReentrantMutexGuard",
+    "ReentrantLockGuard",
+    "RwLockReadGuard",
+    "RwLockWriteGuard",
+    "RwLockUpgradableReadGuard",
+    "RwLockUpgradableGuard",
+    "MappedRwLockReadGuard",
+    "MappedRwLockWriteGuard",
+    "OwnedRwLockReadGuard",
+    "OwnedRwLockWriteGuard",
+    "ArcRwLockReadGuard",
+    "ArcRwLockWriteGuard",
+];
+
+/// Acquiring methods: name, mode, waits. Suffixes `_arc`/`_owned` (parking_lot arc_lock, tokio)
+/// and prefix `blocking_` (tokio's sync entry points) are the same acquisition.
+pub(super) const MUTEX_METHODS: &[(&str, Mode, bool)] = &[
+    ("lock", Mode::Exclusive, true),
+    ("try_lock", Mode::Exclusive, false),
+    ("try_lock_for", Mode::Exclusive, false),
+    ("try_lock_until", Mode::Exclusive, false),
+];
+
+pub(super) const RWLOCK_METHODS: &[(&str, Mode, bool)] = &[
+    ("read", Mode::Read, true),
+    ("try_read", Mode::Read, false),
+    ("try_read_for", Mode::Read, false),
+    ("try_read_until", Mode::Read, false),
+    ("read_recursive", Mode::ReadRecursive, true),
+    ("try_read_recursive", Mode::ReadRecursive, false),
+    ("try_read_recursive_for", Mode::ReadRecursive, false),
+    ("try_read_recursive_until", Mode::ReadRecursive, false),
+    ("upgradable_read", Mode::Upgradable, true),
+    ("upgradeable_read", Mode::Upgradable, true),
+    ("try_upgradable_read", Mode::Upgradable, false),
+    ("try_upgradeable_read", Mode::Upgradable, false),
+    ("try_upgradable_read_for", Mode::Upgradable, false),
+    ("try_upgradable_read_until", Mode::Upgradable, false),
+    ("write", Mode::Write, true),
+    ("try_write", Mode::Write, false),
+    ("try_write_for", Mode::Write, false),
+    ("try_write_until", Mode::Write, false),
+];
+
+/// Methods that move a guard in and hand back a guard of the same lock, without a new wait on
+/// it (for the lock graph): `Condvar::wait` re-acquires the mutex it released.
+pub(super) const GUARD_PASSING: &[&str] = &[
+    "wait",
+    "wait_while",
+    "wait_timeout",
+    "wait_timeout_ms",
+    "wait_timeout_while",
+    "wait_for",
+    "wait_until",
+    "wait_while_for",
+    "wait_while_until",
+];
+
+/// (crate, type name) of the things a thread can block on other than a lock.
+pub(super) const WAITABLE_TYPES: &[(&str, &str, Waitable)] = &[
+    ("std", "Condvar", Waitable::Condvar),
+    ("parking_lot", "Condvar", Waitable::Condvar),
+    ("std", "Receiver", Waitable::Receiver),
+    ("crossbeam_channel", "Receiver", Waitable::Receiver),
+    ("crossbeam", "Receiver", Waitable::Receiver),
+    ("flume", "Receiver", Waitable::Receiver),
+    ("tokio", "Receiver", Waitable::AsyncReceiver),
+    ("tokio", "UnboundedReceiver", Waitable::AsyncReceiver),
+    ("std", "SyncSender", Waitable::SyncSender),
+    ("std", "Sender", Waitable::Sender),
+    ("crossbeam_channel", "Sender", Waitable::Sender),
+    ("crossbeam", "Sender", Waitable::Sender),
+    ("flume", "Sender", Waitable::Sender),
+    ("tokio", "Sender", Waitable::AsyncSender),
+    ("tokio", "UnboundedSender", Waitable::AsyncSender),
+    ("std", "JoinHandle", Waitable::JoinHandle),
+    ("std", "ScopedJoinHandle", Waitable::JoinHandle),
+    ("std", "Barrier", Waitable::Barrier),
+    ("tokio", "Runtime", Waitable::Runtime),
+    ("tokio", "Handle", Waitable::Runtime),
+];
+
+/// Associated functions that make a waitable (`Condvar::new()`).
+pub(super) const WAITABLE_CTORS: &[&str] = &["new", "default"];
+
+/// Methods that block the calling thread until another thread acts.
+pub(super) const WAIT_METHODS: &[(Waitable, &str)] = &[
+    (Waitable::Condvar, "wait"),
+    (Waitable::Condvar, "wait_while"),
+    (Waitable::Condvar, "wait_timeout"),
+    (Waitable::Condvar, "wait_timeout_ms"),
+    (Waitable::Condvar, "wait_timeout_while"),
+    (Waitable::Condvar, "wait_for"),
+    (Waitable::Condvar, "wait_until"),
+    (Waitable::Condvar, "wait_while_for"),
+    (Waitable::Condvar, "wait_while_until"),
+    (Waitable::Receiver, "recv"),
+    (Waitable::Receiver, "recv_timeout"),
+    (Waitable::Receiver, "recv_deadline"),
+    (Waitable::Receiver, "iter"),
+    (Waitable::AsyncReceiver, "blocking_recv"),
+    (Waitable::AsyncSender, "blocking_send"),
+    (Waitable::SyncSender, "send"),
+    (Waitable::SyncSender, "send_timeout"),
+    (Waitable::JoinHandle, "join"),
+    (Waitable::Barrier, "wait"),
+    (Waitable::Runtime, "block_on"),
+];
+
+/// Methods by which another thread wakes a waiter.
+pub(super) const WAKE_METHODS: &[(Waitable, &str)] = &[
+    (Waitable::Condvar, "notify_one"),
+    (Waitable::Condvar, "notify_all"),
+    (Waitable::SyncSender, "send"),
+    (Waitable::SyncSender, "try_send"),
+    (Waitable::Sender, "send"),
+    (Waitable::Sender, "try_send"),
+    (Waitable::AsyncSender, "send"),
+    (Waitable::AsyncSender, "try_send"),
+    (Waitable::AsyncSender, "blocking_send"),
+];
+
+/// Free functions that block the calling thread: (crate, function name).
+pub(super) const BLOCKING_FNS: &[(&str, &str)] = &[
+    ("std", "park"),
+    ("std", "park_timeout"),
+    ("futures", "block_on"),
+    ("futures_executor", "block_on"),
+    ("futures_lite", "block_on"),
+    ("pollster", "block_on"),
+    ("async_std", "block_on"),
+    ("tokio", "block_on"),
+];
+
+/// Channel constructors: (crate, function, sender kind); they return (sender, receiver).
+pub(super) const CHANNEL_CTORS: &[(&str, &str, Waitable)] = &[
+    ("std", "channel", Waitable::Sender),
+    ("std", "sync_channel", Waitable::SyncSender),
+    ("crossbeam_channel", "unbounded", Waitable::Sender),
+    ("crossbeam_channel", "bounded", Waitable::SyncSender),
+    ("crossbeam", "unbounded", Waitable::Sender),
+    ("crossbeam", "bounded", Waitable::SyncSender),
+    ("flume", "unbounded", Waitable::Sender),
+    ("flume", "bounded", Waitable::SyncSender),
+];
+
+/// Functions and methods that run their closure argument on another thread or task, by name:
+/// std's, a runtime's or the crate's own (`pool.execute(..)`).
+pub(super) const SPAWNERS: &[&str] = &[
+    "spawn",
+    "spawn_blocking",
+    "spawn_local",
+    "spawn_fifo",
+    "spawn_broadcast",
+    "spawn_ok",
+    "spawn_scoped",
+    "execute",
+];
+
+/// Functions that end their argument's life on the spot (a guard passed in is released).
+pub(super) const DROPPING: &[&str] = &["drop", "forget"];
+
+/// Methods whose result is their receiver unwrapped: same lock, same guards
+/// (`m.lock().unwrap()`, `.expect(..)`, `PoisonError::into_inner`).
+pub(super) const UNWRAPPING: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_or_else",
+    "unwrap_or_default",
+    "unwrap_unchecked",
+    "ok",
+    "map_err",
+    "into_inner",
+];
+
+/// Methods whose result is another view of the receiver: the same lock or place (an `Arc`
+/// clone, `as_ref`), but never its guards: cloning a guard clones the data behind it.
+pub(super) const ALIASING: &[&str] = &[
+    "clone",
+    "as_ref",
+    "as_mut",
+    "as_deref",
+    "as_deref_mut",
+    "borrow",
+    "borrow_mut",
+    "deref",
+    "deref_mut",
+    "by_ref",
+];
+
+/// Iterator and collection methods that are still the sequence: their closures see elements.
+pub(super) const SEQ_VIEWS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "values",
+    "values_mut",
+    "drain",
+    "rev",
+    "skip",
+    "take",
+    "filter",
+    "chain",
+];
+
+/// Methods of a sequence that return one of its elements.
+pub(super) const SEQ_ELEMENT: &[&str] = &[
+    "get",
+    "get_mut",
+    "first",
+    "last",
+    "first_mut",
+    "last_mut",
+    "get_unchecked",
+    "get_unchecked_mut",
+    "next",
+];
+
+/// Collection types: their elements (values, for maps) share one lock class.
+pub(super) const SEQUENCES: &[&str] = &[
+    "Vec",
+    "VecDeque",
+    "LinkedList",
+    "HashMap",
+    "BTreeMap",
+    "IndexMap",
+    "SmallVec",
+    "Slab",
+    "DashMap",
+];
+
+/// Wrapping constructors: `Arc::new(m)` is `m` as far as locks are concerned.
+const WRAP: &[&str] = &["new", "from", "clone", "pin"];
+
+/// Types seen through, by name. `in_types`: a `T` inside one is the `T` (`Arc<Mutex<T>>` is the
+/// mutex: method calls auto-deref through smart pointers and `.unwrap()` sees through the rest).
+/// `ctors`: the associated functions that wrap their first argument.
+pub(super) struct Wrapper {
+    pub name: &'static str,
+    pub in_types: bool,
+    pub ctors: &'static [&'static str],
+}
+
+const fn seen_through(name: &'static str, ctors: &'static [&'static str]) -> Wrapper {
+    Wrapper {
+        name,
+        in_types: true,
+        ctors,
+    }
+}
+
+pub(super) const WRAPPERS: &[Wrapper] = &[
+    seen_through("Arc", WRAP),
+    seen_through("Rc", WRAP),
+    seen_through("Box", WRAP),
+    seen_through("Pin", WRAP),
+    seen_through("CachePadded", &["new", "from"]),
+    // Its `new` does not release a guard at the end of a scope: not modelled.
+    seen_through("ManuallyDrop", &[]),
+    seen_through("AssertUnwindSafe", &[]),
+    seen_through("Option", &[]),
+    seen_through("Result", &[]),
+    seen_through("LockResult", &[]),
+    seen_through("TryLockResult", &[]),
+    seen_through("Lazy", &[]),
+    seen_through("LazyLock", &[]),
+    seen_through("LazyCell", &[]),
+    seen_through("OnceLock", &[]),
+    seen_through("OnceCell", &[]),
+    seen_through("Cow", &[]),
+    // A lock type of a crate we do not know: its type stays unknown, but the value it is made
+    // of keeps its class.
+    Wrapper {
+        name: "Mutex",
+        in_types: false,
+        ctors: WRAP,
+    },
+    Wrapper {
+        name: "RwLock",
+        in_types: false,
+        ctors: WRAP,
+    },
+];
+
+/// `Option` and `Result` variants.
+pub(super) const VARIANTS: &[(&str, Variant)] = &[
+    (
+        "Ok",
+        Variant {
+            success: true,
+            carries: true,
+        },
+    ),
+    (
+        "Some",
+        Variant {
+            success: true,
+            carries: true,
+        },
+    ),
+    (
+        "Err",
+        Variant {
+            success: false,
+            carries: true,
+        },
+    ),
+    (
+        "None",
+        Variant {
+            success: false,
+            carries: false,
+        },
+    ),
+];
