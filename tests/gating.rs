@@ -143,7 +143,7 @@ fn deny_warnings_turns_warnings_into_failures() {
 
 #[test]
 fn explain_documents_every_kind() {
-    for &kind in lockorder_attr::KINDS {
+    for kind in lockorder_attr::kinds::Kind::ALL.iter().map(|k| k.code()) {
         let out = run_in(&repo(), &["--explain", kind]);
         assert_eq!(out.status.code(), Some(0));
         let text = stdout(&out);

@@ -18,19 +18,9 @@ use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token};
 
-/// The stable identifiers of every finding kind (the analyzer's registry must match; a test
-/// there checks it). Suppressions name these.
-pub const KINDS: &[&str] = &[
-    "lock-order-cycle",
-    "double-lock",
-    "rwlock-upgrade",
-    "hold-while-wait",
-    "await-holding-lock",
-    "hierarchy-violation",
-    "hierarchy-cycle",
-    "suppression-without-reason",
-    "unused-suppression",
-];
+pub mod kinds;
+
+use kinds::Kind;
 
 /// `#[lock_order(allow(double-lock, lock-order-cycle), reason = "...")]` on a function, impl or
 /// module: findings of these kinds inside it are suppressed.
@@ -67,10 +57,11 @@ fn parse_allow_stream(input: ParseStream) -> syn::Result<Allow> {
             code.push('-');
             code.push_str(&next.to_string());
         }
-        if !KINDS.contains(&code.as_str()) {
+        if Kind::from_code(&code).is_none() {
+            let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
             return Err(syn::Error::new(
                 span,
-                format!("unknown kind `{code}`; the kinds are: {}", KINDS.join(", ")),
+                format!("unknown kind `{code}`; the kinds are: {}", codes.join(", ")),
             ));
         }
         kinds.push((code, span));

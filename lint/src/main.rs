@@ -169,7 +169,7 @@ fn main() -> ExitCode {
 fn explain(code: &str) -> ExitCode {
     match Kind::from_code(code) {
         Some(kind) => {
-            println!("{}", report::explain::explain(kind));
+            println!("{}", kind.explain());
             ExitCode::SUCCESS
         }
         None => {

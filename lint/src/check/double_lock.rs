@@ -2,18 +2,52 @@
 //! again (directly, through calls, through recursion), or a second read of an `RwLock` whose
 //! readers queue behind writers.
 
-use super::Cx;
+use super::{Cx, Reacquire};
 use crate::graph::LockGraph;
-use crate::locks::api::Conflict;
-use crate::report::Finding;
+use crate::locks::api::{Conflict, Family};
+use crate::report::{Finding, Kind};
+use crate::summary::Interaction;
 
 pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
     graph
         .reacquires
         .iter()
         .filter_map(|it| match cx.conflict(it)? {
-            c @ (Conflict::Relock | Conflict::SharedRelock) => Some(cx.reacquire_finding(it, c)),
+            Conflict::Relock => Some(cx.reacquire_finding(it, relock(it))),
+            Conflict::SharedRelock => Some(cx.reacquire_finding(it, shared_relock(it))),
             Conflict::Upgrade => None,
         })
         .collect()
+}
+
+fn relock(it: &Interaction) -> Reacquire {
+    let flavor = it.held.lock.flavor;
+    Reacquire {
+        kind: Kind::DoubleLock,
+        message: |name| format!("`{name}` is locked again while this thread already holds it"),
+        primary: |name| format!("`{name}` locked again here"),
+        why: format!(
+            "{} `{}` is not reentrant: the second `{}` waits for the guard this same thread holds, forever{}",
+            flavor.family_name(),
+            flavor.kind.type_name(),
+            it.taken.lock.acquire.mode.verb(),
+            if flavor.family == Family::Std { " (std may panic instead)" } else { "" }
+        ),
+        help: "drop the first guard before this point, or pass the locked data (or the guard) down instead of locking again",
+    }
+}
+
+fn shared_relock(it: &Interaction) -> Reacquire {
+    Reacquire {
+        kind: Kind::DoubleLock,
+        message: |name| {
+            format!("`{name}` is read-locked again while this thread already holds a read lock on it")
+        },
+        primary: |name| format!("`{name}` locked again here"),
+        why: format!(
+            "{} `RwLock` lets a waiting writer go first: if a writer queues between the two reads, the second read waits for the writer and the writer waits for the first read: deadlock",
+            it.held.lock.flavor.family_name()
+        ),
+        help: "pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`",
+    }
 }

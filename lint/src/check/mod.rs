@@ -16,9 +16,20 @@ use crate::index::Index;
 use crate::locks::api::{self, Conflict};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
 use crate::locks::hierarchy::Hierarchy;
+use crate::report::Kind;
 use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
 use crate::summary::{Interaction, Summaries};
+
+/// What a re-acquisition finding says, by kind: its message and primary label (given the
+/// lock's name), why it deadlocks, and how to fix it.
+pub struct Reacquire {
+    pub kind: Kind,
+    pub message: fn(&str) -> String,
+    pub primary: fn(&str) -> String,
+    pub why: String,
+    pub help: &'static str,
+}
 
 pub struct Cx<'c> {
     pub index: &'c Index,
@@ -177,48 +188,18 @@ impl Cx<'_> {
         labels
     }
 
-    /// A lock taken again while held: the finding of `double_lock` and `rwlock_upgrade`.
-    pub fn reacquire_finding(&self, it: &Interaction, conflict: Conflict) -> Finding {
-        let (held, taken) = (&it.held.lock, &it.taken.lock);
-        let name = self.lock_name(it.unit, taken);
-        let family = held.flavor.family_name();
-        let kind_name = held.flavor.kind.type_name();
-        let (kind, message, why) = match conflict {
-            Conflict::Relock => (
-                crate::report::Kind::DoubleLock,
-                format!("`{name}` is locked again while this thread already holds it"),
-                format!(
-                    "{family} `{kind_name}` is not reentrant: the second `{}` waits for the guard this same thread holds, forever{}",
-                    taken.acquire.mode.verb(),
-                    if held.flavor.family == crate::locks::api::Family::Std { " (std may panic instead)" } else { "" }
-                ),
-            ),
-            Conflict::SharedRelock => (
-                crate::report::Kind::DoubleLock,
-                format!("`{name}` is read-locked again while this thread already holds a read lock on it"),
-                format!(
-                    "{family} `RwLock` lets a waiting writer go first: if a writer queues between the two reads, the second read waits for the writer and the writer waits for the first read: deadlock"
-                ),
-            ),
-            Conflict::Upgrade => (
-                crate::report::Kind::RwlockUpgrade,
-                format!("write lock requested on `{name}` while this thread holds its read lock"),
-                "a writer waits until every reader has left, including this thread, which is waiting for the writer: deadlock".to_string(),
-            ),
-        };
+    /// A lock taken again by the thread that holds it (`double_lock`, `rwlock_upgrade`): the
+    /// labels, the call chain and the recursion, around the kind's own words.
+    pub fn reacquire_finding(&self, it: &Interaction, words: Reacquire) -> Finding {
+        let name = self.lock_name(it.unit, &it.taken.lock);
         let mut labels = self.interaction_labels(it, &name, &name, true);
-        for l in &mut labels {
-            if l.primary {
-                l.message = match conflict {
-                    Conflict::Upgrade => format!("`{name}` write-locked here, still read-held"),
-                    _ => format!("`{name}` locked again here"),
-                };
-                if it.taken.chain.next.is_some() {
-                    l.message = format!("{} (inside this call)", l.message);
-                }
+        for l in labels.iter_mut().filter(|l| l.primary) {
+            l.message = (words.primary)(&name);
+            if it.taken.chain.next.is_some() {
+                l.message = format!("{} (inside this call)", l.message);
             }
         }
-        let mut notes = vec![format!("note: {why}")];
+        let mut notes = vec![format!("note: {}", words.why)];
         let via = self.via_chain(&it.taken.chain);
         if !via.is_empty() {
             notes.push(format!("note: the second acquisition happens{via}"));
@@ -232,15 +213,11 @@ impl Cx<'_> {
                 self.unit_name(it.unit)
             ));
         }
-        notes.push(match conflict {
-            Conflict::Upgrade => "help: drop the read guard before taking the write lock and re-check what you read, or take the write lock from the start (parking_lot: `upgradable_read` then `upgrade`)".to_string(),
-            Conflict::SharedRelock => "help: pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`".to_string(),
-            Conflict::Relock => "help: drop the first guard before this point, or pass the locked data (or the guard) down instead of locking again".to_string(),
-        });
+        notes.push(format!("help: {}", words.help));
         Finding {
-            kind,
-            severity: kind.default_severity(),
-            message,
+            kind: words.kind,
+            severity: words.kind.default_severity(),
+            message: (words.message)(&name),
             locks: vec![name.clone()],
             labels,
             notes,

@@ -5,6 +5,8 @@
 use syn::parse::ParseStream;
 use syn::parse::Parser;
 
+use crate::locks::api;
+
 pub enum MacroKind {
     /// Never returns (`panic!`, `unreachable!`, ...): what follows is dead code.
     Diverges,
@@ -20,11 +22,12 @@ pub fn kind(mac: &syn::Macro) -> MacroKind {
         .last()
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
-    match name.as_str() {
-        "panic" | "unreachable" | "todo" | "unimplemented" => MacroKind::Diverges,
-        "assert" | "assert_eq" | "assert_ne" | "debug_assert" | "debug_assert_eq"
-        | "debug_assert_ne" => MacroKind::Assert,
-        _ => MacroKind::Plain,
+    if api::is_diverging_macro(&name) {
+        MacroKind::Diverges
+    } else if api::is_assert_macro(&name) {
+        MacroKind::Assert
+    } else {
+        MacroKind::Plain
     }
 }
 

@@ -109,7 +109,7 @@ pub fn summary_line(report: &Report) -> String {
         return format!("lockorder: no findings ({scope})");
     }
     let mut kinds: Vec<(&str, usize)> = Vec::new();
-    for k in super::Kind::ALL {
+    for &k in super::Kind::ALL {
         let n = report.findings.iter().filter(|f| f.kind == k).count();
         if n > 0 {
             kinds.push((k.code(), n));

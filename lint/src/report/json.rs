@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Report, Severity, Stats};
+use super::{Report, Stats};
 use crate::source::SourceDb;
 
 #[derive(Serialize)]
@@ -17,7 +17,7 @@ struct Document<'r> {
 #[derive(Serialize)]
 struct JsonFinding<'r> {
     kind: &'static str,
-    severity: Severity,
+    severity: &'static str,
     message: &'r str,
     locks: &'r [String],
     locations: Vec<JsonLocation<'r>>,
@@ -41,7 +41,7 @@ pub fn render(report: &Report, db: &SourceDb) -> String {
             .iter()
             .map(|f| JsonFinding {
                 kind: f.kind.code(),
-                severity: f.severity,
+                severity: f.severity.as_str(),
                 message: &f.message,
                 locks: &f.locks,
                 locations: f

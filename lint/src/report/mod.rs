@@ -1,7 +1,6 @@
 //! The finding model (last step of the pipeline): what every check produces and every output
 //! format renders. Formats live beside it, one file each.
 
-pub mod explain;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -11,91 +10,7 @@ use serde::Serialize;
 
 use crate::source::Loc;
 
-/// The stable identifiers of finding kinds. Adding a kind means a variant here, its entry in
-/// [`Kind::ALL`], and a check in `check/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    LockOrderCycle,
-    DoubleLock,
-    RwlockUpgrade,
-    HoldWhileWait,
-    AwaitHoldingLock,
-    HierarchyViolation,
-    HierarchyCycle,
-    SuppressionWithoutReason,
-    UnusedSuppression,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::LockOrderCycle,
-        Kind::DoubleLock,
-        Kind::RwlockUpgrade,
-        Kind::HoldWhileWait,
-        Kind::AwaitHoldingLock,
-        Kind::HierarchyViolation,
-        Kind::HierarchyCycle,
-        Kind::SuppressionWithoutReason,
-        Kind::UnusedSuppression,
-    ];
-
-    pub fn from_code(code: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::LockOrderCycle => "lock-order-cycle",
-            Kind::DoubleLock => "double-lock",
-            Kind::RwlockUpgrade => "rwlock-upgrade",
-            Kind::HoldWhileWait => "hold-while-wait",
-            Kind::AwaitHoldingLock => "await-holding-lock",
-            Kind::HierarchyViolation => "hierarchy-violation",
-            Kind::HierarchyCycle => "hierarchy-cycle",
-            Kind::SuppressionWithoutReason => "suppression-without-reason",
-            Kind::UnusedSuppression => "unused-suppression",
-        }
-    }
-
-    pub fn summary(self) -> &'static str {
-        match self {
-            Kind::LockOrderCycle => "locks are taken in conflicting orders; threads can deadlock",
-            Kind::DoubleLock => "a lock is taken again by the thread that already holds it",
-            Kind::RwlockUpgrade => {
-                "a write lock is requested while the same thread holds the read lock"
-            }
-            Kind::HoldWhileWait => {
-                "a thread blocks (condvar, channel, join, ...) while holding a lock its waker may need"
-            }
-            Kind::AwaitHoldingLock => "a blocking lock's guard is held across an `.await`",
-            Kind::HierarchyViolation => {
-                "a thread waits for a lock declared to come before a lock it holds"
-            }
-            Kind::HierarchyCycle => "`#[lock_order]` declarations contradict each other",
-            Kind::SuppressionWithoutReason => "a suppression does not say why the finding is safe",
-            Kind::UnusedSuppression => "a suppression matches no finding",
-        }
-    }
-
-    /// Severity when the check has no stronger evidence: a hold-while-wait whose other side is
-    /// found in the code is raised to an error by its check.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Kind::HoldWhileWait
-            | Kind::AwaitHoldingLock
-            | Kind::SuppressionWithoutReason
-            | Kind::UnusedSuppression => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
+pub use lockorder_attr::kinds::{Kind, Severity};
 
 /// One location of a finding, with what happens there.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -213,10 +128,24 @@ impl Report {
 mod tests {
     use super::Kind;
 
-    /// The macro validates kind names against the shared list; it must be this registry.
+    /// README's table of kinds is the registry's; `LOCKORDER_BLESS=1` rewrites it.
     #[test]
-    fn the_attribute_grammar_knows_every_kind() {
-        let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
-        assert_eq!(codes, lockorder_attr::KINDS);
+    fn readme_lists_the_registry() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+        let readme = std::fs::read_to_string(&path).expect("README.md");
+        let (start, end) = ("<!-- kinds:", "<!-- /kinds -->");
+        let from = readme.find(start).expect("README has a kinds block");
+        let table_at = from + readme[from..].find('\n').expect("a line after the marker") + 1;
+        let to = readme.find(end).expect("README closes the kinds block");
+        let table = Kind::markdown_table();
+        if readme[table_at..to] == table {
+            return;
+        }
+        if std::env::var_os("LOCKORDER_BLESS").is_some() {
+            let updated = format!("{}{table}{}", &readme[..table_at], &readme[to..]);
+            std::fs::write(&path, updated).expect("write README.md");
+            return;
+        }
+        panic!("README's table of kinds is not the registry's; run with LOCKORDER_BLESS=1 to rewrite it:\n{table}");
     }
 }

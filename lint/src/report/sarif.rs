@@ -11,7 +11,7 @@ use serde_sarif::sarif::{
     Sarif, ThreadFlow, ThreadFlowLocation, Tool, ToolComponent,
 };
 
-use super::{explain, Kind, Label, Report, Severity};
+use super::{Kind, Label, Report, Severity};
 use crate::source::SourceDb;
 
 /// Where each rule's documentation lives. The tool is not published at a fixed address yet, so
@@ -56,10 +56,7 @@ fn level(s: Severity) -> ResultLevel {
 }
 
 fn rule(kind: Kind) -> ReportingDescriptor {
-    let level = match kind.default_severity() {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let level = kind.default_severity().as_str();
     ReportingDescriptor::builder()
         .id(kind.code())
         .name(kind.code())
@@ -70,12 +67,12 @@ fn rule(kind: Kind) -> ReportingDescriptor {
         )
         .full_description(
             MultiformatMessageString::builder()
-                .text(kind.summary())
+                .text(kind.description())
                 .build(),
         )
         .help(
             MultiformatMessageString::builder()
-                .text(explain::explain(kind))
+                .text(kind.explain())
                 .build(),
         )
         .help_uri(help_uri(kind))

@@ -336,6 +336,14 @@ pub fn variant(name: &str) -> Option<Variant> {
     VARIANTS.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
 }
 
+pub fn is_diverging_macro(name: &str) -> bool {
+    DIVERGING_MACROS.contains(&name)
+}
+
+pub fn is_assert_macro(name: &str) -> bool {
+    ASSERT_MACROS.contains(&name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -408,3 +408,16 @@ pub(super) const VARIANTS: &[(&str, Variant)] = &[
         },
     ),
 ];
+
+/// Macros that never return: what follows them is dead code.
+pub(super) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+
+/// Macros that expand to a condition check: each argument's temporaries end with it.
+pub(super) const ASSERT_MACROS: &[&str] = &[
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+];
