@@ -535,3 +535,141 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     }
     (summary, found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::Arg;
+    use crate::index::StaticId;
+    use crate::locks::api::{Acquire, Family, Flavor, LockKind, Mode};
+    use crate::locks::class::{ClassId, Proj};
+    use crate::source::FileId;
+
+    fn loc(line: u32) -> Loc {
+        Loc {
+            file: FileId(0),
+            line,
+            column: 1,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn place(root: Root, proj: &[Proj]) -> Place {
+        Place {
+            root,
+            proj: proj.into(),
+        }
+    }
+
+    fn field(name: &str) -> Proj {
+        Proj::Field(name.into())
+    }
+
+    fn call(args: Vec<Arg>) -> Call {
+        Call {
+            callee: FnId(7),
+            args: args.into(),
+            loc: loc(3),
+            held: Box::default(),
+        }
+    }
+
+    fn arg(place: Option<Place>, class: Option<ClassRef>) -> Arg {
+        Arg { place, class }
+    }
+
+    const A: ClassRef = ClassRef::Known(ClassId(1));
+    const B: ClassRef = ClassRef::Known(ClassId(2));
+
+    #[test]
+    fn a_parameter_place_is_re_rooted_at_the_argument() {
+        // The callee locks `self.a`; the caller passed `local3.inner`.
+        let c = call(vec![arg(
+            Some(place(Root::Local(3), &[field("inner")])),
+            None,
+        )]);
+        let got = rebase(A, &place(Root::Param(0), &[field("a")]), &c);
+        let want = place(Root::Local(3), &[field("inner"), field("a")]);
+        assert_eq!(got, Some((A, want)));
+    }
+
+    #[test]
+    fn a_lock_passed_in_takes_the_argument_class() {
+        // `fn f(m: &Mutex<T>) { m.lock() }` called with a static.
+        let s = place(Root::Static(StaticId(0)), &[]);
+        let known = call(vec![arg(Some(s.clone()), Some(B))]);
+        let from_root = ClassRef::FromRoot;
+        assert_eq!(
+            rebase(from_root, &place(Root::Param(0), &[]), &known),
+            Some((B, s))
+        );
+        // Called with a lock nobody can name: nothing to say.
+        let unknown = call(vec![arg(None, None)]);
+        assert_eq!(
+            rebase(from_root, &place(Root::Param(0), &[]), &unknown),
+            None
+        );
+    }
+
+    #[test]
+    fn inside_a_lock_wrapper_the_caller_names_the_lock_unless_through_a_guard() {
+        let wrapper = call(vec![arg(Some(place(Root::Param(1), &[])), Some(B))]);
+        // The callee locks the wrapper's inner mutex (`self.0.lock()`): the wrapper's class.
+        let inner = rebase(A, &place(Root::Param(0), &[field("0")]), &wrapper);
+        assert_eq!(inner, Some((B, place(Root::Param(1), &[field("0")]))));
+        // Through a guard into the protected data, a lock there is a lock of its own.
+        let deep = place(Root::Param(0), &[Proj::Deref, field("x")]);
+        let got = rebase(A, &deep, &wrapper);
+        assert_eq!(
+            got,
+            Some((A, place(Root::Param(1), &[Proj::Deref, field("x")])))
+        );
+    }
+
+    #[test]
+    fn what_the_callee_made_or_cannot_name_is_unknown_and_statics_stay() {
+        let c = call(vec![]);
+        let local = rebase(A, &place(Root::Local(0), &[field("m")]), &c);
+        assert_eq!(local, Some((A, Place::unknown())));
+        // An input the call does not pass (a default, a macro): an unknown instance.
+        let missing = rebase(A, &place(Root::Param(2), &[]), &c);
+        assert_eq!(missing, Some((A, Place::unknown())));
+        let s = place(Root::Static(StaticId(4)), &[field("m")]);
+        assert_eq!(rebase(B, &s, &c), Some((B, s)));
+    }
+
+    #[test]
+    fn substitute_enters_the_callee_in_the_chain() {
+        let lock = LockRef {
+            class: A,
+            place: place(Root::Param(0), &[field("a")]),
+            flavor: Flavor {
+                family: Family::Std,
+                kind: LockKind::Mutex,
+            },
+            acquire: Acquire {
+                mode: Mode::Exclusive,
+                waits: true,
+            },
+        };
+        let inner = Entry {
+            lock,
+            chain: Rc::new(Chain {
+                loc: loc(10),
+                enters: None,
+                next: None,
+            }),
+        };
+        let c = call(vec![arg(Some(place(Root::Static(StaticId(1)), &[])), None)]);
+        let outer = substitute(&inner, &c).expect("rebased");
+        assert_eq!(
+            outer.lock.place,
+            place(Root::Static(StaticId(1)), &[field("a")])
+        );
+        let links = outer.chain.links();
+        assert_eq!(links.len(), 2);
+        assert_eq!((links[0].loc, links[0].enters), (loc(3), Some(FnId(7))));
+        assert_eq!(outer.chain.acquired_at(), loc(10));
+    }
+}

@@ -1,12 +1,18 @@
 //! Step 4 of the pipeline: walk every function body in evaluation order and record its lock
 //! events: each acquisition and each call into the crate, with the guards held at that moment.
 //!
-//! The walker (`walker.rs`) follows expressions; when guards die is decided in `guards.rs`
-//! alone; macro arguments are recovered in `macros.rs`. Functions are walked in parallel.
+//! The walker (`walker/`) follows expressions; when guards die is decided in `guards.rs`
+//! alone; macro arguments are recovered in `macros.rs`; `dump.rs` writes events as text (the
+//! boundary `tests.rs` checks). Functions are walked in parallel.
 
+mod dump;
 mod guards;
 mod macros;
+#[cfg(test)]
+mod tests;
 mod walker;
+
+pub use dump::dump;
 
 pub use walker::MAX_DEPTH;
 

@@ -161,3 +161,107 @@ impl Index {
         external
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::Edition;
+
+    /// What `path` means in the module at `module` (`a::b`, or `` for the crate root) of a
+    /// one-file crate: a crate item by its display path, or `extern ..` for an external path.
+    fn resolve(src: &str, module: &str, path: &str) -> String {
+        let mut parsed = crate::parse::parse_text("lib.rs", src, Edition::E2021);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let index = Index::build(&mut parsed, &crate::config::Config::default());
+        let want: Vec<&str> = module.split("::").filter(|s| !s.is_empty()).collect();
+        let m = (0..index.modules.len() as u32)
+            .map(ModId)
+            .find(|&m| {
+                let path = &index.module(m).path;
+                !index.module(m).transparent
+                    && path.len() == want.len()
+                    && path.iter().zip(&want).all(|(n, w)| index.name(*n) == *w)
+            })
+            .expect("the module exists");
+        let segs: Vec<String> = path.split("::").map(str::to_string).collect();
+        match index.resolve_path(m, &segs, false) {
+            Some(Res::Def(Def::Type(t))) => format!("type {}", index.ty(t).display),
+            Some(Res::Def(Def::Fn(f))) => format!("fn {}", index.fn_display(f)),
+            Some(Res::Def(Def::Static(s))) => format!("static {}", index.static_(s).display),
+            Some(Res::Def(Def::Mod(m))) => format!("mod {}", index.module(m).path.len()),
+            Some(Res::Assoc(t, name)) => format!("assoc {}::{name}", index.ty(t).display),
+            Some(Res::External(path)) => format!("extern {}", path.join("::")),
+            None => "unresolved".to_string(),
+        }
+    }
+
+    #[test]
+    fn items_imports_and_renames() {
+        let src = "
+            use std::sync::Mutex;
+            use parking_lot::RwLock as Lock;
+            pub struct Bank;
+            mod inner { pub struct Vault; pub fn open() {} }
+            use inner::Vault as Safe;
+            static LOG: Mutex<u8> = Mutex::new(0);
+        ";
+        assert_eq!(resolve(src, "", "Mutex"), "extern std::sync::Mutex");
+        assert_eq!(resolve(src, "", "Lock"), "extern parking_lot::RwLock");
+        assert_eq!(resolve(src, "", "Bank"), "type Bank");
+        assert_eq!(resolve(src, "", "Safe"), "type inner::Vault");
+        assert_eq!(resolve(src, "", "inner::open"), "fn inner::open");
+        assert_eq!(resolve(src, "", "Bank::new"), "assoc Bank::new");
+        assert_eq!(resolve(src, "", "LOG"), "static LOG");
+        // A name nobody defines or imports is taken as a path of its own.
+        assert_eq!(resolve(src, "", "Condvar"), "extern Condvar");
+    }
+
+    #[test]
+    fn relative_paths_self_super_and_crate() {
+        let src = "
+            pub struct Top;
+            mod a {
+                pub struct Mid;
+                mod b {
+                    use super::Mid;
+                    use crate::Top as T;
+                }
+            }
+        ";
+        assert_eq!(resolve(src, "a::b", "Mid"), "type a::Mid");
+        assert_eq!(resolve(src, "a::b", "T"), "type Top");
+        assert_eq!(resolve(src, "a::b", "super::super::Top"), "type Top");
+        assert_eq!(resolve(src, "a", "self::Mid"), "type a::Mid");
+        assert_eq!(resolve(src, "a::b", "crate::a::Mid"), "type a::Mid");
+        // An inline module does not see its parent's items without an import.
+        assert_eq!(resolve(src, "a", "Top"), "extern Top");
+    }
+
+    #[test]
+    fn globs_local_and_external() {
+        let src = "
+            mod sync { pub struct Lock; }
+            mod one { use crate::sync::*; }
+            mod two { use std::collections::*; use std::sync::*; }
+            mod three { use std::sync::*; pub struct Mutex; }
+        ";
+        assert_eq!(resolve(src, "one", "Lock"), "type sync::Lock");
+        // Of two external globs, the one that names a known lock type wins.
+        assert_eq!(resolve(src, "two", "Mutex"), "extern std::sync::Mutex");
+        // An item of the module shadows what a glob brings.
+        assert_eq!(resolve(src, "three", "Mutex"), "type three::Mutex");
+    }
+
+    #[test]
+    fn import_cycles_end() {
+        let src = "
+            mod a { pub use super::b::X; }
+            mod b { pub use super::a::X; }
+            mod c { pub use super::c::*; pub use super::d::*; }
+            mod d { pub use super::c::*; }
+        ";
+        // rustc rejects the cycle; we must only end, with a path that names nothing we know.
+        assert_eq!(resolve(src, "a", "X"), "extern X");
+        assert_eq!(resolve(src, "c", "Nothing"), "extern Nothing");
+    }
+}
