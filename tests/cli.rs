@@ -427,7 +427,8 @@ fn nothing_from_the_analyzed_tree_is_executed() {
 }
 
 /// One file that is a module of many crates (integration tests sharing `mod common;`, as in syn)
-/// must be walked by one thread at a time: its token streams are shared (see `threads.rs`).
+/// must be analyzed safely: syntax trees never cross threads (ARCHITECTURE.md, "Threads and
+/// syntax trees").
 /// Before the fix this corrupted the heap on syn's own sources.
 #[test]
 fn a_module_shared_by_many_crates_is_analyzed_safely() {

@@ -1,4 +1,4 @@
-// Nested monitor lockout (the seeds' example): thread 1 holds `outer`, then waits on a condvar
+// Nested monitor lockout (the textbook example): thread 1 holds `outer`, then waits on a condvar
 // paired with `inner`; the wait releases `inner` only. Thread 2 needs `outer` before it can
 // signal: it never gets it. Also with parking_lot, and through a helper that waits.
 use std::sync::{Condvar, Mutex};

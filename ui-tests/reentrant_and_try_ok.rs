@@ -1,5 +1,5 @@
 // A reentrant mutex may be locked again by its owner; a try-lock never waits, so taking one
-// while holding another lock cannot deadlock (the seeds' "lock timeout" advice).
+// while holding another lock cannot deadlock (the usual "lock timeout" advice).
 use parking_lot::{Mutex, ReentrantMutex};
 use std::time::Duration;
 

@@ -161,10 +161,9 @@ fn row(name: &str, dirs: &[PathBuf], jobs: usize) {
     let bytes: usize = first.db.iter().map(|(_, f)| f.text.len()).sum();
     let lines: usize = first.db.iter().map(|(_, f)| f.text.lines().count()).sum();
     // On threads started once, for the analysis and the floor alike: a pool dropped after each
-    // run would still be stopping while the next run is timed (dashmap, 2 threads: 15.4 ms
-    // instead of 11.5). Each run times the analysis and the floors back to back, and ratios are
-    // the median of each run's: this VM has slow spells of seconds, which would otherwise fall
-    // on one side of a ratio and not the other (single cells moved by 40%).
+    // run would still be stopping while the next run is timed. Each run times the analysis and
+    // the floors back to back, and ratios are the median of each run's: a VM has slow spells of
+    // seconds, which would otherwise fall on one side of a ratio and not the other.
     let pool = worker_pool(Some(jobs)).expect("threads");
     let (mut full, mut floor, mut floor_macros) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {

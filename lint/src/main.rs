@@ -11,8 +11,8 @@ use lockorder_lint::discover::Edition;
 use lockorder_lint::report::{self, Kind, Report};
 use lockorder_lint::{analyze, Options};
 
-/// syn allocates a node for nearly every token; mimalloc parses a crate ~25% faster than the
-/// system allocator (crossbeam-channel, syn alone: 97 ms -> 72 ms).
+/// syn allocates a node for nearly every token; mimalloc makes parsing markedly faster than the
+/// system allocator (bench/RESULTS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -2,8 +2,8 @@
 //!
 //! A crate's signatures repeat a few hundred names thousands of times (`self`, `T`, `Arc`,
 //! `Mutex`, its own types). As `String`s (24 bytes, plus an allocation each) they were most of
-//! the outlines and the index: dashmap's index held 2,964 of them. A [`Name`] is 4 bytes, and
-//! each distinct name's text is stored once, in one buffer.
+//! the outlines and the index. A [`Name`] is 4 bytes, and each distinct name's text is stored
+//! once, in one buffer.
 //!
 //! Names are interned while files are parsed, on every thread at once (`Interner`), and only read
 //! once the index is built (`Names`). Text that was never interned (an identifier met only in a

@@ -11,6 +11,12 @@
 //! `Span::start()` does not give, are computed from those two numbers and our own line tables,
 //! on the thread that parsed, before the map is freed: a file's skeleton has one origin, each
 //! function parsed when walked one of its own.
+//!
+//! Why not `Span::byte_range()`: it answers `0..0` when built for fuzzing (`cfg(fuzzing)`, which
+//! `cargo fuzz` sets for every crate), so the fuzzer would never see real positions; it keeps a
+//! per-file cache of character-to-byte offsets in the same thread-local map; and it gives no
+//! line or column, for which we need our own tables anyway. The `Debug` form is not a stable API
+//! either: `tests::span_debug_form_is_what_raw_range_reads` fails, saying so, if it changes.
 
 use std::path::{Path, PathBuf};
 
@@ -165,7 +171,7 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
 /// characters into its file (in the file's text, or its skeleton: the same characters), on the
 /// current thread. `start` gets the origin that turns spans into positions in the file; `read`
 /// gets each item as soon as it is parsed, so that the tree of the whole part never exists
-/// (syn's tree of generic signatures is ~100 times their text).
+/// (syn's tree of generic signatures is far larger than their text).
 pub fn parse_each<T: syn::parse::Parse, R>(
     part: &str,
     chars_before: usize,
@@ -355,6 +361,25 @@ mod tests {
             |o| (Vec::new(), o),
             |(v, _), item| v.push(item),
         )
+    }
+
+    /// Positions rest on proc-macro2's `Debug` form of a span (see the module's docs).
+    #[test]
+    fn span_debug_form_is_what_raw_range_reads() {
+        let (ast, _) = parse_items("fn first() {}\nfn second() {}", 0).unwrap();
+        let syn::Item::Fn(f) = &ast[1] else { panic!() };
+        let span = f.sig.ident.span();
+        let (lo, hi) = raw_range(span).unwrap_or_else(|| {
+            panic!(
+                "proc-macro2 no longer formats a span as `bytes(lo..hi)` (it printed `{span:?}`): \
+                 every position is read from that form; see `source.rs`"
+            )
+        });
+        assert_eq!(
+            hi - lo,
+            "second".len(),
+            "`{span:?}` is not `lo..hi` of the span"
+        );
     }
 
     /// Raw offsets keep growing on a thread until its span map is freed: positions must not

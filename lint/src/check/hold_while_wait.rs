@@ -1,6 +1,6 @@
 //! `hold-while-wait`: a thread blocks (condvar wait, channel receive, join, barrier, park,
 //! `block_on`) while it holds a lock. If the thread that would wake it needs that lock first, it
-//! never gets to: the seeds' *nested monitor lockout*, and its channel and join variants. A
+//! never gets to: the classic *nested monitor lockout*, and its channel and join variants. A
 //! condvar wait releases the mutex it is given, and only that one.
 
 use std::collections::HashSet;

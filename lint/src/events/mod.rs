@@ -261,8 +261,8 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
     let mut units: Vec<Unit> = (0..index.fns.len() as u32)
         .into_par_iter()
         // Rayon splits a range only a few times unless a thread steals: with functions of
-        // uneven size, one thread was left alone with up to a quarter of the work (measured:
-        // 46 ms against 36 on crossbeam-channel). Small chunks keep both busy.
+        // uneven size, one thread was left alone with a large share of the work. Small chunks
+        // keep both busy.
         .with_max_len(8)
         .flat_map_iter(|f| {
             let mut units = walker::walk_fn(index, classes, db, FnId(f));

@@ -3,7 +3,7 @@
 //!
 //! The index takes the outlines' contents instead of copying them, and each file's outline is
 //! freed once read: outlines and index are the two largest things alive before the walk, and
-//! memory peaked where both were whole (tokio 15.5 MiB).
+//! memory peaked where both were whole.
 
 use std::collections::{HashMap, HashSet};
 
@@ -107,8 +107,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     settle(b.index)
 }
 
-/// The index lives for the whole run: sorted for lookups, and without the slack of growing
-/// (dashmap's functions had room for 512, for 293).
+/// The index lives for the whole run: sorted for lookups, and without the slack of growing.
 fn settle(mut index: Index) -> Index {
     let fns = &index.fns;
     let key = |&(t, f): &(TypeId, FnId)| (t, fns[f.0 as usize].name);
@@ -508,8 +507,7 @@ impl Builder<'_> {
                     self_ty: Some(&f.self_ty),
                     generics: &f.generics,
                 };
-                // Not collected in place: the outline's buffer is larger than this one needs
-                // (dashmap's index: 47 KiB of unused parameter slots).
+                // Not collected in place: the outline's buffer is larger than this one needs.
                 let mut params = Vec::with_capacity(sig.params.len());
                 params.extend(sig.params.into_iter().map(|p| {
                     Param {

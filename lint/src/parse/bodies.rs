@@ -1,6 +1,6 @@
 //! Function bodies are parsed when they are walked, not with their file.
 //!
-//! A syntax tree is ~30x the size of its source, and the index must see every file before any
+//! A syntax tree is tens of times the size of its source, and the index must see every file before any
 //! body can be walked; holding every body's tree until then is what used to make memory grow
 //! with the crate. So before a file is parsed, the bodies of its functions are found by a small
 //! lexer and blanked (every character but newlines becomes a space, so positions do not move):

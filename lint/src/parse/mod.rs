@@ -241,11 +241,11 @@ fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
 /// cost syn nothing), cut between items and between the members of large `impl`, `trait` and
 /// `mod` blocks, and a piece's items are read one by one as they are parsed
 /// (`source::parse_each`). What a thread parsing a file holds at once is then a piece's tokens
-/// (in proc-macro2's and syn's buffers: ~15 times the piece's text) and one item's tree, not
-/// the file's (30-100 times its text: a 10 MB generated file would need gigabytes); pieces are
-/// also what a file's parsing is shared out by. 256 bytes: dashmap's parse peak on two threads
-/// 430-470 KiB at 512, 424-445 KiB at 256, for 0.3% more instructions on crossbeam-channel and
-/// 0.2% on tokio. Fuzzing inputs are small: tiny pieces make them exercise the cuts.
+/// (in proc-macro2's and syn's buffers, many times the piece's text) and one item's tree, not
+/// the file's (tens of times its text: a large generated file would need gigabytes); pieces
+/// are also what a file's parsing is shared out by. The size trades peak memory for a little
+/// more work per cut (bench/RESULTS.md). Fuzzing inputs are small: tiny pieces make them
+/// exercise the cuts.
 const PART: usize = if cfg!(fuzzing) { 64 } else { 1 << 8 };
 
 /// Parses `text` with its function bodies left out when it can (`bodies`), in pieces, and reads

@@ -1,7 +1,7 @@
 //! A file's outline: what its items declare, as owned data with interned names (`names`), read
 //! from the file's skeleton one item at a time, on the thread that parsed it (`parse`). Each
 //! item's tree is dropped right after, so that no syntax tree outlives its parse or crosses a
-//! thread (tokio's outlines are ~3.4 MiB where its skeleton trees were ~40 MB); a function's body
+//! thread (outlines are a small fraction of the skeletons' trees); a function's body
 //! is parsed from its text range when it is walked, its signature is read here.
 //!
 //! The index (`index::build`) makes modules, types and functions from outlines; it reads only
@@ -663,7 +663,7 @@ fn path_to(prefix: &[Name], name: Name) -> Vec<Name> {
 
 /// `it` collected into a Vec of its exact length: `collect` makes room for at least four items
 /// when an iterator does not promise its length, as syn's do not, and outlines and the index
-/// keep what they collect (dashmap: room for 1,044 parameters, 389 used).
+/// keep what they collect.
 fn exact<T>(it: impl ExactSizeIterator<Item = T>) -> Vec<T> {
     let mut v = Vec::with_capacity(it.len());
     v.extend(it);
