@@ -1,8 +1,8 @@
 //! Function bodies are parsed when they are walked, not with their file.
 //!
-//! A syntax tree is tens of times the size of its source, and the index must see every file before any
-//! body can be walked; holding every body's tree until then is what used to make memory grow
-//! with the crate. So before a file is parsed, the bodies of its functions are found by a small
+//! A syntax tree is tens of times the size of its source, and the index must see every file
+//! before any body can be walked; holding every body's tree until then made memory grow with
+//! the crate. So before a file is parsed, the bodies of its functions are found by a small
 //! lexer and blanked (every character but newlines becomes a space, so positions do not move):
 //! the file parses into a *skeleton* whose functions have empty bodies, read into an outline and
 //! dropped (`outline`); each function's text is parsed on the thread that walks it, and dropped
@@ -14,8 +14,11 @@
 //! A body is deferred whole when its own statements declare no items (`fn`, `struct`, `use`,
 //! ...). One that does keeps its items, which the index needs up front (a function body is a
 //! module), and only its other statements are blanked; one with inner attributes (`#![..]`, the
-//! function's own) is kept whole. Nothing inside a `macro_rules!` definition is touched. When the lexer and syn disagree (it misreads something and the skeleton does not
-//! parse), the whole text is parsed instead: deferring saves memory, it never changes meaning.
+//! function's own) is kept whole. Nothing inside a `macro_rules!` definition is touched. When
+//! the lexer and syn disagree (it misreads something and the skeleton does not parse), the
+//! whole text is parsed instead: deferring saves memory, it never changes meaning.
+
+use super::literals::{block_comment_end, memchr, quote_end, raw_or_prefixed_literal, string_end};
 
 /// Keywords that start an item, which a deferred body must not declare at its top level.
 const ITEM_KEYWORDS: &[&str] = &[
@@ -492,108 +495,6 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
         after_fn = name;
     }
     stack.is_empty().then_some((ranges, ends))
-}
-
-/// The first `needle` in `b` from `from` on; `None` past the end (`'\` at the end of a file
-/// looks for its closing quote past it).
-fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&x| x == needle)
-        .map(|p| from + p)
-}
-
-/// The end of a (nesting) block comment starting at `i`.
-fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    while i + 1 < b.len() {
-        match (b[i], b[i + 1]) {
-            (b'/', b'*') => {
-                depth += 1;
-                i += 2;
-            }
-            (b'*', b'/') => {
-                depth -= 1;
-                i += 2;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The end of a string whose opening `"` is just before `i` (escapes honoured).
-fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// After a `'` at `i`: the end of a character literal, or of a lifetime or label.
-fn quote_end(text: &str, i: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    match b.get(i + 1)? {
-        b'\\' => {
-            // An escape: the literal ends at the next quote after the escaped character.
-            let close = memchr(b'\'', b, i + 3)?;
-            Some(close + 1)
-        }
-        _ => {
-            let ch = text.get(i + 1..)?.chars().next()?;
-            let after = i + 1 + ch.len_utf8();
-            if b.get(after) == Some(&b'\'') {
-                Some(after + 1)
-            } else {
-                // A lifetime or label (`'static` is not the `static` keyword).
-                let name = b[i + 1..]
-                    .iter()
-                    .take_while(|&&x| x == b'_' || x.is_ascii_alphanumeric() || x >= 0x80)
-                    .count();
-                Some(i + 1 + name)
-            }
-        }
-    }
-}
-
-/// Raw strings (`r"..."`, `r#"..."#`, `br`, `cr`) and prefixed strings (`b"..."`, `c"..."`)
-/// start with what looks like a word. `Some(end)` when `word` ends at `i` and starts one
-/// (`Some(None)`: it does not end).
-fn raw_or_prefixed_literal(b: &[u8], word: &str, i: usize) -> Option<Option<usize>> {
-    match (word, b.get(i)) {
-        ("b" | "c", Some(b'"')) => Some(string_end(b, i + 1)),
-        ("r" | "br" | "cr", Some(b'"' | b'#')) => {
-            let hashes = b[i..].iter().take_while(|&&x| x == b'#').count();
-            if b.get(i + hashes) != Some(&b'"') {
-                // `r#ident`: a raw identifier.
-                return None;
-            }
-            let mut j = i + hashes + 1;
-            Some(loop {
-                let Some(q) = memchr(b'"', b, j) else {
-                    break None;
-                };
-                if b[q + 1..]
-                    .iter()
-                    .take(hashes)
-                    .filter(|&&x| x == b'#')
-                    .count()
-                    == hashes
-                {
-                    break Some(q + 1 + hashes);
-                }
-                j = q + 1;
-            })
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

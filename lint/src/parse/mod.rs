@@ -8,6 +8,9 @@
 //! its text when it is walked (`events`).
 
 pub mod bodies;
+mod item_macros;
+mod literals;
+mod modules;
 pub mod outline;
 
 use std::collections::{HashMap, HashSet};
@@ -19,6 +22,10 @@ use crate::names::{Interner, Names};
 use crate::report::Problem;
 use crate::source::{parse_each, FileId, SourceDb, SourceFile};
 use bodies::{Cut, Group, GroupKind};
+pub use item_macros::read_item_macros;
+use item_macros::{inline_impl_macros, inline_item_macros};
+pub use modules::path_attr;
+use modules::{mod_candidates, mod_decls, own_mod_dir};
 use outline::{Item, Members, Outline, Reader};
 
 pub struct Crate {
@@ -71,169 +78,6 @@ impl Parsed {
         )
         .into_iter()
         .find_map(|(p, _)| self.by_path.get(&p).copied())
-    }
-}
-
-/// A `mod name;` declaration found in a file.
-struct ModDecl {
-    inline: Vec<String>,
-    name: String,
-    path_attr: Option<String>,
-}
-
-/// Crates wrap items in macros (`cfg_rt! { pub mod runtime; }`, `cfg_if!`-like helpers). An
-/// item macro whose body parses as items is replaced by those items, so that their modules,
-/// types and functions are analyzed; we never expand a macro, we only read what is written in
-/// its invocation.
-fn inline_item_macros(items: &mut Vec<syn::Item>, depth: u32) {
-    const MAX_NESTING: u32 = 8;
-    let mut out = Vec::with_capacity(items.len());
-    for item in items.drain(..) {
-        match item {
-            syn::Item::Macro(m) if m.ident.is_none() && depth < MAX_NESTING => {
-                match syn::parse2::<syn::File>(m.mac.tokens.clone()) {
-                    Ok(body) if !body.items.is_empty() => {
-                        let mut inner = body.items;
-                        inline_item_macros(&mut inner, depth + 1);
-                        out.extend(inner);
-                    }
-                    _ => out.push(syn::Item::Macro(m)),
-                }
-            }
-            syn::Item::Mod(mut md) => {
-                if let Some((_, inner)) = &mut md.content {
-                    inline_item_macros(inner, depth);
-                }
-                out.push(syn::Item::Mod(md));
-            }
-            syn::Item::Impl(mut im) => {
-                inline_impl_macros(&mut im.items, depth);
-                out.push(syn::Item::Impl(im));
-            }
-            other => out.push(other),
-        }
-    }
-    *items = out;
-}
-
-/// Replaces the item macros of `file` whose bodies parse as items by those items (as every
-/// parsed file is read). Public for the benchmark, whose syn-only floor parses what we parse.
-pub fn read_item_macros(file: &mut syn::File) {
-    inline_item_macros(&mut file.items, 0);
-}
-
-/// The same inside `impl` blocks: `cfg_rt! { pub fn spawn(..) { .. } }`.
-fn inline_impl_macros(items: &mut Vec<syn::ImplItem>, depth: u32) {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items.drain(..) {
-        match item {
-            syn::ImplItem::Macro(m) if depth < 8 => {
-                let body = syn::parse::Parser::parse2(
-                    |input: syn::parse::ParseStream| {
-                        let mut v = Vec::new();
-                        while !input.is_empty() {
-                            v.push(input.parse::<syn::ImplItem>()?);
-                        }
-                        Ok(v)
-                    },
-                    m.mac.tokens.clone(),
-                );
-                match body {
-                    Ok(inner) if !inner.is_empty() => out.extend(inner),
-                    _ => out.push(syn::ImplItem::Macro(m)),
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    *items = out;
-}
-
-fn mod_decls(outline: &Outline, names: &Interner) -> Vec<ModDecl> {
-    let mut out = Vec::new();
-    collect_mods(&outline.items, names, &mut Vec::new(), &mut out);
-    out
-}
-
-fn collect_mods(
-    items: &[Item],
-    names: &Interner,
-    inline: &mut Vec<String>,
-    out: &mut Vec<ModDecl>,
-) {
-    for item in items {
-        let Item::Mod {
-            name,
-            path_attr,
-            inline: content,
-            ..
-        } = item
-        else {
-            continue;
-        };
-        match content {
-            None => out.push(ModDecl {
-                inline: inline.clone(),
-                name: names.string(*name),
-                path_attr: path_attr.clone(),
-            }),
-            Some(items) => {
-                inline.push(names.string(*name));
-                collect_mods(items, names, inline, out);
-                inline.pop();
-            }
-        }
-    }
-}
-
-pub fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|a| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
-            _ => None,
-        },
-        _ => None,
-    })
-}
-
-/// Candidate files for a module declaration, each with the directory its own children live in.
-/// Rules from the Reference ("Module source filenames" and "the path attribute").
-fn mod_candidates(
-    parent: &Path,
-    parent_mod_dir: &Path,
-    inline: &[String],
-    name: &str,
-    path_attr: Option<&str>,
-) -> Vec<(PathBuf, PathBuf)> {
-    let mut base = parent_mod_dir.to_path_buf();
-    base.extend(inline);
-    if let Some(p) = path_attr {
-        let file = if inline.is_empty() {
-            parent.parent().unwrap_or(Path::new(".")).join(p)
-        } else {
-            base.join(p)
-        };
-        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        return vec![(file, dir)];
-    }
-    let dir = base.join(name);
-    vec![
-        (base.join(format!("{name}.rs")), dir.clone()),
-        (dir.join("mod.rs"), dir),
-    ]
-}
-
-/// The directory where a file's `mod x;` children are looked up: its own directory for crate
-/// roots and `mod.rs` files, `dir/stem/` for any other file.
-fn own_mod_dir(path: &Path, is_root: bool) -> PathBuf {
-    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    if is_root || path.file_name().is_some_and(|n| n == "mod.rs") {
-        dir
-    } else {
-        dir.join(path.file_stem().unwrap_or_default())
     }
 }
 

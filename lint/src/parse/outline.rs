@@ -629,7 +629,7 @@ impl Reader<'_> {
     }
 
     /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
-    /// any other (other item macros were read as items already, `parse::inline_item_macros`).
+    /// any other (other item macros were read as items already, `parse::item_macros`).
     fn lazy_statics(&mut self, mac: &syn::ItemMacro, out: &mut Vec<Item>) {
         let is_lazy = mac
             .mac
