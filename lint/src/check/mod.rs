@@ -14,7 +14,7 @@ use crate::events::Unit;
 use crate::graph::LockGraph;
 use crate::index::Index;
 use crate::locks::api::{self, Conflict};
-use crate::locks::class::{ClassRef, Classes, LockRef, Place, Proj, Root};
+use crate::locks::class::{ClassRef, Classes, LockRef, Place, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::report::Kind;
 use crate::report::{Finding, Label};
@@ -66,25 +66,16 @@ impl Cx<'_> {
     }
 
     fn place_text(&self, unit: usize, place: &Place) -> String {
-        let mut s = match place.root {
-            Root::Param(i) => self.units[unit]
-                .func
-                .and_then(|f| self.index.func(f).params.get(i as usize))
-                .map_or_else(|| "_".to_string(), |p| self.index.name(p.name).to_string()),
+        let root = match place.root {
+            Root::Param(i) => self
+                .index
+                .param_name(self.units[unit].func, i)
+                .unwrap_or("_")
+                .to_string(),
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Local(_) | Root::Unknown => "<value>".to_string(),
         };
-        for p in &place.proj {
-            match p {
-                Proj::Field(f) => {
-                    s.push('.');
-                    s.push_str(f);
-                }
-                Proj::Deref => s = format!("(*{s})"),
-                Proj::Index(i) => s = format!("{s}[{i}]"),
-            }
-        }
-        s
+        place.text(root)
     }
 
     pub fn unit_name(&self, unit: usize) -> String {

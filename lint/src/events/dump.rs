@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use super::{GuardSrc, Object, Unit};
 use crate::index::Index;
-use crate::locks::class::{ClassRef, Classes, Place, Proj, Root};
+use crate::locks::class::{ClassRef, Classes, Place, Root};
 use crate::source::Loc;
 
 pub fn dump(units: &[Unit], index: &Index, classes: &Classes) -> String {
@@ -160,31 +160,15 @@ impl Dumper<'_> {
     }
 
     fn place(&self, p: &Place) -> String {
-        let mut s = match p.root {
+        let root = match p.root {
             Root::Param(i) => self
-                .unit
-                .func
-                .and_then(|f| self.index.func(f).params.get(usize::from(i)))
-                .map_or_else(
-                    || format!("param{i}"),
-                    |p| self.index.name(p.name).to_string(),
-                ),
+                .index
+                .param_name(self.unit.func, i)
+                .map_or_else(|| format!("param{i}"), str::to_string),
             Root::Local(n) => format!("local{n}"),
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Unknown => "?".to_string(),
         };
-        for proj in &p.proj {
-            match proj {
-                Proj::Field(f) => {
-                    s.push('.');
-                    s.push_str(f);
-                }
-                Proj::Deref => s = format!("*{s}"),
-                Proj::Index(i) => {
-                    let _ = write!(s, "[{i}]");
-                }
-            }
-        }
-        s
+        p.text(root)
     }
 }

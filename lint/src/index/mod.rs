@@ -194,6 +194,12 @@ impl Index {
         })
     }
 
+    /// The name of input `i` of `func` (`self` for a method's first), for messages.
+    pub fn param_name(&self, func: Option<FnId>, i: u16) -> Option<&str> {
+        let param = self.func(func?).params.get(usize::from(i))?;
+        Some(self.name(param.name))
+    }
+
     /// Whether a function path is configured as blocking (suffix match, like lock types).
     pub fn is_user_blocking(&self, path: &[String]) -> bool {
         self.user_blocking.iter().any(|want| {

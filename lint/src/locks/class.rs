@@ -88,6 +88,22 @@ impl Place {
     pub fn through_guard(&self) -> bool {
         self.proj.contains(&Proj::Deref)
     }
+
+    /// The place as Rust would write it, given how its root is named: `self.inner[0]`, `(*g).x`.
+    pub fn text(&self, root: String) -> String {
+        let mut s = root;
+        for p in self.proj.iter() {
+            match p {
+                Proj::Field(f) => {
+                    s.push('.');
+                    s.push_str(f);
+                }
+                Proj::Deref => s = format!("(*{s})"),
+                Proj::Index(i) => s = format!("{s}[{i}]"),
+            }
+        }
+        s
+    }
 }
 
 /// A class as the function that acquires the lock sees it.
