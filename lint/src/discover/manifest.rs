@@ -123,16 +123,37 @@ fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
         .chain(&m.example)
         .chain(&m.test)
         .chain(&m.bench);
+    let dependencies = dependency_names(m);
     products
         .filter_map(|p: &Product| {
             Some(CrateRoot {
                 name: p.name.as_deref().unwrap_or(&package.name).replace('-', "_"),
                 root: normalize(&dir.join(p.path.as_ref()?)),
                 edition: p.edition.map_or(edition, convert),
+                dependencies: Some(dependencies.clone()),
                 loose: false,
             })
         })
         .collect()
+}
+
+/// Every dependency of a package (normal, dev, build, per target), by the name code uses: the
+/// key, with `-` as `_` (a renamed dependency is used by its key).
+fn dependency_names(m: &Manifest) -> Vec<String> {
+    let tables = [&m.dependencies, &m.dev_dependencies, &m.build_dependencies];
+    let per_target = m
+        .target
+        .values()
+        .flat_map(|t| [&t.dependencies, &t.dev_dependencies, &t.build_dependencies]);
+    let mut names: Vec<String> = tables
+        .into_iter()
+        .chain(per_target)
+        .flat_map(|deps| deps.keys())
+        .map(|k| k.replace('-', "_"))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn convert(e: cargo_toml::Edition) -> Edition {

@@ -48,6 +48,9 @@ pub struct CrateRoot {
     pub name: String,
     pub root: PathBuf,
     pub edition: Edition,
+    /// The crates its package depends on, by the names code uses (`parking_lot`, a renamed
+    /// key): with `std`, `core` and `alloc`, the extern prelude. `None` without a manifest.
+    pub dependencies: Option<Vec<String>>,
     /// Loose-directory crates: every `.rs` file under `root`'s directory is a candidate root.
     pub loose: bool,
 }
@@ -123,6 +126,7 @@ fn single_file(path: &Path, edition: Edition) -> CrateRoot {
         name,
         root: path.to_path_buf(),
         edition,
+        dependencies: None,
         loose: false,
     }
 }

@@ -35,7 +35,7 @@ struct Dumper<'d> {
     classes: &'d Classes,
 }
 
-/// Events of a unit, in the order they happened (by position in the body).
+/// One event of a unit, where it happens (lines are sorted by position in the body).
 struct Line {
     at: Loc,
     text: String,

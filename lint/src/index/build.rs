@@ -91,10 +91,15 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
         // Numbered among the crates that parsed: a crate whose root does not parse has no index.
         let k = b.index.crates.len();
         let root = b.add_module(k, None, Vec::new(), krate.root, false);
+        let extern_prelude = krate.dependencies.as_ref().map(|deps| {
+            let sysroot = ["std", "core", "alloc"].map(String::from);
+            deps.iter().cloned().chain(sysroot).collect()
+        });
         b.index.crates.push(CrateInfo {
             name: krate.name.clone(),
             root,
             edition: krate.edition,
+            extern_prelude,
         });
         b.index
             .crate_roots
@@ -163,6 +168,7 @@ impl Builder<'_> {
             transparent,
             defs: HashMap::new(),
             uses: Vec::new(),
+            extern_crates: Vec::new(),
             globs: Vec::new(),
         });
         ModId(self.index.modules.len() as u32 - 1)
@@ -210,7 +216,7 @@ impl Builder<'_> {
             match item {
                 Item::Mod {
                     name,
-                    path_attr,
+                    paths,
                     inline: content,
                     allows,
                 } => match content {
@@ -224,9 +230,7 @@ impl Builder<'_> {
                     None => {
                         let parsed = self.parsed;
                         let name_str = self.index.name(name);
-                        let Some(cf) =
-                            parsed.mod_file(file, inline, name_str, path_attr.as_deref())
-                        else {
+                        let Some(cf) = parsed.mod_file(file, inline, name_str, &paths) else {
                             continue;
                         };
                         let krate = self.index.module(m).krate;
@@ -270,6 +274,18 @@ impl Builder<'_> {
                     let id = self.add_static(m, file, name, ty);
                     for d in decls {
                         self.declare(m, file, DeclOwner::Static(id), d);
+                    }
+                }
+                Item::ExternCrate { name, krate } => {
+                    let module = &mut self.index.modules[m.0 as usize];
+                    module.extern_crates.push((name, krate));
+                    // At a crate's root, the name joins the extern prelude (edition 2018 on).
+                    if module.parent.is_none() {
+                        let name = self.index.names.str(name).to_string();
+                        let krate = &mut self.index.crates[module.krate];
+                        if let Some(prelude) = &mut krate.extern_prelude {
+                            prelude.insert(name);
+                        }
                     }
                 }
                 Item::Use { names, globs } => {

@@ -8,7 +8,7 @@ mod build;
 pub mod resolve;
 pub mod types;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::discover::Edition;
 use crate::names::{Name, Names};
@@ -38,6 +38,9 @@ pub struct CrateInfo {
     pub name: String,
     pub root: ModId,
     pub edition: Edition,
+    /// Crate names a path may start with besides the crate's own items (`std`, its
+    /// dependencies, `extern crate` names); `None` when no manifest says what it depends on.
+    pub extern_prelude: Option<HashSet<String>>,
 }
 
 pub struct Module {
@@ -52,6 +55,8 @@ pub struct Module {
     pub defs: HashMap<Name, Vec<Def>>,
     /// `use a::b as c;` as `c -> [a, b]`.
     pub uses: Vec<(Name, Vec<Name>)>,
+    /// `extern crate krate as name;` as `name -> krate`.
+    pub extern_crates: Vec<(Name, Name)>,
     pub globs: Vec<Vec<Name>>,
 }
 
@@ -150,7 +155,7 @@ pub struct Index {
     pub ext_methods: HashMap<(String, String), Vec<FnId>>,
     /// Crate types that hand out guards of a lock they wrap (`fn lock(&self) -> MutexGuard<T>`):
     /// a field of such a type is a lock in its own right.
-    pub lock_wrappers: std::collections::HashSet<TypeId>,
+    pub lock_wrappers: HashSet<TypeId>,
     pub declarations: Vec<Declaration>,
     /// `#[lock_order(allow(..))]` on functions, impls and modules.
     pub suppressions: Vec<crate::suppress::Suppression>,

@@ -9,6 +9,7 @@
 //! keeps it linear in the number of modules and imports rather than exponential.
 
 use super::{Def, Index, ModId, TypeId};
+use crate::discover::Edition;
 use crate::locks::api;
 use crate::names::{Name, Segment};
 
@@ -41,6 +42,10 @@ impl Index {
         leading_colon: bool,
     ) -> Option<Res> {
         if leading_colon {
+            // `::a::b`: crate-relative in edition 2015, an extern crate's path since 2018.
+            if self.edition_of(from) == Edition::E2015 {
+                return self.resolve_segments(self.crates_root(from), segs, &mut Seen::new());
+            }
             let path = segs.iter().map(|s| s.text(&self.names).to_string());
             return Some(Res::External(path.collect()));
         }
@@ -123,6 +128,26 @@ impl Index {
             .map(|&root| Res::Def(Def::Mod(root)))
     }
 
+    /// Where the path of a `use` in module `m` starts: in edition 2015, at the crate root
+    /// (`use header::*;` is `crate::header::*`) unless it says `self`, `super` or `crate`.
+    fn use_base(&self, m: ModId, path: &[Name]) -> ModId {
+        let relative = matches!(
+            path.first(),
+            Some(&(Name::SELF_VALUE | Name::SUPER | Name::CRATE))
+        );
+        if self.edition_of(m) == Edition::E2015 && !relative {
+            self.crates_root(m)
+        } else {
+            m
+        }
+    }
+
+    /// Whether `name` is a crate a path may start with in `m`'s crate (`None`: not known).
+    fn in_extern_prelude(&self, m: ModId, name: &str) -> Option<bool> {
+        let krate = &self.crates[self.module(m).krate];
+        krate.extern_prelude.as_ref().map(|p| p.contains(name))
+    }
+
     /// A name as an item of module `m` (what `m::name` means).
     fn lookup_in<'q>(&'q self, m: ModId, key: Key<'q>, seen: &mut Seen<'q>) -> Option<Res> {
         if seen.contains(&(m, key.text)) {
@@ -135,18 +160,27 @@ impl Index {
                 return Some(Res::Def(*def));
             }
             if let Some((_, path)) = module.uses.iter().find(|(alias, _)| *alias == name) {
-                return self.resolve_segments(m, path, seen);
+                return self.resolve_segments(self.use_base(m, path), path, seen);
+            }
+            if let Some(&(_, krate)) = module.extern_crates.iter().find(|(n, _)| *n == name) {
+                return Some(match krate {
+                    Name::SELF_VALUE => Res::Def(Def::Mod(self.crates_root(m))),
+                    _ => Res::External(vec![self.names.str(krate).to_string()]),
+                });
             }
         }
+        // A glob of another crate brings that crate's items, not the names of crates: those
+        // come from the extern prelude (Reference, names.preludes.extern).
+        let foreign_globs_answer = self.in_extern_prelude(m, key.text) != Some(true);
         let mut external = None;
         for glob in &module.globs {
-            match self.resolve_segments(m, glob, seen) {
+            match self.resolve_segments(self.use_base(m, glob), glob, seen) {
                 Some(Res::Def(Def::Mod(g))) if g != m => {
                     if let Some(res) = self.lookup_in(g, key, seen) {
                         return Some(res);
                     }
                 }
-                Some(Res::External(mut path)) => {
+                Some(Res::External(mut path)) if foreign_globs_answer => {
                     path.push(key.text.to_string());
                     // Of several external globs, prefer the one that names a known lock type:
                     // `use std::collections::*; use std::sync::*;` and then `Mutex`.

@@ -20,18 +20,20 @@ use std::sync::Mutex;
 use crate::discover::{CrateRoot, Edition};
 use crate::names::{Interner, Names};
 use crate::report::Problem;
-use crate::source::{parse_each, FileId, SourceDb, SourceFile};
+use crate::source::{display_path, parse_each, FileId, SourceDb, SourceFile};
 use bodies::{Cut, Group, GroupKind};
 pub use item_macros::read_item_macros;
 use item_macros::{inline_impl_macros, inline_item_macros};
-pub use modules::path_attr;
 use modules::{mod_candidates, mod_decls, own_mod_dir};
+pub use modules::{path_attrs, ModPaths};
 use outline::{Item, Members, Outline, Reader};
 
 pub struct Crate {
     pub name: String,
     pub root: FileId,
     pub edition: Edition,
+    /// `discover::CrateRoot::dependencies`.
+    pub dependencies: Option<Vec<String>>,
 }
 
 pub struct Parsed {
@@ -66,7 +68,7 @@ impl Parsed {
         parent: FileId,
         inline: &[String],
         name: &str,
-        path_attr: Option<&str>,
+        paths: &ModPaths,
     ) -> Option<FileId> {
         let parent_path = &self.db.get(parent).path;
         mod_candidates(
@@ -74,7 +76,7 @@ impl Parsed {
             &self.mod_dirs[parent.0 as usize],
             inline,
             name,
-            path_attr,
+            paths,
         )
         .into_iter()
         .find_map(|(p, _)| self.by_path.get(&p).copied())
@@ -445,6 +447,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         name: "main".into(),
         root: id,
         edition,
+        dependencies: None,
     });
     parsed.names = names.into_names();
     parsed
@@ -456,6 +459,8 @@ struct Done {
     mod_dir: PathBuf,
     loaded: Loaded,
     children: Vec<PathBuf>,
+    /// Declarations no file answers: the name, and where it was looked for.
+    missing: Vec<(String, Vec<PathBuf>)>,
 }
 
 /// Parses `path`, then, as soon as its `mod` declarations are known, the files they name, each
@@ -473,8 +478,8 @@ fn parse_tree<'s>(
 ) {
     scope.spawn(move |scope| {
         // The file a declaration names, and the directory of its own children.
-        let child = |inline: &[String], name: &str, path_attr: Option<&str>| {
-            mod_candidates(&path, &mod_dir, inline, name, path_attr)
+        let child = |inline: &[String], name: &str, paths: &ModPaths| {
+            mod_candidates(&path, &mod_dir, inline, name, paths)
                 .into_iter()
                 .find(|(p, _)| p.is_file())
         };
@@ -484,16 +489,23 @@ fn parse_tree<'s>(
             }
         };
         let loaded = load(&path, names, |mods| {
-            for found in mods.into_iter().filter_map(|name| child(&[], name, None)) {
+            for found in mods
+                .into_iter()
+                .filter_map(|name| child(&[], name, &ModPaths::default()))
+            {
                 start(found);
             }
         });
-        let mut children = Vec::new();
+        let (mut children, mut missing) = (Vec::new(), Vec::new());
         if let Loaded::Ok(_, outline) = &loaded {
             for decl in mod_decls(outline, names) {
-                if let Some(found) = child(&decl.inline, &decl.name, decl.path_attr.as_deref()) {
+                if let Some(found) = child(&decl.inline, &decl.name, &decl.paths) {
                     children.push(found.0.clone());
                     start(found);
+                } else {
+                    let looked =
+                        mod_candidates(&path, &mod_dir, &decl.inline, &decl.name, &decl.paths);
+                    missing.push((decl.name, looked.into_iter().map(|(p, _)| p).collect()));
                 }
             }
         }
@@ -503,6 +515,7 @@ fn parse_tree<'s>(
                 mod_dir,
                 loaded,
                 children,
+                missing,
             });
         }
     });
@@ -551,6 +564,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
         mod_dir,
         loaded,
         children,
+        missing,
     } in done
     {
         reached_as_module.extend(children);
@@ -564,6 +578,14 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 (file, None)
             }
         };
+        for (name, looked) in missing {
+            let looked: Vec<String> = looked.iter().map(|p| display_path(p)).collect();
+            parsed.problems.push(Problem::warning(format!(
+                "{}: `mod {name};` names no file (looked for {}); its items are not analyzed",
+                file.display,
+                looked.join(", ")
+            )));
+        }
         let id = parsed.db.add(file);
         parsed.by_path.insert(path, id);
         parsed.outlines.push(outline);
@@ -578,6 +600,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 name: root.name.clone(),
                 root: id,
                 edition: root.edition,
+                dependencies: root.dependencies.clone(),
             });
         }
     }
@@ -703,7 +726,10 @@ mod tests {
             Edition::E2021,
         );
         assert_eq!(parsed.crates.len(), 1);
-        assert_eq!(parsed.mod_file(parsed.crates[0].root, &[], "a", None), None);
+        assert_eq!(
+            parsed.mod_file(parsed.crates[0].root, &[], "a", &ModPaths::default()),
+            None
+        );
         let report = crate::analyze_text("t.rs", "mod a; fn main() {}", Edition::E2021);
         assert!(report.findings.is_empty());
     }

@@ -10,7 +10,7 @@ use crate::names::Interner;
 pub(super) struct ModDecl {
     pub inline: Vec<String>,
     pub name: String,
-    pub path_attr: Option<String>,
+    pub paths: ModPaths,
 }
 
 pub(super) fn mod_decls(outline: &Outline, names: &Interner) -> Vec<ModDecl> {
@@ -28,7 +28,7 @@ pub(super) fn collect_mods(
     for item in items {
         let Item::Mod {
             name,
-            path_attr,
+            paths,
             inline: content,
             ..
         } = item
@@ -39,7 +39,7 @@ pub(super) fn collect_mods(
             None => out.push(ModDecl {
                 inline: inline.clone(),
                 name: names.string(*name),
-                path_attr: path_attr.clone(),
+                paths: paths.clone(),
             }),
             Some(items) => {
                 inline.push(names.string(*name));
@@ -50,17 +50,44 @@ pub(super) fn collect_mods(
     }
 }
 
-pub fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|a| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
-            _ => None,
-        },
+/// The files a module's attributes name.
+#[derive(Clone, Debug, Default)]
+pub struct ModPaths {
+    /// `#[path = ".."]`.
+    pub plain: Option<String>,
+    /// `#[cfg_attr(predicate, path = "..")]`: configurations are not evaluated, so these are
+    /// read only when the file the module would otherwise be in does not exist.
+    pub conditional: Vec<String>,
+}
+
+pub fn path_attrs(attrs: &[syn::Attribute]) -> ModPaths {
+    let lit = |e: &syn::Expr| match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
         _ => None,
-    })
+    };
+    let mut paths = ModPaths::default();
+    for a in attrs {
+        match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("path") => paths.plain = lit(&nv.value),
+            syn::Meta::List(l) if l.path.is_ident("cfg_attr") => {
+                let metas = l.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                );
+                for m in metas.into_iter().flatten().skip(1) {
+                    if let syn::Meta::NameValue(nv) = m {
+                        if nv.path.is_ident("path") {
+                            paths.conditional.extend(lit(&nv.value));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    paths
 }
 
 /// Candidate files for a module declaration, each with the directory its own children live in.
@@ -70,24 +97,32 @@ pub(super) fn mod_candidates(
     parent_mod_dir: &Path,
     inline: &[String],
     name: &str,
-    path_attr: Option<&str>,
+    paths: &ModPaths,
 ) -> Vec<(PathBuf, PathBuf)> {
+    // `mod r#move;` is in `move.rs`.
+    let name = name.strip_prefix("r#").unwrap_or(name);
     let mut base = parent_mod_dir.to_path_buf();
-    base.extend(inline);
-    if let Some(p) = path_attr {
+    base.extend(inline.iter().map(|m| m.strip_prefix("r#").unwrap_or(m)));
+    let named = |p: &String| {
         let file = if inline.is_empty() {
             parent.parent().unwrap_or(Path::new(".")).join(p)
         } else {
             base.join(p)
         };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        return vec![(file, dir)];
+        (file, dir)
+    };
+    let mut out = Vec::new();
+    match &paths.plain {
+        Some(p) => out.push(named(p)),
+        None => {
+            let dir = base.join(name);
+            out.push((base.join(format!("{name}.rs")), dir.clone()));
+            out.push((dir.join("mod.rs"), dir));
+        }
     }
-    let dir = base.join(name);
-    vec![
-        (base.join(format!("{name}.rs")), dir.clone()),
-        (dir.join("mod.rs"), dir),
-    ]
+    out.extend(paths.conditional.iter().map(named));
+    out
 }
 
 /// The directory where a file's `mod x;` children are looked up: its own directory for crate

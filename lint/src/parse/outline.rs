@@ -20,8 +20,8 @@ pub struct Outline {
 pub enum Item {
     Mod {
         name: Name,
-        /// `#[path = ".."]`.
-        path_attr: Option<String>,
+        /// Files named by `#[path = ".."]` and `#[cfg_attr(.., path = "..")]`.
+        paths: super::ModPaths,
         /// The items of `mod m { .. }`; `None` for `mod m;`.
         inline: Option<Vec<Item>>,
         allows: Vec<Allow>,
@@ -47,6 +47,11 @@ pub enum Item {
         name: Named,
         ty: TypeExpr,
         decls: Vec<Decl>,
+    },
+    /// `extern crate krate as name;` (`name` is `krate` without a rename).
+    ExternCrate {
+        name: Name,
+        krate: Name,
     },
     /// `use a::b as c;` as `c -> [a, b]`; globs as their prefix.
     Use {
@@ -308,7 +313,7 @@ impl Reader<'_> {
         out.push(match item {
             syn::Item::Mod(md) => Item::Mod {
                 name: self.name(&md.ident),
-                path_attr: super::path_attr(&md.attrs),
+                paths: super::path_attrs(&md.attrs),
                 allows: match &md.content {
                     Some((brace, _)) => {
                         self.allows(&md.attrs, md.mod_token.span, brace.span.close())
@@ -354,6 +359,11 @@ impl Reader<'_> {
                 ty: self.ty(&s.ty),
                 decls: self.lock_decls(&s.attrs, None),
             },
+            syn::Item::ExternCrate(e) => {
+                let krate = self.name(&e.ident);
+                let name = e.rename.as_ref().map_or(krate, |(_, r)| self.name(r));
+                Item::ExternCrate { name, krate }
+            }
             syn::Item::Use(u) => {
                 let (mut names, mut globs) = (Vec::new(), Vec::new());
                 self.use_tree(&mut Vec::new(), &u.tree, &mut names, &mut globs);
