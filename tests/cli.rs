@@ -305,6 +305,27 @@ fn files_of_a_root_that_does_not_parse_are_not_analyzed() {
     assert_eq!(kinds(&doc), Vec::<String>::new());
 }
 
+/// rustc refuses a `mod` declaration without a file; we analyze the rest, and say so.
+#[test]
+fn a_module_without_a_file_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    package(dir.path(), "p");
+    write(dir.path(), "src/lib.rs", "mod gone;\nmod here;\n");
+    write(dir.path(), "src/here.rs", INVERSION);
+    let (doc, code, _) = json(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
+    let problems = doc["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 1, "{doc:#}");
+    let text = problems[0].as_str().unwrap_or_default();
+    assert!(
+        text.contains("src/lib.rs: `mod gone;` names no file")
+            && text.contains("src/gone.rs")
+            && text.contains("src/gone/mod.rs"),
+        "{text}"
+    );
+}
+
 #[test]
 fn loose_directories_follow_mod_declarations() {
     let dir = tempfile::tempdir().unwrap();

@@ -204,7 +204,11 @@ mod tests {
     /// What `path` means in the module at `module` (`a::b`, or `` for the crate root) of a
     /// one-file crate: a crate item by its display path, or `extern ..` for an external path.
     fn resolve(src: &str, module: &str, path: &str) -> String {
-        let mut parsed = crate::parse::parse_text("lib.rs", src, Edition::E2021);
+        resolve_in(Edition::E2021, src, module, path)
+    }
+
+    fn resolve_in(edition: Edition, src: &str, module: &str, path: &str) -> String {
+        let mut parsed = crate::parse::parse_text("lib.rs", src, edition);
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         let index = Index::build(&mut parsed, &crate::config::Config::default());
         let want: Vec<&str> = module.split("::").filter(|s| !s.is_empty()).collect();
@@ -217,8 +221,13 @@ mod tests {
                     && path.iter().zip(&want).all(|(n, w)| index.name(*n) == *w)
             })
             .expect("the module exists");
-        let segs: Vec<String> = path.split("::").map(str::to_string).collect();
-        match index.resolve_path(m, &segs, false) {
+        let global = path.starts_with("::");
+        let segs: Vec<String> = path
+            .trim_start_matches("::")
+            .split("::")
+            .map(str::to_string)
+            .collect();
+        match index.resolve_path(m, &segs, global) {
             Some(Res::Def(Def::Type(t))) => format!("type {}", index.ty(t).display),
             Some(Res::Def(Def::Fn(f))) => format!("fn {}", index.fn_display(f)),
             Some(Res::Def(Def::Static(s))) => format!("static {}", index.static_(s).display),
@@ -284,6 +293,38 @@ mod tests {
         assert_eq!(resolve(src, "two", "Mutex"), "extern std::sync::Mutex");
         // An item of the module shadows what a glob brings.
         assert_eq!(resolve(src, "three", "Mutex"), "type three::Mutex");
+    }
+
+    #[test]
+    fn extern_crates_and_edition_2015_paths() {
+        let src = "
+            extern crate parking_lot as sync;
+            extern crate self as me;
+            pub struct Top;
+            mod a {
+                use sync::Mutex;
+                use Top as T;
+                use self::inner::Deep;
+                mod inner { pub struct Deep; }
+            }
+        ";
+        assert_eq!(
+            resolve(src, "", "sync::RwLock"),
+            "extern parking_lot::RwLock"
+        );
+        assert_eq!(resolve(src, "", "me::Top"), "type Top");
+        // 2015: a `use` path starts at the crate root (unless it says `self`, `super`, `crate`).
+        let e2015 = Edition::E2015;
+        assert_eq!(
+            resolve_in(e2015, src, "a", "Mutex"),
+            "extern parking_lot::Mutex"
+        );
+        assert_eq!(resolve_in(e2015, src, "a", "T"), "type Top");
+        assert_eq!(resolve_in(e2015, src, "a", "Deep"), "type a::inner::Deep");
+        assert_eq!(resolve_in(e2015, src, "a", "::Top"), "type Top");
+        // 2018 on, the same `use Top` names nothing in `a`; `::Top` is a crate named `Top`.
+        assert_eq!(resolve(src, "a", "T"), "extern Top");
+        assert_eq!(resolve(src, "a", "::Top"), "extern Top");
     }
 
     #[test]

@@ -1,0 +1,16 @@
+use types::Shared;
+
+pub fn on_connect(s: &Shared, id: u32) {
+    let mut peers = s.peers.lock();
+    let mut pending = s.pending.lock();
+    pending.retain(|p| *p != id);
+    peers.push(id);
+}
+
+pub fn on_request(s: &Shared, id: u32) {
+    let peers = s.peers.lock();
+    let mut pending = s.pending.lock();
+    if !peers.contains(&id) {
+        pending.push(id);
+    }
+}

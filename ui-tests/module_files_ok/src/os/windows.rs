@@ -1,0 +1,5 @@
+use crate::Book;
+
+pub fn settle(book: &Book) {
+    let _bids = book.bids.lock().unwrap();
+}
