@@ -503,3 +503,38 @@ impl S {
         "#]],
     );
 }
+
+#[test]
+fn an_async_fn_runs_where_its_future_is_awaited() {
+    check(
+        "
+use tokio::sync::Mutex;
+struct S { a: Mutex<u32>, b: Mutex<u32> }
+impl S {
+    async fn touch(&self) { *self.b.lock().await += 1; }
+    async fn f(&self) {
+        let fut = {
+            let _a = self.a.lock().await;
+            self.touch()
+        };
+        fut.await;
+        let _a = self.a.lock().await;
+        self.touch().await;
+    }
+}",
+        expect![[r#"
+            fn S::touch
+              5:30 lock S::b at self.b, holds []
+              5:44 await, holds [S::b@5]
+            fn S::f
+              8:22 lock S::a at self.a, holds []
+              8:36 await, holds [S::a@8]
+              9:13 call S::touch(self), holds []
+              11:13 await, holds []
+              12:18 lock S::a at self.a, holds []
+              12:32 await, holds [S::a@12]
+              13:9 call S::touch(self), holds [S::a@12]
+              13:22 await, holds [S::a@12]
+        "#]],
+    );
+}

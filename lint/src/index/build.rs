@@ -349,6 +349,7 @@ impl Builder<'_> {
             name,
             generics: own_generics,
             has_receiver,
+            is_async,
             params,
             ret,
             text,
@@ -378,6 +379,7 @@ impl Builder<'_> {
             params: Box::default(),
             ret: Ty::Unknown,
             self_ty,
+            is_async,
             generics: generics.into_boxed_slice(),
             loc: name.at.in_file(file),
         });

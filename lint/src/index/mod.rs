@@ -94,6 +94,8 @@ pub struct FnDef {
     /// The return type, lowered once every type is known.
     pub ret: Ty,
     pub self_ty: Ty,
+    /// `async fn`: its body runs where the future a call makes is awaited.
+    pub is_async: bool,
     pub generics: Box<[Name]>,
     pub loc: Loc,
 }

@@ -85,6 +85,8 @@ pub struct FnItem {
     /// Type parameters of the signature.
     pub generics: Vec<Name>,
     pub has_receiver: bool,
+    /// `async fn`: a call makes a future, and the body runs where that is awaited.
+    pub is_async: bool,
     pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
     /// Bytes of the body, brace to brace; `None` without a body. The signature is read here
@@ -435,6 +437,7 @@ impl Reader<'_> {
             name: self.named(&sig.ident),
             generics: self.generics(&sig.generics),
             has_receiver: sig.receiver().is_some(),
+            is_async: sig.asyncness.is_some(),
             params,
             ret: match &sig.output {
                 syn::ReturnType::Type(_, t) => Some(self.ty(t)),

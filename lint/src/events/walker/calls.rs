@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use proc_macro2::Span;
 
-use super::{start_span, Args, PendingAcquire, Val, Walker};
+use super::{start_span, Args, Pending, Val, Walker};
 use crate::events::{Acquisition, Arg, Call, GuardSrc, Object, Wait, Wake};
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
@@ -27,10 +27,9 @@ impl Walker<'_> {
             if let Some(acq) = self.index.acquire(l.flavor, &name) {
                 self.args(&m.args, None);
                 if api::returns_future(l.flavor, &name) {
-                    let lock = l.clone();
-                    let pending = PendingAcquire {
+                    let pending = Pending::Acquire {
                         recv,
-                        lock,
+                        lock: l.clone(),
                         acquire: acq,
                         loc: self.loc_between(at.0, at.1),
                     };
@@ -149,7 +148,8 @@ impl Walker<'_> {
             place: recv.place.clone().unwrap_or_else(Place::unknown),
         });
         if api::is_wait(w, name) {
-            let mut vals = self.args(args, None);
+            // Blocks until done: a future given to it (`block_on(async { .. })`) runs here.
+            let mut vals = self.blocking_args(args);
             // A condvar sleeps without the mutex whose guard it is given, and hands it back.
             let releases = match w {
                 Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
@@ -239,7 +239,7 @@ impl Walker<'_> {
             return join_handle(self.spawn_args(args));
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
-            self.args(args, None);
+            self.blocking_args(args);
             self.blocks_here(self.loc_between(at.0, at.1));
             return Val::default();
         }
@@ -299,8 +299,7 @@ impl Walker<'_> {
         Val::default()
     }
 
-    /// Evaluates arguments left to right. A closure argument runs here, with whatever the caller
-    /// holds (iterator adapters, `Option::map`, callbacks); `closure_param` types its first
+    /// A call of a closure value (`f()`, `(self.callback)()`): its body runs here.
     pub(super) fn call_value(&mut self, f: Val, args: Vec<Val>) -> Val {
         if let Some(d) = f.deferred {
             self.run_deferred(d, args);
@@ -363,17 +362,29 @@ impl Walker<'_> {
         } else {
             vals.extend(self.args(args, None));
         }
-        let held = self.life.held();
         for v in &vals {
             self.life.make_temporary(&v.guards);
         }
-        let args = vals
+        let args: Box<[Arg]> = vals
             .iter()
             .map(|v| Arg {
                 place: v.place.clone(),
                 class: v.class,
             })
             .collect();
+        if self.index.func(callee).is_async {
+            return Val {
+                pending: Some(Rc::new(Pending::Call { callee, args, loc })),
+                ..Val::default()
+            };
+        }
+        self.record_call(callee, args, loc)
+    }
+
+    /// The call event of a call into the crate, under the guards held now; a guard the callee
+    /// returns is held here.
+    pub(super) fn record_call(&mut self, callee: FnId, args: Box<[Arg]>, loc: Loc) -> Val {
+        let held = self.life.held();
         let unit = self.unit();
         unit.calls.push(Call {
             callee,

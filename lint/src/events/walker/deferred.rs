@@ -1,6 +1,8 @@
 //! Closures and async blocks: a value until it runs. Passed to a call, a closure runs in place,
-//! under the caller's guards; handed to a spawner, it is a unit of its own (another thread)
-//! that holds nothing of its creator's.
+//! under the caller's guards; an async block is a future, which the callee polls somewhere
+//! else (an executor), unless the callee blocks until it is done (`block_on`). Handed to a
+//! spawner, either is a unit of its own (another thread or task) that holds nothing of its
+//! creator's.
 
 use super::{Args, Deferred, Val, Walker};
 use crate::events::Unit;
@@ -8,38 +10,53 @@ use crate::events::Unit;
 /// Closures stored in variables and called from closures stored in variables...
 const MAX_CLOSURE_NESTING: u32 = 8;
 
+/// Where the closures and async blocks passed to a call run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Runs {
+    /// Closures here (iterator adapters, `Option::map`, callbacks), futures elsewhere.
+    Here,
+    /// Everything on another thread or task (`spawn`, `execute`).
+    Elsewhere,
+    /// Everything here: the call blocks until its future is done (`block_on`).
+    HereToCompletion,
+}
+
 impl Walker<'_> {
-    /// parameter when we know what it receives.
+    /// Evaluates arguments left to right. A closure argument runs here, with whatever the caller
+    /// holds; `closure_param` types its first parameter when we know what it receives.
     pub(super) fn args(&mut self, args: &Args, closure_param: Option<Val>) -> Vec<Val> {
-        self.args_of(args, closure_param, false)
+        self.args_of(args, closure_param, Runs::Here)
     }
 
     /// Arguments of a call that hands closures to another thread (`spawn`, `execute`, ...),
     /// whether the spawner is std's, a runtime's or the crate's own.
     pub(super) fn spawn_args(&mut self, args: &Args) -> Vec<Val> {
-        self.args_of(args, None, true)
+        self.args_of(args, None, Runs::Elsewhere)
     }
 
-    pub(super) fn args_of(
-        &mut self,
-        args: &Args,
-        closure_param: Option<Val>,
-        spawn: bool,
-    ) -> Vec<Val> {
+    /// Arguments of a call that runs its future to completion on this thread (`block_on`).
+    pub(super) fn blocking_args(&mut self, args: &Args) -> Vec<Val> {
+        self.args_of(args, None, Runs::HereToCompletion)
+    }
+
+    fn args_of(&mut self, args: &Args, closure_param: Option<Val>, runs: Runs) -> Vec<Val> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(a);
             if let Some(d) = &v.deferred {
-                if spawn {
+                let here = match d {
+                    Deferred::Closure(_) => runs != Runs::Elsewhere,
+                    Deferred::Async(_) => runs == Runs::HereToCompletion,
+                };
+                if !here {
                     let unit = self.spawn_deferred(d.clone());
                     out.push(Val {
                         spawned: Some(unit),
                         ..v
                     });
                     continue;
-                } else {
-                    self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
                 }
+                self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
             }
             out.push(v);
         }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{index_text, start_span, Deferred, Val, Walker, MAX_DEPTH};
+use super::{index_text, start_span, Deferred, Pending, Val, Walker, MAX_DEPTH};
 use crate::events::macros::{self, MacroKind};
 use crate::events::AwaitPoint;
 use crate::index::resolve::Res;
@@ -60,7 +60,17 @@ impl Walker<'_> {
             E::Await(a) => {
                 let mut v = self.expr(&a.base);
                 if let Some(p) = v.pending.take() {
-                    v = self.acquire(p.recv.clone(), &p.lock, p.acquire, p.loc);
+                    v = match &*p {
+                        Pending::Acquire {
+                            recv,
+                            lock,
+                            acquire,
+                            loc,
+                        } => self.acquire(recv.clone(), lock, *acquire, *loc),
+                        Pending::Call { callee, args, loc } => {
+                            self.record_call(*callee, args.clone(), *loc)
+                        }
+                    };
                 }
                 // The task may be suspended here with everything it holds.
                 let loc = self.loc(a.await_token.span);

@@ -27,7 +27,7 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{GuardSrc, Unit};
+use super::{Arg, GuardSrc, Unit};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
@@ -65,16 +65,25 @@ struct Val {
     parts: Vec<Val>,
     /// A join handle: the unit of the thread it joins.
     spawned: Option<usize>,
-    /// An async lock's `lock()` future: the lock is taken where this is awaited.
-    pending: Option<Rc<PendingAcquire>>,
+    /// A future whose effect happens where it is awaited.
+    pending: Option<Rc<Pending>>,
 }
 
-/// An async acquisition waiting for its `.await`.
-struct PendingAcquire {
-    recv: Val,
-    lock: LockTy,
-    acquire: Acquire,
-    loc: Loc,
+/// What a future made here does when it is awaited (if it is not, it does nothing here).
+enum Pending {
+    /// An async lock's `lock()`: the lock is taken at the `.await`.
+    Acquire {
+        recv: Val,
+        lock: LockTy,
+        acquire: Acquire,
+        loc: Loc,
+    },
+    /// A call of an `async fn`: its body runs at the `.await`, under what is held there.
+    Call {
+        callee: FnId,
+        args: Box<[Arg]>,
+        loc: Loc,
+    },
 }
 
 type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
