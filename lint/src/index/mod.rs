@@ -253,12 +253,25 @@ impl Index {
     /// The method named `name` of `ty`, inherent or trait (the first declared, when several
     /// traits have one).
     pub fn method(&self, ty: TypeId, name: &str) -> Option<FnId> {
-        let name = self.names.find(name)?;
-        let key = |&(t, f): &(TypeId, FnId)| (t, self.func(f).name);
+        self.methods_named(ty, name).next()
+    }
+
+    /// What `value.name(..)` calls on a value of type `ty`: a method that takes `self` (an
+    /// associated function without one is called as `Type::name(..)` only).
+    pub fn receiver_method(&self, ty: TypeId, name: &str) -> Option<FnId> {
+        self.methods_named(ty, name).find(|&f| {
+            let first = self.func(f).params.first();
+            first.is_some_and(|p| p.name == Name::SELF_VALUE)
+        })
+    }
+
+    fn methods_named(&self, ty: TypeId, name: &str) -> impl Iterator<Item = FnId> + '_ {
+        let name = self.names.find(name);
+        let key = move |&(t, f): &(TypeId, FnId)| (t, Some(self.func(f).name));
         let at = self.methods.partition_point(|m| key(m) < (ty, name));
-        self.methods
-            .get(at)
-            .filter(|m| key(m) == (ty, name))
+        self.methods[at..]
+            .iter()
+            .take_while(move |m| name.is_some() && key(m) == (ty, name))
             .map(|&(_, f)| f)
     }
 

@@ -58,7 +58,7 @@ impl Walker<'_> {
             Ty::Adt(t) => Some(*t),
             _ => None,
         };
-        if let Some(callee) = target.and_then(|t| self.index.method(t, &name)) {
+        if let Some(callee) = target.and_then(|t| self.index.receiver_method(t, &name)) {
             let recv = if matches!(recv_ty, Ty::Guard(_)) {
                 self.deref(recv)
             } else {
