@@ -145,7 +145,7 @@ fn lower_path<S: Segment>(
                 Ty::Guard(Box::new(last_arg()))
             } else if let Some(w) = api::waitable_type(&full) {
                 Ty::Waitable(w)
-            } else if api::is_transparent_type(name) {
+            } else if api::is_transparent_type(&full) {
                 arg(0)
             } else if api::is_sequence(name) {
                 Ty::Seq(Box::new(last_arg()))

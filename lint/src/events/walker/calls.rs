@@ -228,7 +228,6 @@ impl Walker<'_> {
     /// wrappers we see through.
     pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
-        let owner = path.len().checked_sub(2).map_or("", |i| path[i].as_str());
         if api::is_dropping(last) {
             for v in self.args(args, None) {
                 self.life.kill(&v.guards);
@@ -283,8 +282,8 @@ impl Walker<'_> {
                 };
             }
         }
-        let wraps =
-            api::variant(last).is_some_and(|v| v.carries) || api::is_wrapping_ctor(owner, last);
+        let wraps = api::variant(last).is_some_and(|v| v.carries)
+            || api::is_wrapping_ctor(owner_path, last);
         if wraps {
             return first;
         }

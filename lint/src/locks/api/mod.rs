@@ -310,16 +310,23 @@ pub fn is_sequence(name: &str) -> bool {
     SEQUENCES.contains(&name)
 }
 
-/// Whether a type of this name is seen through when lowering types (`Arc<T>` is `T`).
-pub fn is_transparent_type(name: &str) -> bool {
-    WRAPPERS.iter().any(|w| w.in_types && w.name == name)
-}
-
-/// Whether `owner::function(x, ..)` is `x` wrapped (`Arc::new(x)`, `CachePadded::new(x)`).
-pub fn is_wrapping_ctor(owner: &str, function: &str) -> bool {
+fn wrapper(type_path: &[String]) -> impl Iterator<Item = &'static Wrapper> + '_ {
+    let (krate, name) = crate_and_last(type_path).unwrap_or_default();
     WRAPPERS
         .iter()
-        .any(|w| w.name == owner && w.ctors.contains(&function))
+        .filter(move |w| w.name == name && w.krate.map_or(true, |k| k == krate))
+}
+
+/// Whether the type at this resolved path is seen through when lowering types (`Arc<T>` is
+/// `T`).
+pub fn is_transparent_type(type_path: &[String]) -> bool {
+    wrapper(type_path).any(|w| w.in_types)
+}
+
+/// Whether `Type::function(x, ..)`, the type at `type_path`, is `x` wrapped (`Arc::new(x)`,
+/// `CachePadded::new(x)`).
+pub fn is_wrapping_ctor(type_path: &[String], function: &str) -> bool {
+    wrapper(type_path).any(|w| w.ctors.contains(&function))
 }
 
 /// What an `Option` or `Result` variant says of the call that produced it.

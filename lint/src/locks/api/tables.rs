@@ -327,10 +327,12 @@ pub(super) const SEQUENCES: &[&str] = &[
 /// Wrapping constructors: `Arc::new(m)` is `m` as far as locks are concerned.
 const WRAP: &[&str] = &["new", "from", "clone", "pin"];
 
-/// Types seen through, by name. `in_types`: a `T` inside one is the `T` (`Arc<Mutex<T>>` is the
-/// mutex: method calls auto-deref through smart pointers and `.unwrap()` sees through the rest).
-/// `ctors`: the associated functions that wrap their first argument.
+/// Types seen through, by name (and crate, for names too common to take from any crate).
+/// `in_types`: a `T` inside one is the `T` (`Arc<Mutex<T>>` is the mutex: method calls
+/// auto-deref through smart pointers and `.unwrap()` sees through the rest). `ctors`: the
+/// associated functions that wrap their first argument.
 pub(super) struct Wrapper {
+    pub krate: Option<&'static str>,
     pub name: &'static str,
     pub in_types: bool,
     pub ctors: &'static [&'static str],
@@ -338,9 +340,20 @@ pub(super) struct Wrapper {
 
 const fn seen_through(name: &'static str, ctors: &'static [&'static str]) -> Wrapper {
     Wrapper {
+        krate: None,
         name,
         in_types: true,
         ctors,
+    }
+}
+
+/// Application state that web frameworks hand to handlers, dereferencing to it.
+const fn framework_state(krate: &'static str, name: &'static str) -> Wrapper {
+    Wrapper {
+        krate: Some(krate),
+        name,
+        in_types: true,
+        ctors: &["new", "from"],
     }
 }
 
@@ -363,14 +376,18 @@ pub(super) const WRAPPERS: &[Wrapper] = &[
     seen_through("OnceLock", &[]),
     seen_through("OnceCell", &[]),
     seen_through("Cow", &[]),
+    framework_state("actix_web", "Data"),
+    framework_state("rocket", "State"),
     // A lock type of a crate we do not know: its type stays unknown, but the value it is made
     // of keeps its class.
     Wrapper {
+        krate: None,
         name: "Mutex",
         in_types: false,
         ctors: WRAP,
     },
     Wrapper {
+        krate: None,
         name: "RwLock",
         in_types: false,
         ctors: WRAP,

@@ -1,0 +1,27 @@
+// The clean twin of `framework_state`: one order for the key sets, and the guards end in a
+// block before the `.await`.
+use actix_web::{web, HttpResponse, Responder};
+use std::sync::Mutex;
+
+pub struct KeySets {
+    ukeys: Mutex<Vec<u8>>,
+    vkeys: Mutex<Vec<u8>>,
+}
+
+pub async fn u_key(state: web::Data<KeySets>) -> impl Responder {
+    {
+        let mut ukeys = state.ukeys.lock().unwrap();
+        let vkeys = state.vkeys.lock().unwrap();
+        ukeys.extend(vkeys.iter());
+    }
+    HttpResponse::Ok().await
+}
+
+pub async fn v_key(state: web::Data<KeySets>) -> impl Responder {
+    {
+        let ukeys = state.ukeys.lock().unwrap();
+        let mut vkeys = state.vkeys.lock().unwrap();
+        vkeys.extend(ukeys.iter());
+    }
+    HttpResponse::Ok().await
+}
