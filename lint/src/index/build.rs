@@ -74,6 +74,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .map(|p| p.split("::").map(str::to_string).collect())
                 .collect(),
             problems: Vec::new(),
+            accessors: HashMap::new(),
             names,
             crate_roots: HashMap::new(),
         },
@@ -109,6 +110,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     }
     b.resolve_impls();
     b.lower_types();
+    b.index.accessors = super::accessors::find(&b.index, &parsed.db);
     settle(b.index)
 }
 

@@ -4,6 +4,7 @@
 //! Built from the files' outlines (`parse::outline`): it owns its data and holds no syntax tree.
 //! Name resolution lives in `resolve.rs`, types in `types.rs`.
 
+pub mod accessors;
 mod build;
 pub mod resolve;
 pub mod types;
@@ -166,6 +167,8 @@ pub struct Index {
     pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
+    /// Functions that return one lock of their receiver's, or a static (`accessors`).
+    pub accessors: HashMap<FnId, accessors::Accessor>,
     /// The names everything above holds.
     pub names: Names,
     crate_roots: HashMap<String, ModId>,

@@ -7,8 +7,8 @@ use super::{Val, Walker};
 use crate::events::guards::GuardId;
 use crate::events::LocalLock;
 use crate::index::resolve::Res;
-use crate::index::Def;
 use crate::index::Ty;
+use crate::index::{Def, StaticId};
 use crate::locks::api;
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Place, Root};
 
@@ -214,13 +214,18 @@ impl Walker<'_> {
             }
         }
         match self.resolve(path) {
-            Some(Res::Def(Def::Static(s))) => Val {
-                ty: self.index.static_(s).ty.clone(),
-                place: Some(Place::new(Root::Static(s))),
-                class: self.classes.static_(s).map(ClassRef::Known),
-                ..Val::default()
-            },
+            Some(Res::Def(Def::Static(s))) => self.static_val(s),
             _ => Val::default(),
+        }
+    }
+
+    /// A static, read by name.
+    pub(super) fn static_val(&self, s: StaticId) -> Val {
+        Val {
+            ty: self.index.static_(s).ty.clone(),
+            place: Some(Place::new(Root::Static(s))),
+            class: self.classes.static_(s).map(ClassRef::Known),
+            ..Val::default()
         }
     }
 

@@ -8,6 +8,7 @@ use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker};
 use crate::events::{Acquisition, Arg, Call, GuardSrc, Object, Wait, Wake};
+use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::{Def, FnId, Index, Ty};
@@ -364,6 +365,7 @@ impl Walker<'_> {
         for v in &vals {
             self.life.make_temporary(&v.guards);
         }
+        let accessed = self.accessed_lock(callee, vals.first());
         let args: Box<[Arg]> = vals
             .iter()
             .map(|v| Arg {
@@ -377,7 +379,27 @@ impl Walker<'_> {
                 ..Val::default()
             };
         }
-        self.record_call(callee, args, loc)
+        let ret = self.record_call(callee, args, loc);
+        accessed.unwrap_or(ret)
+    }
+
+    /// The lock an accessor returns (`self.deposits()` is `self.inner.deposits`), named at the
+    /// caller's place: the receiver's field path, or the static.
+    fn accessed_lock(&mut self, callee: FnId, recv: Option<&Val>) -> Option<Val> {
+        match self.index.accessors.get(&callee)? {
+            Accessor::Field(path) => {
+                let recv = recv?;
+                let mut v = Val {
+                    guards: Vec::new(),
+                    ..recv.clone()
+                };
+                for field in path.iter() {
+                    v = self.project_field(v, field);
+                }
+                Some(v)
+            }
+            &Accessor::Static(s) => Some(self.static_val(s)),
+        }
     }
 
     /// The call event of a call into the crate, under the guards held now; a guard the callee

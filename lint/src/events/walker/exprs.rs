@@ -32,7 +32,7 @@ impl Walker<'_> {
             E::Call(c) => self.call(c),
             E::Field(f) => {
                 let base = self.expr(&f.base);
-                self.project_field(base, &f.member)
+                self.project_member(base, &f.member)
             }
             E::Index(i) => {
                 let base = self.expr(&i.expr);

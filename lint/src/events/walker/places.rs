@@ -6,27 +6,32 @@ use crate::index::Ty;
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Proj, Root};
 
 impl Walker<'_> {
-    pub(super) fn project_field(&mut self, base: Val, member: &syn::Member) -> Val {
+    pub(super) fn project_member(&mut self, base: Val, member: &syn::Member) -> Val {
         let name = match member {
             syn::Member::Named(i) => i.to_string(),
             syn::Member::Unnamed(i) => i.index.to_string(),
         };
+        self.project_field(base, &name)
+    }
+
+    /// Field `name` of `base` (`0` for a tuple's first).
+    pub(super) fn project_field(&mut self, base: Val, name: &str) -> Val {
         let place = base
             .place
             .as_ref()
-            .map(|p| p.with(Proj::Field(name.as_str().into())));
+            .map(|p| p.with(Proj::Field(name.into())));
         match &base.ty {
             Ty::Guard(_) => {
                 let inner = self.deref(base);
-                self.project_field(inner, member)
+                self.project_field(inner, name)
             }
             Ty::Adt(t) => {
-                let ty = self.index.field(*t, &name).cloned().unwrap_or_default();
+                let ty = self.index.field(*t, name).cloned().unwrap_or_default();
                 // Inside a lock-wrapping type the lock is the wrapper's: keep the outer class.
                 let class = match base.class {
                     Some(c) => Some(c),
                     None if has_class(self.index, &ty) => {
-                        let field = self.index.names.find(&name);
+                        let field = self.index.names.find(name);
                         field
                             .and_then(|n| self.classes.field(*t, n))
                             .map(ClassRef::Known)
@@ -52,7 +57,7 @@ impl Walker<'_> {
                     Some(p) if has_class(self.index, &ty) => match p.root {
                         Root::Local(_) => {
                             let is_lock = is_lock_like(self.index, &ty);
-                            Some(self.tuple_class(p, &name, is_lock))
+                            Some(self.tuple_class(p, name, is_lock))
                         }
                         _ => None,
                     },

@@ -126,7 +126,7 @@ impl Walker<'_> {
         match e {
             syn::Expr::Field(f) => {
                 let base = self.extended_operand(&f.base);
-                self.project_field(base, &f.member)
+                self.project_member(base, &f.member)
             }
             syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
                 let v = self.extended_operand(&u.expr);

@@ -1,0 +1,93 @@
+//! Functions that hand out a lock for the caller to take: `fn deposits(&self) -> &RwLock<T>
+//! { &self.inner.deposits }`, `fn registry() -> &'static Mutex<R> { &REGISTRY }`. A call of one
+//! is that lock, at the caller's place (`self.deposits().read()` takes `self.inner.deposits`).
+//!
+//! Only the bodies of functions whose signature returns a lock are read, and only a body that
+//! is that one path (behind `&`, parentheses, or a method that views its receiver, such as
+//! `clone`) is an accessor: anything else stays a lock nobody can name.
+
+use std::collections::HashMap;
+
+use super::{Def, FnId, Index, StaticId, Ty};
+use crate::locks::api::{self, MethodView};
+use crate::names::Name;
+use crate::source::SourceDb;
+
+/// Which lock an accessor returns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Accessor {
+    /// A field path of the receiver (`self.inner.deposits`), by field names.
+    Field(Box<[String]>),
+    Static(StaticId),
+}
+
+/// The accessors among the index's functions.
+pub(super) fn find(index: &Index, db: &SourceDb) -> HashMap<FnId, Accessor> {
+    let mut out = HashMap::new();
+    for (i, f) in index.fns.iter().enumerate() {
+        let Some((start, end)) = f.text else { continue };
+        if !matches!(f.ret, Ty::Lock(_)) {
+            continue;
+        }
+        let Ok((body, _)) = crate::source::parse_body(db, f.file, start, end) else {
+            continue;
+        };
+        let takes_self = f.params.first().is_some_and(|p| p.name == Name::SELF_VALUE);
+        if let [syn::Stmt::Expr(e, None)] = body.stmts.as_slice() {
+            if let Some(acc) = accessor(index, f.module, e, takes_self) {
+                out.insert(FnId(i as u32), acc);
+            }
+        }
+        proc_macro2::extra::invalidate_current_thread_spans();
+    }
+    out
+}
+
+fn accessor(
+    index: &Index,
+    module: super::ModId,
+    e: &syn::Expr,
+    takes_self: bool,
+) -> Option<Accessor> {
+    let mut fields = Vec::new();
+    let mut cur = e;
+    loop {
+        cur = match cur {
+            syn::Expr::Reference(r) => &r.expr,
+            syn::Expr::Paren(p) => &p.expr,
+            syn::Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && api::method_view(&m.method.to_string()) == Some(MethodView::Alias) =>
+            {
+                &m.receiver
+            }
+            syn::Expr::Field(f) => {
+                fields.push(match &f.member {
+                    syn::Member::Named(i) => i.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                });
+                &f.base
+            }
+            syn::Expr::Path(p) if p.path.is_ident("self") => {
+                if !takes_self || fields.is_empty() {
+                    return None;
+                }
+                fields.reverse();
+                return Some(Accessor::Field(fields.into_boxed_slice()));
+            }
+            syn::Expr::Path(p) if fields.is_empty() => {
+                let segs: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                return match index.resolve_path(module, &segs, p.path.leading_colon.is_some())? {
+                    super::resolve::Res::Def(Def::Static(s)) => Some(Accessor::Static(s)),
+                    _ => None,
+                };
+            }
+            _ => return None,
+        };
+    }
+}
