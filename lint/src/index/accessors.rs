@@ -2,13 +2,16 @@
 //! { &self.inner.deposits }`, `fn registry() -> &'static Mutex<R> { &REGISTRY }`. A call of one
 //! is that lock, at the caller's place (`self.deposits().read()` takes `self.inner.deposits`).
 //!
-//! Only the bodies of functions whose signature returns a lock are read, and only a body that
-//! is that one path (behind `&`, parentheses, or a method that views its receiver, such as
+//! A `Deref` impl's `deref` that returns a field of its receiver (`&self.inner`) is read the
+//! same way, so that a field reached through it is named by its real place.
+//!
+//! Only the bodies of functions whose signature returns a lock (and of `deref`s) are read, and
+//! only a body that is that one path (behind `&`, parentheses, or a method that views its receiver, such as
 //! `clone`) is an accessor: anything else stays a lock nobody can name.
 
 use std::collections::HashMap;
 
-use super::{Def, FnId, Index, StaticId, Ty};
+use super::{Def, FnId, Index, StaticId, Ty, TypeId};
 use crate::locks::api::{self, MethodView};
 use crate::names::Name;
 use crate::source::SourceDb;
@@ -21,26 +24,42 @@ pub enum Accessor {
     Static(StaticId),
 }
 
-/// The accessors among the index's functions.
-pub(super) fn find(index: &Index, db: &SourceDb) -> HashMap<FnId, Accessor> {
-    let mut out = HashMap::new();
+/// Reads the bodies that can be accessors: of functions whose signature returns a lock
+/// (`Index::accessors`), and of `Deref` impls' `deref` (`Deref::path`).
+pub(super) fn find(index: &mut Index, db: &SourceDb) {
+    let derefs: HashMap<FnId, TypeId> = index.derefs.iter().map(|(t, d)| (d.via, *t)).collect();
+    let mut accessors = HashMap::new();
+    let mut deref_paths = Vec::new();
     for (i, f) in index.fns.iter().enumerate() {
+        let id = FnId(i as u32);
+        let deref_of = derefs.get(&id);
         let Some((start, end)) = f.text else { continue };
-        if !matches!(f.ret, Ty::Lock(_)) {
+        if !matches!(f.ret, Ty::Lock(_)) && deref_of.is_none() {
             continue;
         }
         let Ok((body, _)) = crate::source::parse_body(db, f.file, start, end) else {
             continue;
         };
         let takes_self = f.params.first().is_some_and(|p| p.name == Name::SELF_VALUE);
-        if let [syn::Stmt::Expr(e, None)] = body.stmts.as_slice() {
-            if let Some(acc) = accessor(index, f.module, e, takes_self) {
-                out.insert(FnId(i as u32), acc);
-            }
-        }
+        let found = match body.stmts.as_slice() {
+            [syn::Stmt::Expr(e, None)] => accessor(index, f.module, e, takes_self),
+            _ => None,
+        };
         proc_macro2::extra::invalidate_current_thread_spans();
+        match (found, deref_of) {
+            (Some(Accessor::Field(path)), Some(t)) => deref_paths.push((*t, path)),
+            (Some(acc), None) => {
+                accessors.insert(id, acc);
+            }
+            _ => {}
+        }
     }
-    out
+    index.accessors = accessors;
+    for (t, path) in deref_paths {
+        if let Some(d) = index.derefs.get_mut(&t) {
+            d.path = Some(path);
+        }
+    }
 }
 
 fn accessor(

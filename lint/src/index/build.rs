@@ -75,6 +75,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .collect(),
             problems: Vec::new(),
             accessors: HashMap::new(),
+            derefs: HashMap::new(),
             names,
             crate_roots: HashMap::new(),
         },
@@ -110,7 +111,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     }
     b.resolve_impls();
     b.lower_types();
-    b.index.accessors = super::accessors::find(&b.index, &parsed.db);
+    super::accessors::find(&mut b.index, &parsed.db);
     settle(b.index)
 }
 
@@ -443,6 +444,7 @@ impl Builder<'_> {
                 type_name,
                 fns,
                 allows: _,
+                deref_target,
             } = *imp;
             let cx = LowerCx {
                 module,
@@ -452,7 +454,25 @@ impl Builder<'_> {
             let self_ty = lower(&self.index, &cx, &self_ty);
             let owner = type_name.map_or(Owner::Impl, Owner::Named);
             for f in fns {
+                let is_deref =
+                    deref_target.is_some() && self.index.names.str(f.name.name) == "deref";
                 let id = self.add_fn(module, file, f, owner, self_ty.clone(), generics.clone());
+                if let (true, Ty::Adt(t), Some(target)) = (is_deref, &self_ty, &deref_target) {
+                    let cx = LowerCx {
+                        module,
+                        self_ty: Some(&self_ty),
+                        generics: &generics,
+                    };
+                    let target = lower(&self.index, &cx, target);
+                    self.index.derefs.insert(
+                        *t,
+                        super::Deref {
+                            target,
+                            via: id,
+                            path: None,
+                        },
+                    );
+                }
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.push((*t, id)),
                     Ty::Lock(l) => self

@@ -118,6 +118,17 @@ pub struct Param {
     pub ty: Ty,
 }
 
+/// A crate type's `impl Deref`: `value.field` and `value.method()` go through it when the type
+/// has no such field or method of its own.
+pub struct Deref {
+    pub target: Ty,
+    /// Its `deref` function.
+    pub via: FnId,
+    /// The field path of the receiver that `deref` returns (`&self.inner`), when its body is one
+    /// (`accessors`).
+    pub path: Option<Box<[String]>>,
+}
+
 pub struct StaticDef {
     pub name: Name,
     pub display: String,
@@ -167,6 +178,8 @@ pub struct Index {
     pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
+    /// Crate types with a `Deref` impl: what they deref to.
+    pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).
     pub accessors: HashMap<FnId, accessors::Accessor>,
     /// The names everything above holds.

@@ -73,6 +73,9 @@ pub struct Impl {
     pub type_name: Option<Name>,
     pub fns: Box<[FnItem]>,
     pub allows: Vec<Allow>,
+    /// `impl Deref for T { type Target = U; .. }`: `U`. (A large impl block read in pieces has
+    /// its members apart from its header; `Deref` impls are small.)
+    pub deref_target: Option<TypeExpr>,
 }
 
 pub struct Named {
@@ -374,12 +377,22 @@ impl Reader<'_> {
             syn::Item::Impl(i) => {
                 let allows = self.allows(&i.attrs, i.impl_token.span, i.brace_token.span.close());
                 let fns = self.member_fns(Members::Impl(&i.items)).into_boxed_slice();
+                let derefs = i
+                    .trait_
+                    .as_ref()
+                    .and_then(|(_, p, _)| p.segments.last())
+                    .is_some_and(|s| s.ident == "Deref");
+                let deref_target = i.items.iter().find_map(|item| match item {
+                    syn::ImplItem::Type(t) if derefs && t.ident == "Target" => Some(self.ty(&t.ty)),
+                    _ => None,
+                });
                 Item::Impl(Box::new(Impl {
                     generics: self.generics(&i.generics),
                     self_ty: self.ty(&i.self_ty),
                     type_name: self.type_last_name(&i.self_ty),
                     fns,
                     allows,
+                    deref_target,
                 }))
             }
             syn::Item::Trait(t) => Item::Trait {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use proc_macro2::Span;
 
-use super::{start_span, Args, Pending, Val, Walker};
+use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
 use crate::events::{Acquisition, Arg, Call, GuardSrc, Object, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
@@ -18,8 +18,19 @@ use crate::source::Loc;
 
 impl Walker<'_> {
     pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
-        let recv = self.expr(&m.receiver);
+        let mut recv = self.expr(&m.receiver);
         let name = m.method.to_string();
+        // Auto-deref through the crate's `Deref` impls, to the first type with such a method.
+        for _ in 0..MAX_DEREFS {
+            let Ty::Adt(t) = recv.ty else { break };
+            if self.index.receiver_method(t, &name).is_some() {
+                break;
+            }
+            match self.through_deref(&recv) {
+                Some(inner) => recv = inner,
+                None => break,
+            }
+        }
         let start = start_span(&m.receiver).unwrap_or_else(|| m.method.span());
         // Located only where an event needs it: most method calls are not events.
         let at = (start, m.paren_token.span.close());

@@ -42,6 +42,8 @@ use bindings::Binding;
 /// Deeper expressions than this are not followed (syn already parsed them; our recursion must
 /// not be the one to overflow).
 pub const MAX_DEPTH: u32 = 512;
+/// `Deref` impls followed in a row (a cycle among them is rustc's error, not a hang of ours).
+const MAX_DEREFS: u32 = 4;
 
 #[derive(Clone)]
 enum Deferred {
@@ -111,6 +113,8 @@ struct Walker<'i> {
     diverged: bool,
     depth: u32,
     closure_nesting: u32,
+    /// `Deref` impls being followed for one field access.
+    deref_hops: u32,
     /// Classes of the lock elements of local tuples, by place.
     tuple_classes: std::collections::HashMap<Place, ClassRef>,
 }
@@ -155,6 +159,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         diverged: false,
         depth: 0,
         closure_nesting: 0,
+        deref_hops: 0,
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();

@@ -1,7 +1,7 @@
 //! Projections of a value: a field, an element, the data behind a guard. A projection keeps
 //! the place it is of and, inside a lock-wrapping type, the wrapper's class.
 
-use super::{Val, Walker};
+use super::{Val, Walker, MAX_DEREFS};
 use crate::index::Ty;
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Proj, Root};
 
@@ -26,7 +26,22 @@ impl Walker<'_> {
                 self.project_field(inner, name)
             }
             Ty::Adt(t) => {
-                let ty = self.index.field(*t, name).cloned().unwrap_or_default();
+                let Some(ty) = self.index.field(*t, name).cloned() else {
+                    // Not a field of its own: auto-deref through the type's `Deref` impl.
+                    let inner = (self.deref_hops < MAX_DEREFS)
+                        .then(|| self.through_deref(&base))
+                        .flatten();
+                    let Some(inner) = inner else {
+                        return Val {
+                            place,
+                            ..Val::default()
+                        };
+                    };
+                    self.deref_hops += 1;
+                    let v = self.project_field(inner, name);
+                    self.deref_hops -= 1;
+                    return v;
+                };
                 // Inside a lock-wrapping type the lock is the wrapper's: keep the outer class.
                 let class = match base.class {
                     Some(c) => Some(c),
@@ -92,6 +107,30 @@ impl Walker<'_> {
             class: base.class,
             ..Val::default()
         }
+    }
+
+    /// What a crate type's `Deref` impl gives: the field of the receiver it returns, or a value
+    /// of its target type at a place we cannot name.
+    pub(super) fn through_deref(&mut self, v: &Val) -> Option<Val> {
+        let Ty::Adt(t) = v.ty else { return None };
+        let d = self.index.derefs.get(&t)?;
+        if d.target == v.ty {
+            return None;
+        }
+        let Some(path) = &d.path else {
+            return Some(Val {
+                ty: d.target.clone(),
+                ..Val::default()
+            });
+        };
+        let mut inner = Val {
+            guards: Vec::new(),
+            ..v.clone()
+        };
+        for field in path.iter() {
+            inner = self.project_field(inner, field);
+        }
+        Some(inner)
     }
 
     /// `*guard` or auto-deref through a guard: the data the lock protects.
