@@ -305,6 +305,37 @@ fn files_of_a_root_that_does_not_parse_are_not_analyzed() {
     assert_eq!(kinds(&doc), Vec::<String>::new());
 }
 
+/// A member's dependency on a sibling written `{ workspace = true }` is found from the
+/// workspace root and from the member's own directory alike, and the sibling's locks are known.
+#[test]
+fn workspace_inherited_path_dependencies_are_read_from_root_and_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "Cargo.toml", "[workspace]\nmembers = [\"crates/app\"]\n[workspace.dependencies]\nstore = { path = \"crates/store\" }\n");
+    write(d, "crates/app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[dependencies]\nstore = { workspace = true }\n");
+    write(
+        d,
+        "crates/app/src/lib.rs",
+        "pub fn f(s: &store::Store) {\n    let _g = s.a.lock().unwrap();\n    s.touch();\n}\n",
+    );
+    write(
+        d,
+        "crates/store/Cargo.toml",
+        "[package]\nname = \"store\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(d, "crates/store/src/lib.rs", "use std::sync::Mutex;\npub struct Store { pub a: Mutex<u8> }\nimpl Store { pub fn touch(&self) { *self.a.lock().unwrap() += 1; } }\n");
+    for (from, path) in [(d.to_path_buf(), "."), (d.join("crates/app"), ".")] {
+        let (doc, code, stderr) = json(&from, &[path]);
+        assert_eq!(code, 1, "from {}: {stderr}", from.display());
+        assert_eq!(
+            kinds(&doc),
+            ["double-lock"],
+            "from {}: {doc:#}",
+            from.display()
+        );
+    }
+}
+
 /// rustc refuses a `mod` declaration without a file; we analyze the rest, and say so.
 #[test]
 fn a_module_without_a_file_is_named_in_a_warning() {

@@ -115,6 +115,16 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);
+    // Crates read as context are reported on only where a finding touches a crate asked for.
+    if index.crates.iter().any(|c| c.context) {
+        let asked: std::collections::HashSet<source::FileId> = index
+            .modules
+            .iter()
+            .filter(|m| !index.crates[m.krate].context)
+            .map(|m| m.file)
+            .collect();
+        findings.retain(|f| f.labels.iter().any(|l| asked.contains(&l.loc.file)));
+    }
     let mut suppressions = index.suppressions.clone();
     suppressions.extend(suppress::from_comments(&parsed.db));
     suppress::apply(&mut findings, &suppressions);

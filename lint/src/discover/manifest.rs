@@ -10,19 +10,27 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use cargo_toml::{Dependency, Manifest, Product};
+use cargo_toml::{Dependency, DepsSet, Manifest, Product};
 
 use super::{CrateRoot, Edition};
 
 /// The crates of the package or workspace whose manifest is `dir/Cargo.toml`: a workspace
-/// root's members (with the root's own package), or a single package.
+/// root's members (with the root's own package), or a single package with the libraries of its
+/// path dependencies as context (`CrateRoot::context`).
 pub fn crates(dir: &Path) -> Result<Vec<CrateRoot>, String> {
+    // Absolute, so that the workspace a member inherits from is found above it whatever the
+    // path was written as (`.` has no parent to search), and every path of the run is
+    // comparable; they are shown relative to the working directory all the same.
+    let dir = std::path::absolute(dir).map_err(|e| e.to_string())?;
+    let dir = dir.as_path();
     let path = dir.join("Cargo.toml");
     let root = read(&path)?;
     let Some(ws) = &root.workspace else {
         let mut package = root;
         package.complete_from_path(&path).map_err(|e| error(&e))?;
-        return Ok(targets(dir, &package));
+        let mut crates = targets(dir, &package);
+        crates.extend(context(dir, &package));
+        return Ok(crates);
     };
     let excluded: Vec<PathBuf> = ws.exclude.iter().map(|e| dir.join(e)).collect();
     let mut members = BTreeSet::new();
@@ -56,24 +64,73 @@ pub fn crates(dir: &Path) -> Result<Vec<CrateRoot>, String> {
             .complete_from_path_and_workspace(&member_path, inherit)
             .map_err(|e| in_member(error(&e)))?;
         // Path dependencies inside the workspace are members too (cargo's rule).
-        let deps = package
-            .dependencies
-            .values()
-            .chain(package.dev_dependencies.values())
-            .chain(package.build_dependencies.values());
-        for dep in deps {
-            if let Dependency::Detailed(d) = dep {
-                if let Some(p) = &d.path {
-                    let dep_dir = normalize(&member.join(p));
-                    if dep_dir.starts_with(normalize(dir)) && dep_dir.join("Cargo.toml").is_file() {
-                        queue.push(dep_dir);
-                    }
-                }
+        let deps = [
+            &package.dependencies,
+            &package.dev_dependencies,
+            &package.build_dependencies,
+        ];
+        for (_, dep_dir) in deps.into_iter().flat_map(|d| path_deps(&member, d)) {
+            if dep_dir.starts_with(normalize(dir)) {
+                queue.push(dep_dir);
             }
         }
         crates.extend(targets(&member, &package));
     }
     Ok(crates)
+}
+
+/// The directories of the path dependencies in `deps` of the package at `dir`, with the names
+/// its code uses for them.
+fn path_deps(dir: &Path, deps: &DepsSet) -> Vec<(String, PathBuf)> {
+    deps.iter()
+        .filter_map(|(key, dep)| {
+            let Dependency::Detailed(d) = dep else {
+                return None;
+            };
+            let p = d.path.as_ref()?;
+            // Inherited from `[workspace.dependencies]`: already relative to where the
+            // workspace was read from, not to the member.
+            let dep_dir = if d.inherited {
+                normalize(Path::new(p))
+            } else {
+                normalize(&dir.join(p))
+            };
+            dep_dir
+                .join("Cargo.toml")
+                .is_file()
+                .then(|| (key.replace('-', "_"), dep_dir))
+        })
+        .collect()
+}
+
+/// The libraries a package's code can call through path dependencies, and theirs in turn: read
+/// as context, so that their types, locks and functions are known (`CrateRoot::context`).
+fn context(dir: &Path, package: &Manifest) -> Vec<CrateRoot> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::from([normalize(dir)]);
+    let mut queue = path_deps(dir, &package.dependencies);
+    while let Some((name, dep_dir)) = queue.pop() {
+        if !seen.insert(dep_dir.clone()) {
+            continue;
+        }
+        let path = dep_dir.join("Cargo.toml");
+        let Ok(mut m) = read(&path) else { continue };
+        if m.complete_from_path(&path).is_err() {
+            continue;
+        }
+        queue.extend(path_deps(&dep_dir, &m.dependencies));
+        // Only the library: it is what the package's code names.
+        m.bin.clear();
+        m.example.clear();
+        m.test.clear();
+        m.bench.clear();
+        out.extend(targets(&dep_dir, &m).into_iter().map(|c| CrateRoot {
+            name: name.clone(),
+            context: true,
+            ..c
+        }));
+    }
+    out
 }
 
 fn read(path: &Path) -> Result<Manifest, String> {
@@ -131,6 +188,7 @@ fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
                 root: normalize(&dir.join(p.path.as_ref()?)),
                 edition: p.edition.map_or(edition, convert),
                 dependencies: Some(dependencies.clone()),
+                context: false,
                 loose: false,
             })
         })

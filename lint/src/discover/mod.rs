@@ -51,6 +51,10 @@ pub struct CrateRoot {
     /// The crates its package depends on, by the names code uses (`parking_lot`, a renamed
     /// key): with `std`, `core` and `alloc`, the extern prelude. `None` without a manifest.
     pub dependencies: Option<Vec<String>>,
+    /// A library read only as context of the crates asked for (a path dependency of theirs):
+    /// its items are known and the bodies their calls reach are walked, but findings are
+    /// reported only where they touch a crate asked for.
+    pub context: bool,
     /// Loose-directory crates: every `.rs` file under `root`'s directory is a candidate root.
     pub loose: bool,
 }
@@ -73,6 +77,8 @@ pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
         out.crates.append(&mut d.crates);
         out.problems.append(&mut d.problems);
     }
+    // A crate asked for by one path and context of another is asked for.
+    out.crates.sort_by_key(|c| c.context);
     let mut seen = std::collections::HashSet::new();
     out.crates.retain(|c| seen.insert(c.root.clone()));
     out
@@ -127,6 +133,7 @@ fn single_file(path: &Path, edition: Edition) -> CrateRoot {
         root: path.to_path_buf(),
         edition,
         dependencies: None,
+        context: false,
         loose: false,
     }
 }

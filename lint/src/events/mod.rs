@@ -257,25 +257,31 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
 /// Walks every function, in parallel; each is parsed by the thread that walks it and shares no
 /// tree with any other.
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
-    // In function order, so that every run numbers units and classes the same.
-    let mut units: Vec<Unit> = (0..index.fns.len() as u32)
-        .into_par_iter()
-        // Rayon splits a range only a few times unless a thread steals: with functions of
-        // uneven size, one thread was left alone with a large share of the work. Small chunks
-        // keep both busy.
-        .with_max_len(8)
-        .flat_map_iter(|f| {
-            let mut units = walker::walk_fn(index, classes, db, FnId(f));
-            // A third of all functions (accessors, constructors) have no events at all.
-            if let [unit] = units.as_slice() {
-                if unit.is_empty() {
-                    units.clear();
-                }
-            }
-            units.iter_mut().for_each(Unit::shrink);
-            units
-        })
+    // The crates asked for first; of the crates read as context, only the functions their calls
+    // reach, round after round.
+    let mut walked = vec![false; index.fns.len()];
+    let mut next: Vec<u32> = (0..index.fns.len() as u32)
+        .filter(|&f| !index.crate_of_fn(FnId(f)).context)
         .collect();
+    let mut by_fn: Vec<(u32, Vec<Unit>)> = Vec::new();
+    while !next.is_empty() {
+        for &f in &next {
+            walked[f as usize] = true;
+        }
+        let round = walk_all(index, classes, db, &next);
+        next = round
+            .iter()
+            .flat_map(|(_, units)| units.iter().flat_map(|u| &u.calls))
+            .map(|c| c.callee.0)
+            .filter(|&f| !walked[f as usize])
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        by_fn.extend(round);
+    }
+    // In function order, so that every run numbers units and classes the same.
+    by_fn.sort_unstable_by_key(|(f, _)| *f);
+    let mut units: Vec<Unit> = by_fn.into_iter().flat_map(|(_, units)| units).collect();
     // A function's own unit comes first, then its spawned closures; joined units were numbered
     // from the function's own.
     let mut base = 0;
@@ -288,4 +294,25 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// Walks `fns`, in parallel: each function's units (none for a function without events).
+fn walk_all(index: &Index, classes: &Classes, db: &SourceDb, fns: &[u32]) -> Vec<(u32, Vec<Unit>)> {
+    fns.par_iter()
+        // Rayon splits a range only a few times unless a thread steals: with functions of
+        // uneven size, one thread was left alone with a large share of the work. Small chunks
+        // keep both busy.
+        .with_max_len(8)
+        .filter_map(|&f| {
+            let mut units = walker::walk_fn(index, classes, db, FnId(f));
+            // A third of all functions (accessors, constructors) have no events at all.
+            if let [unit] = units.as_slice() {
+                if unit.is_empty() {
+                    return None;
+                }
+            }
+            units.iter_mut().for_each(Unit::shrink);
+            Some((f, units))
+        })
+        .collect()
 }

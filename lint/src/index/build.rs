@@ -102,6 +102,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             root,
             edition: krate.edition,
             extern_prelude,
+            context: krate.context,
         });
         b.index
             .crate_roots

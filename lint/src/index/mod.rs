@@ -42,6 +42,8 @@ pub struct CrateInfo {
     /// Crate names a path may start with besides the crate's own items (`std`, its
     /// dependencies, `extern crate` names); `None` when no manifest says what it depends on.
     pub extern_prelude: Option<HashSet<String>>,
+    /// Read as context of the crates asked for (`discover::CrateRoot::context`).
+    pub context: bool,
 }
 
 pub struct Module {
@@ -247,6 +249,10 @@ impl Index {
 
     pub fn static_(&self, id: StaticId) -> &StaticDef {
         &self.statics[id.0 as usize]
+    }
+
+    pub fn crate_of_fn(&self, f: FnId) -> &CrateInfo {
+        &self.crates[self.module(self.func(f).module).krate]
     }
 
     pub fn edition_of(&self, m: ModId) -> Edition {

@@ -163,9 +163,12 @@ impl Index {
                 return self.resolve_segments(self.use_base(m, path), path, seen);
             }
             if let Some(&(_, krate)) = module.extern_crates.iter().find(|(n, _)| *n == name) {
-                return Some(match krate {
-                    Name::SELF_VALUE => Res::Def(Def::Mod(self.crates_root(m))),
-                    _ => Res::External(vec![self.names.str(krate).to_string()]),
+                let text = self.names.str(krate);
+                return Some(match (krate, self.crate_roots.get(text)) {
+                    (Name::SELF_VALUE, _) => Res::Def(Def::Mod(self.crates_root(m))),
+                    // A crate of this run (a path dependency read as context, say).
+                    (_, Some(&root)) => Res::Def(Def::Mod(root)),
+                    _ => Res::External(vec![text.to_string()]),
                 });
             }
         }

@@ -34,6 +34,8 @@ pub struct Crate {
     pub edition: Edition,
     /// `discover::CrateRoot::dependencies`.
     pub dependencies: Option<Vec<String>>,
+    /// `discover::CrateRoot::context`.
+    pub context: bool,
 }
 
 pub struct Parsed {
@@ -448,6 +450,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         root: id,
         edition,
         dependencies: None,
+        context: false,
     });
     parsed.names = names.into_names();
     parsed
@@ -601,6 +604,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 root: id,
                 edition: root.edition,
                 dependencies: root.dependencies.clone(),
+                context: root.context,
             });
         }
     }
