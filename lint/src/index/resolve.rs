@@ -174,7 +174,7 @@ impl Index {
         }
         // A glob of another crate brings that crate's items, not the names of crates: those
         // come from the extern prelude (Reference, names.preludes.extern).
-        let foreign_globs_answer = self.in_extern_prelude(m, key.text) != Some(true);
+        let mut foreign_globs_answer = None;
         let mut external = None;
         for glob in &module.globs {
             match self.resolve_segments(self.use_base(m, glob), glob, seen) {
@@ -183,7 +183,11 @@ impl Index {
                         return Some(res);
                     }
                 }
-                Some(Res::External(mut path)) if foreign_globs_answer => {
+                Some(Res::External(mut path))
+                    if *foreign_globs_answer.get_or_insert_with(|| {
+                        self.in_extern_prelude(m, key.text) != Some(true)
+                    }) =>
+                {
                     path.push(key.text.to_string());
                     // Of several external globs, prefer the one that names a known lock type:
                     // `use std::collections::*; use std::sync::*;` and then `Mutex`.

@@ -3,6 +3,7 @@
 
 /// The first `needle` in `b` from `from` on; `None` past the end (`'\` at the end of a file
 /// looks for its closing quote past it).
+#[inline]
 pub(super) fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
     b.get(from..)?
         .iter()
@@ -11,6 +12,7 @@ pub(super) fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The end of a (nesting) block comment starting at `i`.
+#[inline]
 pub(super) fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
     let mut depth = 0usize;
     while i + 1 < b.len() {
@@ -33,6 +35,7 @@ pub(super) fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// The end of a string whose opening `"` is just before `i` (escapes honoured).
+#[inline]
 pub(super) fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
     while i < b.len() {
         match b[i] {
@@ -45,6 +48,7 @@ pub(super) fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// After a `'` at `i`: the end of a character literal, or of a lifetime or label.
+#[inline]
 pub(super) fn quote_end(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     match b.get(i + 1)? {
@@ -73,6 +77,7 @@ pub(super) fn quote_end(text: &str, i: usize) -> Option<usize> {
 /// Raw strings (`r"..."`, `r#"..."#`, `br`, `cr`) and prefixed strings (`b"..."`, `c"..."`)
 /// start with what looks like a word. `Some(end)` when `word` ends at `i` and starts one
 /// (`Some(None)`: it does not end).
+#[inline]
 pub(super) fn raw_or_prefixed_literal(b: &[u8], word: &str, i: usize) -> Option<Option<usize>> {
     match (word, b.get(i)) {
         ("b" | "c", Some(b'"')) => Some(string_end(b, i + 1)),

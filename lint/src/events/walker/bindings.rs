@@ -254,6 +254,6 @@ impl Walker<'_> {
 fn is_wrapper_ctor(path: &syn::Path) -> bool {
     path.segments
         .last()
-        .and_then(|s| api::variant(&s.ident.to_string()))
+        .and_then(|s| api::variant_named(|n| s.ident == n))
         .is_some_and(|v| v.success && v.carries)
 }

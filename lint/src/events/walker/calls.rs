@@ -23,7 +23,8 @@ impl Walker<'_> {
         // Auto-deref through the crate's `Deref` impls, to the first type with such a method.
         for _ in 0..MAX_DEREFS {
             let Ty::Adt(t) = recv.ty else { break };
-            if self.index.receiver_method(t, &name).is_some() {
+            if !self.index.derefs.contains_key(&t) || self.index.receiver_method(t, &name).is_some()
+            {
                 break;
             }
             match self.through_deref(&recv) {

@@ -203,16 +203,14 @@ pub(super) fn contains_let(e: &syn::Expr) -> bool {
 
 /// The `Option`/`Result` variant a pattern matches (`Ok(..)`, `None`), if it is one.
 fn pattern_variant(pat: &syn::Pat) -> Option<api::Variant> {
-    let name = match pat {
-        syn::Pat::TupleStruct(p) => p.path.segments.last()?.ident.to_string(),
-        syn::Pat::Path(p) => p.path.segments.last()?.ident.to_string(),
+    let named = |ident: &syn::Ident| api::variant_named(|n| ident == n);
+    match pat {
+        syn::Pat::TupleStruct(p) => named(&p.path.segments.last()?.ident),
+        syn::Pat::Path(p) => named(&p.path.segments.last()?.ident),
         // A bare identifier is a binding, unless it names a variant without a value (`None`).
-        syn::Pat::Ident(p) if p.subpat.is_none() => {
-            return api::variant(&p.ident.to_string()).filter(|v| !v.carries)
-        }
-        _ => return None,
-    };
-    api::variant(&name)
+        syn::Pat::Ident(p) if p.subpat.is_none() => named(&p.ident).filter(|v| !v.carries),
+        _ => None,
+    }
 }
 
 /// `Ok(..)` / `Some(..)`: the pattern a successful try-lock matches.

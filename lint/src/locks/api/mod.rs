@@ -340,7 +340,12 @@ pub struct Variant {
 
 /// An `Option` or `Result` variant, by name.
 pub fn variant(name: &str) -> Option<Variant> {
-    VARIANTS.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
+    variant_named(|n| n == name)
+}
+
+/// The variant whose name `is_name` accepts (an identifier compared without making a string).
+pub fn variant_named(is_name: impl Fn(&str) -> bool) -> Option<Variant> {
+    VARIANTS.iter().find(|(n, _)| is_name(n)).map(|&(_, v)| v)
 }
 
 pub fn is_diverging_macro(name: &str) -> bool {
