@@ -58,7 +58,54 @@ pub fn args(mac: &syn::Macro) -> Vec<syn::Expr> {
         }
         Ok(out)
     };
-    list.parse2(mac.tokens.clone()).unwrap_or_default()
+    list.parse2(mac.tokens.clone())
+        .ok()
+        .or_else(|| structured_args(&mac.tokens))
+        .unwrap_or_default()
+}
+
+/// Logging macros with structured fields: `error!(log, "no vote"; "lowest" => self.lowest(),
+/// "hint" => %hint)` (slog), `info!(target: "sync", peers = n.len(), "up")` (tracing): the
+/// arguments are separated by `,` or `;`, a `"key" =>` or `key:` before one is a label, and
+/// `%`/`?` a format marker. All of them must parse, or none is taken: other bodies are DSLs
+/// whose pieces are not evaluated as written (`select! { recv(r) -> v => .. }`).
+fn structured_args(tokens: &proc_macro2::TokenStream) -> Option<Vec<syn::Expr>> {
+    use proc_macro2::{TokenStream, TokenTree};
+    let mut pieces: Vec<Vec<TokenTree>> = vec![Vec::new()];
+    for t in tokens.clone() {
+        match &t {
+            TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';') => pieces.push(Vec::new()),
+            _ => pieces.last_mut()?.push(t),
+        }
+    }
+    let mut out = Vec::new();
+    for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+        let mut rest: &[TokenTree] = &piece;
+        // `"key" =>` or `key =>`: a label.
+        if let [TokenTree::Literal(_) | TokenTree::Ident(_), TokenTree::Punct(eq), TokenTree::Punct(gt), tail @ ..] =
+            rest
+        {
+            if eq.as_char() == '=' && gt.as_char() == '>' {
+                rest = tail;
+            }
+        }
+        // `target:`: a label (not `path::to`, whose colons come in pairs).
+        if let [TokenTree::Ident(_), TokenTree::Punct(colon), tail @ ..] = rest {
+            if colon.as_char() == ':'
+                && !matches!(tail.first(), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+            {
+                rest = tail;
+            }
+        }
+        if let [TokenTree::Punct(p), tail @ ..] = rest {
+            if matches!(p.as_char(), '%' | '?') {
+                rest = tail;
+            }
+        }
+        let stream: TokenStream = rest.iter().cloned().collect();
+        out.push(syn::parse2::<syn::Expr>(stream).ok()?);
+    }
+    Some(out)
 }
 
 /// Whether a macro body cannot produce an event: no call, block, closure, await, nested macro,
@@ -134,6 +181,15 @@ mod tests {
         assert_eq!(args(&mac("vec![m.lock(); 3]")).len(), 2);
         assert_eq!(args(&mac("todo!()")).len(), 0);
         assert!(args(&mac("select! { recv(r) -> v => {} }")).is_empty());
-        assert!(args(&mac("m!(a; b; c)")).is_empty());
+        assert!(args(&mac("m!(a b)")).is_empty());
+        assert_eq!(args(&mac("m!(a(); b(); c())")).len(), 3);
+    }
+
+    #[test]
+    fn structured_logging_fields_are_arguments() {
+        let slog = mac(r#"error!(log, "no vote"; "lowest" => self.lowest(), "hint" => %h.get())"#);
+        assert_eq!(args(&slog).len(), 4);
+        let tracing = mac(r#"info!(target: "sync", peers = n.len(), "up {}", m.lock().len())"#);
+        assert_eq!(args(&tracing).len(), 4);
     }
 }
