@@ -3,7 +3,9 @@
 
 use proc_macro2::Span;
 
-use super::{Val, Walker};
+use std::rc::Rc;
+
+use super::{Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
 use crate::events::LocalLock;
 use crate::index::resolve::Res;
@@ -213,8 +215,40 @@ impl Walker<'_> {
                 };
             }
         }
+        let fn_value = |f| Val {
+            deferred: Some(Deferred::Fn(Rc::new(f))),
+            ..Val::default()
+        };
+        let loc = || {
+            let first = path.segments.first().map(|s| s.ident.span());
+            let last = path.segments.last().map(|s| s.ident.span());
+            (
+                first.unwrap_or_else(Span::call_site),
+                last.unwrap_or_else(Span::call_site),
+            )
+        };
         match self.resolve(path) {
             Some(Res::Def(Def::Static(s))) => self.static_val(s),
+            Some(Res::Def(Def::Fn(f))) => {
+                let (from, to) = loc();
+                fn_value(FnValue::Crate(f, self.loc_between(from, to)))
+            }
+            Some(Res::Assoc(t, name)) => match self.index.method(t, &name) {
+                Some(f) => {
+                    let (from, to) = loc();
+                    fn_value(FnValue::Crate(f, self.loc_between(from, to)))
+                }
+                None => Val::default(),
+            },
+            Some(Res::External(full)) => {
+                let (owner, name) = full.split_at(full.len().saturating_sub(1));
+                match (api::waitable_type(owner), name.first()) {
+                    (Some(w), Some(name)) if api::is_wait(w, name) => {
+                        fn_value(FnValue::Wait(w, name.clone(), loc()))
+                    }
+                    _ => Val::default(),
+                }
+            }
             _ => Val::default(),
         }
     }

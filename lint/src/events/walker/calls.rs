@@ -12,9 +12,18 @@ use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::{Def, FnId, Index, Ty};
-use crate::locks::api::{self, Acquire, MethodView, Waitable};
+use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
 use crate::locks::class::{LockRef, Place};
 use crate::source::Loc;
+
+/// What an external constructor makes (`locks::api` knows which these are).
+#[derive(Clone, Copy)]
+enum Ctor {
+    Waitable(Waitable),
+    Lock(Flavor),
+    /// `Some(x)`, `Arc::new(x)`: `x`, as far as locks are concerned.
+    Wrapper,
+}
 
 impl Walker<'_> {
     pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
@@ -225,7 +234,7 @@ impl Walker<'_> {
                 None => self.opaque_call(&c.args),
             },
             Some(Res::Def(Def::Type(t))) => {
-                let vals = self.args(&c.args, None);
+                let vals = self.stored_args(&c.args);
                 Val {
                     ty: Ty::Adt(t),
                     guards: vals.into_iter().flat_map(|v| v.guards).collect(),
@@ -273,35 +282,49 @@ impl Walker<'_> {
                 ..Val::default()
             };
         }
-        let mut vals = self.args(args, None);
+        let owner_path = &path[..path.len().saturating_sub(1)];
+        let ctor = if let Some(w) =
+            api::waitable_type(owner_path).filter(|_| api::is_waitable_ctor(last))
+        {
+            Some(Ctor::Waitable(w))
+        } else if let Some(f) = api::lock_type(owner_path).filter(|_| api::is_lock_ctor(last)) {
+            Some(Ctor::Lock(f))
+        } else if api::variant(last).is_some_and(|v| v.carries)
+            || api::is_wrapping_ctor(owner_path, last)
+        {
+            Some(Ctor::Wrapper)
+        } else {
+            None
+        };
+        // What a constructor is given, it keeps: a closure or future in it runs where it is
+        // called later, not here.
+        let mut vals = match ctor {
+            Some(_) => self.stored_args(args),
+            None => self.args(args, None),
+        };
         let first = if vals.is_empty() {
             Val::default()
         } else {
             vals.swap_remove(0)
         };
-        let owner_path = &path[..path.len().saturating_sub(1)];
-        if let Some(w) = api::waitable_type(owner_path).filter(|_| api::is_waitable_ctor(last)) {
-            return Val {
+        match ctor {
+            Some(Ctor::Waitable(w)) => Val {
                 ty: Ty::Waitable(w),
                 ..Val::default()
-            };
-        }
-        if let Some(flavor) = api::lock_type(owner_path) {
-            if api::is_lock_ctor(last) {
-                let inner = Box::new(first.ty);
-                return Val {
-                    ty: Ty::Lock(LockTy { flavor, inner }),
-                    ..Val::default()
-                };
+            },
+            Some(Ctor::Lock(flavor)) => Val {
+                ty: Ty::Lock(LockTy {
+                    flavor,
+                    inner: Box::new(first.ty),
+                }),
+                ..Val::default()
+            },
+            Some(Ctor::Wrapper) => first,
+            None => {
+                self.life.make_temporary(&first.guards);
+                Val::default()
             }
         }
-        let wraps = api::variant(last).is_some_and(|v| v.carries)
-            || api::is_wrapping_ctor(owner_path, last);
-        if wraps {
-            return first;
-        }
-        self.life.make_temporary(&first.guards);
-        Val::default()
     }
 
     pub(super) fn opaque_call(&mut self, args: &Args) -> Val {
@@ -319,7 +342,6 @@ impl Walker<'_> {
         Val::default()
     }
 
-    /// Runs a closure or async block body inline, as if called here.
     pub(super) fn acquire(&mut self, recv: Val, lock: &LockTy, acquire: Acquire, loc: Loc) -> Val {
         let inner = Ty::Guard(lock.inner.clone());
         // A lock we cannot name (the result of an unknown call, say) cannot be compared with

@@ -4,7 +4,7 @@
 //! spawner, either is a unit of its own (another thread or task) that holds nothing of its
 //! creator's.
 
-use super::{Args, Deferred, Val, Walker};
+use super::{Args, Deferred, FnValue, Val, Walker};
 use crate::events::Unit;
 
 /// Closures stored in variables and called from closures stored in variables...
@@ -19,6 +19,8 @@ enum Runs {
     Elsewhere,
     /// Everything here: the call blocks until its future is done (`block_on`).
     HereToCompletion,
+    /// Nothing: the callee keeps what it is given (`Some(f)`, `Arc::new(f)`).
+    Later,
 }
 
 impl Walker<'_> {
@@ -39,13 +41,31 @@ impl Walker<'_> {
         self.args_of(args, None, Runs::HereToCompletion)
     }
 
+    /// Arguments of a constructor, which keeps its closures and futures for later.
+    pub(super) fn stored_args(&mut self, args: &Args) -> Vec<Val> {
+        self.args_of(args, None, Runs::Later)
+    }
+
     fn args_of(&mut self, args: &Args, closure_param: Option<Val>, runs: Runs) -> Vec<Val> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(a);
-            if let Some(d) = &v.deferred {
+            if let Some(d) = v.deferred.as_ref().filter(|_| runs != Runs::Later) {
+                // Passed inside a constructor (`Some(f)`, `Box::new(move || ..)`), a closure
+                // is kept by the callee, a callback to run later, not run during the call.
+                let direct = matches!(
+                    unparenthesized(a),
+                    syn::Expr::Closure(_)
+                        | syn::Expr::Async(_)
+                        | syn::Expr::Path(_)
+                        | syn::Expr::Reference(_)
+                );
                 let here = match d {
-                    Deferred::Closure(_) => runs != Runs::Elsewhere,
+                    _ if !direct && runs == Runs::Here => {
+                        out.push(v);
+                        continue;
+                    }
+                    Deferred::Closure(_) | Deferred::Fn(_) => runs != Runs::Elsewhere,
                     Deferred::Async(_) => runs == Runs::HereToCompletion,
                 };
                 if !here {
@@ -88,6 +108,15 @@ impl Walker<'_> {
             Deferred::Async(a) => {
                 w.temp_scoped(|w| w.block(&a.block));
             }
+            Deferred::Fn(f) => match &**f {
+                &FnValue::Crate(callee, loc) => {
+                    let first = params.into_iter().next();
+                    w.call_fn(callee, first, &Args::new(), loc);
+                }
+                FnValue::Wait(waitable, name, at) => {
+                    w.wait_or_wake(*waitable, &Val::default(), name, &Args::new(), *at);
+                }
+            },
         });
         self.diverged = diverged;
         self.closure_nesting -= 1;
@@ -107,5 +136,13 @@ impl Walker<'_> {
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
         unit
+    }
+}
+
+fn unparenthesized(e: &syn::Expr) -> &syn::Expr {
+    match e {
+        syn::Expr::Paren(p) => unparenthesized(&p.expr),
+        syn::Expr::Group(g) => unparenthesized(&g.expr),
+        e => e,
     }
 }

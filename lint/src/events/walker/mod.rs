@@ -32,7 +32,7 @@ use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
-use crate::locks::api::Acquire;
+use crate::locks::api::{self, Acquire};
 use crate::locks::class::{ClassRef, Classes, Place};
 use crate::names::Name;
 use crate::parse::outline::type_expr;
@@ -49,6 +49,17 @@ const MAX_DEREFS: u32 = 4;
 enum Deferred {
     Closure(Rc<syn::ExprClosure>),
     Async(Rc<syn::ExprAsync>),
+    /// A function named as a value (`.map(JoinHandle::join)`, `spawn(Self::run)`): it runs
+    /// where it is called, as a closure would.
+    Fn(Rc<FnValue>),
+}
+
+/// What a function named as a value calls, and where it is named.
+enum FnValue {
+    /// A function of the crate.
+    Crate(FnId, Loc),
+    /// A method of a type a thread waits on that waits (`JoinHandle::join`).
+    Wait(api::Waitable, String, (Span, Span)),
 }
 
 /// What an expression evaluates to, as far as locks are concerned.
