@@ -116,6 +116,16 @@ impl Walker<'_> {
             }
             _ => {}
         }
+        // A sequence behind a guard (`map.write().get_mut(k)`): auto-deref to the sequence; the
+        // guard stays with the statement's temporaries.
+        let (recv, recv_ty) = match &recv_ty {
+            Ty::Guard(inner) if matches!(**inner, Ty::Seq(_)) => {
+                let data = self.deref(recv);
+                let ty = data.ty.clone();
+                (data, ty)
+            }
+            _ => (recv, recv_ty),
+        };
         let is_seq = matches!(recv_ty, Ty::Seq(_));
         let closure_param = if is_seq {
             self.element_of(&recv)
