@@ -5,9 +5,11 @@
 //! A `Deref` impl's `deref` that returns a field of its receiver (`&self.inner`) is read the
 //! same way, so that a field reached through it is named by its real place.
 //!
-//! Only the bodies of functions whose signature returns a lock (and of `deref`s) are read, and
-//! only a body that is that one path (behind `&`, parentheses, or a method that views its receiver, such as
-//! `clone`) is an accessor: anything else stays a lock nobody can name.
+//! Only the bodies of functions whose signature returns a lock (and of `deref`s) are read. A
+//! body that is one path (behind `&`, parentheses, or a method that views its receiver, such
+//! as `clone`) names the lock exactly; any other body of a method with no input but `self` is
+//! taken to return one lock per receiver, a class of its own; other functions return a lock
+//! nobody can name.
 
 use std::collections::HashMap;
 
@@ -22,6 +24,9 @@ pub enum Accessor {
     /// A field path of the receiver (`self.inner.deposits`), by field names.
     Field(Box<[String]>),
     Static(StaticId),
+    /// A method of no other input whose body is not one path (`match self { A(s) | B(s) => s }`):
+    /// for one receiver it is one lock, a class of its own named after the method.
+    Opaque,
 }
 
 /// Reads the bodies that can be accessors: of functions whose signature returns a lock
@@ -45,6 +50,9 @@ pub(super) fn find(index: &mut Index, db: &SourceDb) {
             [syn::Stmt::Expr(e, None)] => accessor(index, f.module, e, takes_self),
             _ => None,
         };
+        let found = found.or_else(|| {
+            (takes_self && f.params.len() == 1 && deref_of.is_none()).then_some(Accessor::Opaque)
+        });
         proc_macro2::extra::invalidate_current_thread_spans();
         match (found, deref_of) {
             (Some(Accessor::Field(path)), Some(t)) => deref_paths.push((*t, path)),
@@ -79,6 +87,14 @@ fn accessor(
                     && api::method_view(&m.method.to_string()) == Some(MethodView::Alias) =>
             {
                 &m.receiver
+            }
+            // `Arc::clone(&self.config)`.
+            syn::Expr::Call(c)
+                if c.args.len() == 1
+                    && matches!(&*c.func, syn::Expr::Path(p)
+                        if p.path.segments.last().is_some_and(|s| s.ident == "clone")) =>
+            {
+                &c.args[0]
             }
             syn::Expr::Field(f) => {
                 fields.push(match &f.member {

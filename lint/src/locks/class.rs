@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 
-use crate::index::{Index, StaticId, Ty, TypeId};
+use crate::index::accessors::Accessor;
+use crate::index::{FnId, Index, StaticId, Ty, TypeId};
 use crate::locks::api::{Acquire, Flavor, Waitable};
 use crate::names::Name;
 use crate::source::Loc;
@@ -132,6 +133,8 @@ pub struct Classes {
     pub list: Vec<LockClass>,
     fields: HashMap<(TypeId, Name), ClassId>,
     statics: HashMap<StaticId, ClassId>,
+    /// Of methods that return a lock their body does not name (`index::accessors`).
+    accessors: HashMap<FnId, ClassId>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -162,6 +165,7 @@ impl Classes {
             list: Vec::new(),
             fields: HashMap::new(),
             statics: HashMap::new(),
+            accessors: HashMap::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -187,7 +191,29 @@ impl Classes {
                 c.statics.insert(StaticId(i as u32), id);
             }
         }
+        let mut opaque: Vec<FnId> = index
+            .accessors
+            .iter()
+            .filter(|(_, a)| **a == Accessor::Opaque)
+            .map(|(f, _)| *f)
+            .collect();
+        // In function order, so that every run numbers classes the same.
+        opaque.sort_unstable();
+        for f in opaque {
+            let id = c.add(LockClass {
+                name: format!("{}()", index.fn_display(f)),
+                decl: index.func(f).loc,
+                min_segments: 2,
+                is_lock: true,
+            });
+            c.accessors.insert(f, id);
+        }
         c
+    }
+
+    /// The class of the lock a method returns, when its body does not say which.
+    pub fn accessor(&self, f: FnId) -> Option<ClassId> {
+        self.accessors.get(&f).copied()
     }
 
     pub fn add(&mut self, class: LockClass) -> ClassId {
@@ -256,6 +282,7 @@ mod tests {
             list: Vec::new(),
             fields: HashMap::new(),
             statics: HashMap::new(),
+            accessors: HashMap::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

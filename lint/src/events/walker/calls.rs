@@ -13,7 +13,7 @@ use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::{Def, FnId, Index, Ty};
 use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
-use crate::locks::class::{LockRef, Place};
+use crate::locks::class::{ClassRef, LockRef, Place, Proj};
 use crate::source::Loc;
 
 /// What an external constructor makes (`locks::api` knows which these are).
@@ -443,6 +443,18 @@ impl Walker<'_> {
                 Some(v)
             }
             &Accessor::Static(s) => Some(self.static_val(s)),
+            Accessor::Opaque => {
+                let name = format!("{}()", self.index.name(self.index.func(callee).name));
+                Some(Val {
+                    ty: self.index.func(callee).ret.clone(),
+                    place: recv?
+                        .place
+                        .as_ref()
+                        .map(|p| p.with(Proj::Field(name.into()))),
+                    class: self.classes.accessor(callee).map(ClassRef::Known),
+                    ..Val::default()
+                })
+            }
         }
     }
 
