@@ -289,20 +289,27 @@ fn malformed_manifest_is_reported_and_sources_still_analyzed() {
     assert_eq!(kinds(&doc), ["lock-order-cycle"]);
 }
 
-/// Files a root plainly declares start parsing before the root is parsed; when the root then
-/// does not parse, they were never modules and are not analyzed or reported.
+/// An item that does not parse costs that item, named with its position, never its file: the
+/// modules the root declares are still read (before they started parsing with the root, they
+/// were dropped with it).
 #[test]
-fn files_of_a_root_that_does_not_parse_are_not_analyzed() {
+fn an_item_that_does_not_parse_costs_only_that_item() {
     let dir = tempfile::tempdir().unwrap();
     package(dir.path(), "p");
     write(dir.path(), "src/lib.rs", "mod a;\nmod b;\nfn f(,) {}\n");
     write(dir.path(), "src/a.rs", "fn g(,) {}\n");
     write(dir.path(), "src/b.rs", INVERSION);
     let (doc, _, stderr) = json(dir.path(), &["."]);
-    assert!(stderr.contains("src/lib.rs:3:"), "{stderr}");
-    assert!(!stderr.contains("a.rs"), "{stderr}");
-    assert_eq!(doc["stats"]["files"], 1, "{doc:#}");
-    assert_eq!(kinds(&doc), Vec::<String>::new());
+    assert!(
+        stderr.contains("src/lib.rs:3:1: cannot parse this item"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("src/a.rs:1:1: cannot parse this item"),
+        "{stderr}"
+    );
+    assert_eq!(doc["stats"]["files"], 3, "{doc:#}");
+    assert_eq!(kinds(&doc), ["lock-order-cycle"]);
 }
 
 /// A member's dependency on a sibling written `{ workspace = true }` is found from the

@@ -107,6 +107,12 @@ impl SourceFile {
         (byte, line as u32, column as u32 + 1)
     }
 
+    /// (line, column), both 1-based, of a character offset.
+    pub fn line_column(&self, char_offset: usize) -> (u32, u32) {
+        let (_, line, column) = self.position(char_offset);
+        (line, column)
+    }
+
     pub fn line_starts(&self) -> &[u32] {
         &self.line_starts
     }

@@ -209,6 +209,13 @@ impl Builder<'_> {
                         at.line, at.column
                     )));
             }
+            for (line, column, e) in &outline.skipped {
+                self.index
+                    .problems
+                    .push(crate::report::Problem::error(format!(
+                        "{display}:{line}:{column}: cannot parse this item: {e}; it is skipped, the rest of the file is analyzed"
+                    )));
+            }
         }
         self.items(m, file, &mut Vec::new(), outline.items);
     }

@@ -138,7 +138,42 @@ fn outline_of(
         declares(bodies::plain_mods(src, &sk.item_ends));
         read_parts(file, names, src, &sk.item_ends, &sk.groups).ok()
     });
-    outline.map_or_else(|| read_parts(file, names, &file.text, &[], &[]), Ok)
+    outline
+        .map_or_else(|| read_parts(file, names, &file.text, &[], &[]), Ok)
+        .or_else(|e| item_by_item(file, names).ok_or(e))
+}
+
+/// A file that syn rejects as a whole (edition 2015 code: `mod async;`, anonymous parameters of
+/// trait methods) is read one top-level item at a time; an item that does not parse is skipped
+/// and named (`Outline::skipped`). `None` when the file does not even lex.
+fn item_by_item(file: &SourceFile, names: &Interner) -> Option<Outline> {
+    let sk = bodies::skeleton(&file.text)?;
+    let src = sk.text.as_deref().unwrap_or(&file.text);
+    let mut outline = Outline::default();
+    let mut start = Cut { byte: 0, chars: 0 };
+    for &end in sk.item_ends.iter().chain(std::iter::once(&Cut {
+        byte: src.len() as u32,
+        chars: u32::MAX,
+    })) {
+        if end.byte <= start.byte {
+            continue;
+        }
+        match read_part(file, names, src, start, end.byte as usize) {
+            Ok(part) => {
+                outline.items.extend(part.items);
+                outline.malformed.extend(part.malformed);
+            }
+            Err(e) => {
+                let text = &src[start.byte as usize..end.byte as usize];
+                let blank = text.chars().take_while(|c| c.is_whitespace()).count();
+                let (line, column) = file.line_column(start.chars as usize + blank);
+                outline.skipped.push((line, column, e.to_string()));
+            }
+        }
+        proc_macro2::extra::invalidate_current_thread_spans();
+        start = end;
+    }
+    Some(outline)
 }
 
 /// The outline of a file that parsed, read again: the index takes outlines apart, and a file
@@ -396,6 +431,7 @@ fn read_text(
     Ok(Outline {
         items,
         malformed: r.malformed,
+        skipped: Vec::new(),
     })
 }
 

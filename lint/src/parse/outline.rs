@@ -15,6 +15,8 @@ pub struct Outline {
     pub items: Vec<Item>,
     /// `#[lock_order]` attributes that do not parse (the macro would reject them too).
     pub malformed: Vec<(Pos, String)>,
+    /// Items that do not parse, by line and column, with why: the file's other items are read.
+    pub skipped: Vec<(u32, u32, String)>,
 }
 
 pub enum Item {
