@@ -180,7 +180,8 @@ fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
         .chain(&m.example)
         .chain(&m.test)
         .chain(&m.bench);
-    let dependencies = dependency_names(m);
+    // One list for all the package's targets (a package has dozens of tests and examples).
+    let dependencies: std::sync::Arc<[String]> = dependency_names(m).into();
     products
         .filter_map(|p: &Product| {
             Some(CrateRoot {

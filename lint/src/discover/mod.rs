@@ -50,7 +50,7 @@ pub struct CrateRoot {
     pub edition: Edition,
     /// The crates its package depends on, by the names code uses (`parking_lot`, a renamed
     /// key): with `std`, `core` and `alloc`, the extern prelude. `None` without a manifest.
-    pub dependencies: Option<Vec<String>>,
+    pub dependencies: Option<std::sync::Arc<[String]>>,
     /// A library read only as context of the crates asked for (a path dependency of theirs):
     /// its items are known and the bodies their calls reach are walked, but findings are
     /// reported only where they touch a crate asked for.

@@ -281,7 +281,11 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
     }
     // In function order, so that every run numbers units and classes the same.
     by_fn.sort_unstable_by_key(|(f, _)| *f);
-    let mut units: Vec<Unit> = by_fn.into_iter().flat_map(|(_, units)| units).collect();
+    // Units live until the run ends: no slack.
+    let mut units = Vec::with_capacity(by_fn.iter().map(|(_, u)| u.len()).sum());
+    for (_, mut of_fn) in by_fn {
+        units.append(&mut of_fn);
+    }
     // A function's own unit comes first, then its spawned closures; joined units were numbered
     // from the function's own.
     let mut base = 0;

@@ -86,6 +86,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
         file_modules: HashSet::new(),
         reported: HashSet::new(),
     };
+    let mut preludes = HashMap::new();
     for krate in &parsed.crates {
         let Some(outline) = b.outline(krate.root) else {
             continue;
@@ -93,9 +94,21 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
         // Numbered among the crates that parsed: a crate whose root does not parse has no index.
         let k = b.index.crates.len();
         let root = b.add_module(k, None, Vec::new(), krate.root, false);
+        // Shared by the crates of one package, as their dependency list is.
         let extern_prelude = krate.dependencies.as_ref().map(|deps| {
-            let sysroot = ["std", "core", "alloc"].map(String::from);
-            deps.iter().cloned().chain(sysroot).collect()
+            let key = std::sync::Arc::as_ptr(deps) as *const u8 as usize;
+            preludes
+                .entry(key)
+                .or_insert_with(|| {
+                    let sysroot = ["std", "core", "alloc"].map(String::from);
+                    std::sync::Arc::new(
+                        deps.iter()
+                            .cloned()
+                            .chain(sysroot)
+                            .collect::<HashSet<String>>(),
+                    )
+                })
+                .clone()
         });
         b.index.crates.push(CrateInfo {
             name: krate.name.clone(),
@@ -295,7 +308,7 @@ impl Builder<'_> {
                         let name = self.index.names.str(name).to_string();
                         let krate = &mut self.index.crates[module.krate];
                         if let Some(prelude) = &mut krate.extern_prelude {
-                            prelude.insert(name);
+                            std::sync::Arc::make_mut(prelude).insert(name);
                         }
                     }
                 }

@@ -41,7 +41,7 @@ pub struct CrateInfo {
     pub edition: Edition,
     /// Crate names a path may start with besides the crate's own items (`std`, its
     /// dependencies, `extern crate` names); `None` when no manifest says what it depends on.
-    pub extern_prelude: Option<HashSet<String>>,
+    pub extern_prelude: Option<std::sync::Arc<HashSet<String>>>,
     /// Read as context of the crates asked for (`discover::CrateRoot::context`).
     pub context: bool,
 }

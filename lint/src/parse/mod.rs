@@ -33,7 +33,7 @@ pub struct Crate {
     pub root: FileId,
     pub edition: Edition,
     /// `discover::CrateRoot::dependencies`.
-    pub dependencies: Option<Vec<String>>,
+    pub dependencies: Option<std::sync::Arc<[String]>>,
     /// `discover::CrateRoot::context`.
     pub context: bool,
 }
