@@ -76,6 +76,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             problems: Vec::new(),
             accessors: HashMap::new(),
             derefs: HashMap::new(),
+            macros: HashMap::new(),
             names,
             crate_roots: HashMap::new(),
         },
@@ -329,6 +330,9 @@ impl Builder<'_> {
                     for f in fns {
                         self.add_fn(m, file, f, Owner::Named(name), Ty::Unknown, Vec::new());
                     }
+                }
+                Item::MacroRules { name, rules } => {
+                    self.index.macros.entry(name).or_insert(rules);
                 }
             }
         }

@@ -180,6 +180,9 @@ pub struct Index {
     pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
+    /// `macro_rules!` definitions of the crates, by name, as text: textual scoping is not
+    /// followed (the first definition of a name is the one expanded).
+    pub macros: HashMap<Name, Box<str>>,
     /// Crate types with a `Deref` impl: what they deref to.
     pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).

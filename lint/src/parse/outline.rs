@@ -50,6 +50,12 @@ pub enum Item {
         ty: TypeExpr,
         decls: Vec<Decl>,
     },
+    /// `macro_rules! name { .. }`: its rules as text, expanded where the walker meets a call
+    /// (`events::walker::expand`).
+    MacroRules {
+        name: Name,
+        rules: Box<str>,
+    },
     /// `extern crate krate as name;` (`name` is `krate` without a rename).
     ExternCrate {
         name: Name,
@@ -659,6 +665,13 @@ impl Reader<'_> {
     /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
     /// any other (other item macros were read as items already, `parse::item_macros`).
     fn lazy_statics(&mut self, mac: &syn::ItemMacro, out: &mut Vec<Item>) {
+        if let (true, Some(name)) = (mac.mac.path.is_ident("macro_rules"), &mac.ident) {
+            out.push(Item::MacroRules {
+                name: self.name(name),
+                rules: mac.mac.tokens.to_string().into_boxed_str(),
+            });
+            return;
+        }
         let is_lazy = mac
             .mac
             .path

@@ -233,6 +233,9 @@ impl Walker<'_> {
     }
 
     pub(super) fn mac(&mut self, m: &syn::Macro) -> Val {
+        if let Some(v) = self.expand(m) {
+            return v;
+        }
         let kind = macros::kind(m);
         for arg in macros::args(m) {
             match kind {

@@ -12,12 +12,14 @@
 //! - `control.rs`: branches, loops, let-chains and try-lock patterns, and how they merge;
 //! - `calls.rs`: calls and method calls: acquisitions, waits and wakes, calls into the crate,
 //!   external functions (from `locks::api`'s tables);
-//! - `deferred.rs`: closures and async blocks, run in place or handed to another thread.
+//! - `deferred.rs`: closures and async blocks, run in place or handed to another thread;
+//! - `expand.rs`: calls of the crate's own `macro_rules!` macros, expanded in place.
 
 mod bindings;
 mod calls;
 mod control;
 mod deferred;
+mod expand;
 mod exprs;
 mod places;
 mod scopes;
@@ -126,6 +128,11 @@ struct Walker<'i> {
     closure_nesting: u32,
     /// `Deref` impls being followed for one field access.
     deref_hops: u32,
+    /// Inside a macro's expansion: where its call is, which everything in it is located at
+    /// (the expansion's tokens have no place in the file).
+    loc_override: Option<Loc>,
+    /// Expansions inside expansions.
+    expansion_depth: u32,
     /// Classes of the lock elements of local tuples, by place.
     tuple_classes: std::collections::HashMap<Place, ClassRef>,
 }
@@ -171,6 +178,8 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         depth: 0,
         closure_nesting: 0,
         deref_hops: 0,
+        loc_override: None,
+        expansion_depth: 0,
         tuple_classes: std::collections::HashMap::new(),
     };
     w.life.push_temp_scope();
@@ -227,11 +236,17 @@ impl<'i> Walker<'i> {
     }
 
     fn loc(&self, span: Span) -> Loc {
-        self.db.loc_in(self.file, self.origin, span)
+        match self.loc_override {
+            Some(loc) => loc,
+            None => self.db.loc_in(self.file, self.origin, span),
+        }
     }
 
     fn loc_between(&self, from: Span, to: Span) -> Loc {
-        self.db.loc_between_in(self.file, self.origin, from, to)
+        match self.loc_override {
+            Some(loc) => loc,
+            None => self.db.loc_between_in(self.file, self.origin, from, to),
+        }
     }
 
     fn lower(&self, ty: &syn::Type) -> Ty {
