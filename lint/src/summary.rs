@@ -302,7 +302,7 @@ fn rebase(class: ClassRef, place: &Place, call: &Call) -> Option<(ClassRef, Plac
             Some((new_class, new_place))
         }
         Root::Local(_) | Root::Unknown => Some((class, Place::unknown())),
-        Root::Static(_) => Some((class, place.clone())),
+        Root::Static(_) | Root::Global(_) => Some((class, place.clone())),
     }
 }
 

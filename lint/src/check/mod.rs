@@ -73,6 +73,7 @@ impl Cx<'_> {
                 .unwrap_or("_")
                 .to_string(),
             Root::Static(s) => self.index.static_(s).display.clone(),
+            Root::Global(f) => format!("{}()", self.index.fn_display(f)),
             Root::Local(_) | Root::Unknown => "<value>".to_string(),
         };
         place.text(root)

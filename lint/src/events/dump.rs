@@ -167,6 +167,7 @@ impl Dumper<'_> {
                 .map_or_else(|| format!("param{i}"), str::to_string),
             Root::Local(n) => format!("local{n}"),
             Root::Static(s) => self.index.static_(s).display.clone(),
+            Root::Global(f) => format!("{}()", self.index.fn_display(f)),
             Root::Unknown => "?".to_string(),
         };
         p.text(root)

@@ -25,7 +25,9 @@ pub enum Accessor {
     Field(Box<[String]>),
     Static(StaticId),
     /// A method of no other input whose body is not one path (`match self { A(s) | B(s) => s }`):
-    /// for one receiver it is one lock, a class of its own named after the method.
+    /// for one receiver it is one lock, a class of its own named after the method. A function
+    /// of no input at all (`fn config() -> &'static RwLock<C> { CONFIG.get_or_init(..) }`)
+    /// returns one lock for the program.
     Opaque,
 }
 
@@ -51,7 +53,8 @@ pub(super) fn find(index: &mut Index, db: &SourceDb) {
             _ => None,
         };
         let found = found.or_else(|| {
-            (takes_self && f.params.len() == 1 && deref_of.is_none()).then_some(Accessor::Opaque)
+            let of_receiver = takes_self && f.params.len() == 1;
+            ((of_receiver || f.params.is_empty()) && deref_of.is_none()).then_some(Accessor::Opaque)
         });
         proc_macro2::extra::invalidate_current_thread_spans();
         match (found, deref_of) {

@@ -37,6 +37,9 @@ pub enum Root {
     /// A local variable of the function, by binding number.
     Local(u32),
     Static(StaticId),
+    /// The lock a function of no input hands out (`fn config() -> &'static RwLock<C>` with a
+    /// `OnceLock` behind it): one for the program, like a static.
+    Global(FnId),
     /// Something we cannot name (a call's result, a callee's local): never the same instance
     /// as anything else.
     Unknown,

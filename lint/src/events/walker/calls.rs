@@ -13,7 +13,7 @@ use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::{Def, FnId, Index, Ty};
 use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
-use crate::locks::class::{ClassRef, LockRef, Place, Proj};
+use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
 
 /// What an external constructor makes (`locks::api` knows which these are).
@@ -445,12 +445,16 @@ impl Walker<'_> {
             &Accessor::Static(s) => Some(self.static_val(s)),
             Accessor::Opaque => {
                 let name = format!("{}()", self.index.name(self.index.func(callee).name));
-                Some(Val {
-                    ty: self.index.func(callee).ret.clone(),
-                    place: recv?
+                let place = match recv {
+                    Some(recv) => recv
                         .place
                         .as_ref()
                         .map(|p| p.with(Proj::Field(name.into()))),
+                    None => Some(Place::new(Root::Global(callee))),
+                };
+                Some(Val {
+                    ty: self.index.func(callee).ret.clone(),
+                    place,
                     class: self.classes.accessor(callee).map(ClassRef::Known),
                     ..Val::default()
                 })
