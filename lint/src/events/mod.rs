@@ -13,6 +13,7 @@ mod tests;
 mod walker;
 
 pub use dump::dump;
+pub use walker::expand::{keep_relevant as keep_relevant_macros, simple_rules};
 
 pub use walker::MAX_DEPTH;
 

@@ -125,6 +125,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
         b.file(root, krate.root, outline);
     }
     b.resolve_impls();
+    crate::events::keep_relevant_macros(&mut b.index.macros, &b.index.names);
     b.lower_types();
     super::accessors::find(&mut b.index, &parsed.db);
     settle(b.index)
@@ -332,7 +333,17 @@ impl Builder<'_> {
                     }
                 }
                 Item::MacroRules { name, rules } => {
-                    self.index.macros.entry(name).or_insert(rules);
+                    if !self.index.macros.contains_key(&name) {
+                        // Read once here: a large macro is not lexed again at every call.
+                        let rules = rules
+                            .parse()
+                            .map(|t| crate::events::simple_rules(&t))
+                            .unwrap_or_default();
+                        proc_macro2::extra::invalidate_current_thread_spans();
+                        if !rules.is_empty() {
+                            self.index.macros.insert(name, rules.into_boxed_slice());
+                        }
+                    }
                 }
             }
         }

@@ -120,6 +120,18 @@ pub struct Param {
     pub ty: Ty,
 }
 
+/// A rule of a `macro_rules!` macro whose matcher is `$a:frag, $b:frag, ..`: what the walker
+/// expands (`events::walker::expand`).
+pub struct MacroRule {
+    pub params: Box<[String]>,
+    /// The transcriber's tokens, as text.
+    pub body: Box<str>,
+    /// It may lock or await, itself or through the macros it calls: worth expanding.
+    pub locks: bool,
+    /// The macros it calls.
+    pub calls: Box<[String]>,
+}
+
 /// A crate type's `impl Deref`: `value.field` and `value.method()` go through it when the type
 /// has no such field or method of its own.
 pub struct Deref {
@@ -180,9 +192,9 @@ pub struct Index {
     pub user_blocking: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
-    /// `macro_rules!` definitions of the crates, by name, as text: textual scoping is not
-    /// followed (the first definition of a name is the one expanded).
-    pub macros: HashMap<Name, Box<str>>,
+    /// The expandable rules of the crates' `macro_rules!` macros, by name: textual scoping is
+    /// not followed (the first definition of a name is the one expanded).
+    pub macros: HashMap<Name, Box<[MacroRule]>>,
     /// Crate types with a `Deref` impl: what they deref to.
     pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).

@@ -164,7 +164,9 @@ fn item_by_item(file: &SourceFile, names: &Interner) -> Option<Outline> {
                 outline.malformed.extend(part.malformed);
             }
             Err(e) => {
-                let text = src.get(start.byte as usize..end.byte as usize).unwrap_or_default();
+                let text = src
+                    .get(start.byte as usize..end.byte as usize)
+                    .unwrap_or_default();
                 let blank = text.chars().take_while(|c| c.is_whitespace()).count();
                 let (line, column) = file.line_column(start.chars as usize + blank);
                 outline.skipped.push((line, column, e.to_string()));

@@ -19,7 +19,7 @@ mod bindings;
 mod calls;
 mod control;
 mod deferred;
-mod expand;
+pub mod expand;
 mod exprs;
 mod places;
 mod scopes;

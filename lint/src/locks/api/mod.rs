@@ -269,6 +269,20 @@ pub fn channel_ctor(path: &[String]) -> Option<Waitable> {
         .map(|&(_, _, s)| s)
 }
 
+/// Whether a method of this name acquires some kind of lock the tables know (`lock`,
+/// `write_arc`, `try_read`): what makes a macro worth expanding.
+pub fn may_lock(method: &str) -> bool {
+    let base = method
+        .strip_prefix("blocking_")
+        .unwrap_or(method)
+        .trim_end_matches("_arc")
+        .trim_end_matches("_owned");
+    MUTEX_METHODS
+        .iter()
+        .chain(RWLOCK_METHODS)
+        .any(|(n, _, _)| *n == base)
+}
+
 /// Whether a function or method of this name runs its closure argument on another thread.
 pub fn is_spawner(name: &str) -> bool {
     SPAWNERS.contains(&name)
@@ -346,6 +360,10 @@ pub fn variant(name: &str) -> Option<Variant> {
 /// The variant whose name `is_name` accepts (an identifier compared without making a string).
 pub fn variant_named(is_name: impl Fn(&str) -> bool) -> Option<Variant> {
     VARIANTS.iter().find(|(n, _)| is_name(n)).map(|&(_, v)| v)
+}
+
+pub fn is_logging_macro(name: &str) -> bool {
+    LOGGING_MACROS.contains(&name)
 }
 
 pub fn is_diverging_macro(name: &str) -> bool {

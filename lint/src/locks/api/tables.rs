@@ -426,6 +426,12 @@ pub(super) const VARIANTS: &[(&str, Variant)] = &[
     ),
 ];
 
+/// Logging macros whose arguments may be structured fields (slog's `"key" => value`, tracing's
+/// `target: ..`, `%value`).
+pub(super) const LOGGING_MACROS: &[&str] = &[
+    "trace", "debug", "info", "warn", "error", "crit", "event", "span", "log",
+];
+
 /// Macros that never return: what follows them is dead code.
 pub(super) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
