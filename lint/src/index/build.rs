@@ -333,16 +333,16 @@ impl Builder<'_> {
                     }
                 }
                 Item::MacroRules { name, rules } => {
-                    if !self.index.macros.contains_key(&name) {
+                    if let std::collections::hash_map::Entry::Vacant(slot) =
+                        self.index.macros.entry(name)
+                    {
                         // Read once here: a large macro is not lexed again at every call.
                         let rules = rules
                             .parse()
                             .map(|t| crate::events::simple_rules(&t))
                             .unwrap_or_default();
                         proc_macro2::extra::invalidate_current_thread_spans();
-                        if !rules.is_empty() {
-                            self.index.macros.insert(name, rules.into_boxed_slice());
-                        }
+                        slot.insert(rules.into_boxed_slice());
                     }
                 }
             }
