@@ -431,17 +431,7 @@ impl Walker<'_> {
     /// caller's place: the receiver's field path, or the static.
     fn accessed_lock(&mut self, callee: FnId, recv: Option<&Val>) -> Option<Val> {
         match self.index.accessors.get(&callee)? {
-            Accessor::Field(path) => {
-                let recv = recv?;
-                let mut v = Val {
-                    guards: Vec::new(),
-                    ..recv.clone()
-                };
-                for field in path.iter() {
-                    v = self.project_field(v, field);
-                }
-                Some(v)
-            }
+            Accessor::Field(path) => Some(self.project_path(recv?, path)),
             &Accessor::Static(s) => Some(self.static_val(s)),
             Accessor::Opaque => {
                 let name = format!("{}()", self.index.name(self.index.func(callee).name));

@@ -123,14 +123,19 @@ impl Walker<'_> {
                 ..Val::default()
             });
         };
+        Some(self.project_path(v, path))
+    }
+
+    /// The field at `path` of `v` (`self.inner.deposits` for `["inner", "deposits"]`).
+    pub(super) fn project_path(&mut self, v: &Val, path: &[String]) -> Val {
         let mut inner = Val {
             guards: Vec::new(),
             ..v.clone()
         };
-        for field in path.iter() {
+        for field in path {
             inner = self.project_field(inner, field);
         }
-        Some(inner)
+        inner
     }
 
     /// `*guard` or auto-deref through a guard: the data the lock protects.
