@@ -60,11 +60,11 @@ impl Walker<'_> {
                         | syn::Expr::Path(_)
                         | syn::Expr::Reference(_)
                 );
+                if runs == Runs::Here && !direct {
+                    out.push(v);
+                    continue;
+                }
                 let here = match d {
-                    _ if !direct && runs == Runs::Here => {
-                        out.push(v);
-                        continue;
-                    }
                     Deferred::Closure(_) | Deferred::Fn(_) => runs != Runs::Elsewhere,
                     Deferred::Async(_) => runs == Runs::HereToCompletion,
                 };
