@@ -369,3 +369,35 @@ impl S {\n\
         serde_json::json!(["S::a", "S::b"])
     );
 }
+
+/// A configured lock type gets the checks a built-in one gets: it blocks the thread (its guard
+/// across an `.await` is reported), and a second read of a configured rwlock can wait for a
+/// queued writer.
+#[test]
+fn configured_lock_types_get_every_check() {
+    let dir = project(&[
+        (
+            "lockorder.toml",
+            "[[lock-types]]\npath = \"shm::SharedLock\"\nkind = \"rwlock\"\nread = [\"shared\"]\nwrite = [\"exclusive\"]\n",
+        ),
+        (
+            "src/lib.rs",
+            "use shm::SharedLock;\npub struct S { table: SharedLock<Vec<u8>> }\n\
+async fn flush() {}\n\
+impl S {\n\
+    fn len(&self) -> usize { self.table.shared().len() }\n\
+    pub fn twice(&self) -> usize { let t = self.table.shared(); t.len() + self.len() }\n\
+    pub async fn across(&self) { let _t = self.table.exclusive(); flush().await; }\n\
+}\n",
+        ),
+    ]);
+    let out = run_in(dir.path(), &["--format", "json", "."]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["double-lock", "await-holding-lock"], "{doc:#}");
+}

@@ -21,7 +21,7 @@ use crate::source::Loc;
 enum Ctor {
     Waitable(Waitable),
     Lock(Flavor),
-    /// `Some(x)`, `Arc::new(x)`: `x`, as far as locks are concerned.
+    /// `Some(x)`, `Arc::new(x)`, `MutexGuard::map(x, ..)`: `x`, as far as locks are concerned.
     Wrapper,
 }
 
@@ -301,6 +301,7 @@ impl Walker<'_> {
             Some(Ctor::Lock(f))
         } else if api::variant(last).is_some_and(|v| v.carries)
             || api::is_wrapping_ctor(owner_path, last)
+            || api::maps_guard(owner_path, last)
         {
             Some(Ctor::Wrapper)
         } else {

@@ -16,6 +16,7 @@ pub enum Family {
     AsyncStd,
     Futures,
     AsyncLock,
+    Crossbeam,
     /// A lock type declared in the configuration (`[[lock-types]]`), by its index there.
     User(u16),
 }
@@ -43,20 +44,36 @@ pub struct Flavor {
     pub kind: LockKind,
 }
 
+/// What a lock type declared in the configuration is taken to be: a thread-blocking lock whose
+/// readers queue behind writers (as std's), so that it gets every check a built-in one gets.
+const CONFIGURED: FamilyInfo = FamilyInfo {
+    family: Family::User(0),
+    name: "configured",
+    crates: &[],
+    is_async: false,
+    readers_queue_behind_writers: true,
+};
+
 impl Flavor {
-    fn info(self) -> Option<&'static FamilyInfo> {
-        FAMILIES.iter().find(|f| f.family == self.family)
+    fn info(self) -> &'static FamilyInfo {
+        match self.family {
+            Family::User(_) => &CONFIGURED,
+            family => FAMILIES
+                .iter()
+                .find(|f| f.family == family)
+                .unwrap_or(&CONFIGURED),
+        }
     }
 
     /// Async locks hand out a future: the lock is taken where it is awaited.
     pub fn is_async(self) -> bool {
-        self.info().is_some_and(|f| f.is_async)
+        self.info().is_async
     }
 
     /// Whether a thread waiting for this lock is blocked (rather than a task suspended): the
-    /// guard of such a lock must not be held across an `.await`. Unknown for configured types.
+    /// guard of such a lock must not be held across an `.await`.
     pub fn blocks_thread(self) -> bool {
-        self.info().is_some_and(|f| !f.is_async)
+        !self.info().is_async
     }
 
     pub fn is_reentrant(self) -> bool {
@@ -66,11 +83,11 @@ impl Flavor {
     /// Whether a new reader queues behind a waiting writer, so that a thread taking a second
     /// read lock can deadlock.
     pub fn readers_queue_behind_writers(self) -> bool {
-        self.info().is_some_and(|f| f.readers_queue_behind_writers)
+        self.info().readers_queue_behind_writers
     }
 
     pub fn family_name(self) -> &'static str {
-        self.info().map_or("configured", |f| f.name)
+        self.info().name
     }
 }
 
@@ -204,6 +221,12 @@ pub fn is_lock_ctor(name: &str) -> bool {
 
 pub fn is_guard_type(path: &[String]) -> bool {
     family(path).is_some() && path.last().is_some_and(|l| GUARDS.contains(&l.as_str()))
+}
+
+/// Whether `Guard::function(guard, ..)`, the guard type at `type_path`, hands back a guard of
+/// the same lock (`MutexGuard::map`).
+pub fn maps_guard(type_path: &[String], function: &str) -> bool {
+    is_guard_type(type_path) && GUARD_MAPS.contains(&function)
 }
 
 /// What calling `method` on a lock of a built-in `flavor` acquires, if it acquires.

@@ -69,6 +69,14 @@ pub(super) const FAMILIES: &[FamilyInfo] = &[
         is_async: true,
         readers_queue_behind_writers: false,
     },
+    // `ShardedLock`: an `RwLock` per shard, std's underneath.
+    FamilyInfo {
+        family: Family::Crossbeam,
+        name: "crossbeam",
+        crates: &["crossbeam_utils", "crossbeam"],
+        is_async: false,
+        readers_queue_behind_writers: true,
+    },
 ];
 
 /// Lock type names, in any family.
@@ -80,6 +88,7 @@ pub(super) const LOCK_TYPES: &[(&str, LockKind)] = &[
     ("RwLock", LockKind::RwLock),
     ("ReentrantMutex", LockKind::ReentrantMutex),
     ("ReentrantLock", LockKind::ReentrantMutex),
+    ("ShardedLock", LockKind::RwLock),
 ];
 
 /// Associated functions that make a lock (`Mutex::new(..)`).
@@ -105,6 +114,8 @@ pub(super) const GUARDS: &[&str] = &[
     "OwnedRwLockWriteGuard",
     "ArcRwLockReadGuard",
     "ArcRwLockWriteGuard",
+    "ShardedLockReadGuard",
+    "ShardedLockWriteGuard",
 ];
 
 /// Acquiring methods: name, mode, waits. Suffixes `_arc`/`_owned` (parking_lot arc_lock, tokio)
@@ -136,6 +147,10 @@ pub(super) const RWLOCK_METHODS: &[(&str, Mode, bool)] = &[
     ("try_write_for", Mode::Write, false),
     ("try_write_until", Mode::Write, false),
 ];
+
+/// Associated functions of guard types that turn a guard into a guard of part of the data,
+/// still holding the lock (`MutexGuard::map(g, |d| &mut d.x)`).
+pub(super) const GUARD_MAPS: &[&str] = &["map", "try_map", "filter_map", "map_split"];
 
 /// Methods that move a guard in and hand back a guard of the same lock, without a new wait on
 /// it (for the lock graph): `Condvar::wait` re-acquires the mutex it released.
