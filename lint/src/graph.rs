@@ -39,6 +39,11 @@ pub fn build(interactions: Vec<Interaction>, hierarchy: &Hierarchy) -> LockGraph
             }
             continue;
         }
+        // Two fields of one struct of the same type, nested in the order the code names them:
+        // not instances whose order is decided at run time.
+        if same_class && it.held.lock.place.apart_by_field(&it.taken.lock.place) {
+            continue;
+        }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)
         {
             edges.entry((a, b)).or_insert(it);

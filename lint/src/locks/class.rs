@@ -89,6 +89,21 @@ impl Place {
         self.root != Root::Unknown && self == other
     }
 
+    /// Two instances told apart by a field name (`self.data.m` and `self.backup.m`): whoever
+    /// nests them names them, in an order written in the code, not one decided at run time
+    /// (`from.m` and `to.m`, `shards[i]` and `shards[j]` are not).
+    pub fn apart_by_field(&self, other: &Place) -> bool {
+        if self.root != other.root || self.root == Root::Unknown {
+            return false;
+        }
+        let first_difference = self
+            .proj
+            .iter()
+            .zip(other.proj.iter())
+            .find(|(a, b)| a != b);
+        matches!(first_difference, Some((Proj::Field(_), Proj::Field(_))))
+    }
+
     pub fn through_guard(&self) -> bool {
         self.proj.contains(&Proj::Deref)
     }
