@@ -19,6 +19,20 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .expect("run cargo-lockorder")
 }
 
+/// The JSON report of the package at `dir`.
+fn json_report(dir: &Path) -> Value {
+    let out = run_in(dir, &["--format", "json", "."]);
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+/// The kinds of a report's findings, in order.
+fn kinds(doc: &Value) -> Vec<&str> {
+    doc["findings"]
+        .as_array()
+        .map(|fs| fs.iter().filter_map(|f| f["kind"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -355,14 +369,8 @@ impl S {\n\
 }\n",
         ),
     ]);
-    let out = run_in(dir.path(), &["--format", "json", "."]);
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kinds: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let doc = json_report(dir.path());
+    let kinds = kinds(&doc);
     assert_eq!(kinds, ["lock-order-cycle", "hold-while-wait"], "{doc:#}");
     assert_eq!(
         doc["findings"][0]["locks"],
@@ -391,13 +399,7 @@ impl S {\n\
 }\n",
         ),
     ]);
-    let out = run_in(dir.path(), &["--format", "json", "."]);
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kinds: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let doc = json_report(dir.path());
+    let kinds = kinds(&doc);
     assert_eq!(kinds, ["double-lock", "await-holding-lock"], "{doc:#}");
 }

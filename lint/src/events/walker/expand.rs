@@ -195,6 +195,8 @@ fn substitute(tokens: TokenStream, bound: &[(&str, TokenStream)]) -> TokenStream
                         tokens.next();
                         out.push(TokenTree::Group(Group::new(Delimiter::None, arg.clone())));
                     }
+                    // `$crate::path`: the macro's own crate, which is the caller's here.
+                    None if matches!(tokens.peek(), Some(TokenTree::Ident(i)) if i == "crate") => {}
                     None => out.push(TokenTree::Punct(p)),
                 }
             }
@@ -237,6 +239,11 @@ mod tests {
         assert_eq!(statements(rules, "self.m"), Some(2));
         assert_eq!(statements(rules, "x, y"), Some(1));
         assert_eq!(statements(rules, "x, y, z"), None);
+        // `$crate` is the crate the macro is defined in.
+        assert_eq!(
+            statements("($m:expr) => { $crate::log($m.lock()) }", "m"),
+            Some(1)
+        );
         // Matchers other than a list of fragments are not matched.
         assert_eq!(
             statements("($($a:expr),*) => { $($a.lock();)* }", "x"),
