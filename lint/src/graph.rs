@@ -1,9 +1,11 @@
 //! Step 6 of the pipeline: the lock graph. Every interaction where a thread waits for lock B
 //! while holding lock A becomes an edge A -> B between classes (the first witness is kept);
-//! waiting for the very instance already held is a re-acquisition, checked on its own.
+//! waiting for the very instance already held (by its place, or through fields that hold one
+//! lock: `locks::aliases`) is a re-acquisition, checked on its own.
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::locks::aliases::Aliases;
 use crate::locks::class::{ClassId, ClassRef};
 use crate::locks::hierarchy::Hierarchy;
 use crate::source::Loc;
@@ -18,7 +20,11 @@ pub struct LockGraph {
     pub reacquires: Vec<Interaction>,
 }
 
-pub fn build(interactions: Vec<Interaction>, hierarchy: &Hierarchy) -> LockGraph {
+pub fn build(
+    interactions: Vec<Interaction>,
+    hierarchy: &Hierarchy,
+    aliases: &Aliases,
+) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
@@ -28,7 +34,9 @@ pub fn build(interactions: Vec<Interaction>, hierarchy: &Hierarchy) -> LockGraph
             continue;
         }
         let same_class = it.held.lock.class == it.taken.lock.class;
-        if same_class && it.held.lock.place.same_instance(&it.taken.lock.place) {
+        let one_instance = (same_class && it.held.lock.place.same_instance(&it.taken.lock.place))
+            || aliases.same(&it.held.lock, &it.taken.lock).is_some();
+        if one_instance {
             let key = (
                 it.held.chain.acquired_at(),
                 it.taken.chain.acquired_at(),

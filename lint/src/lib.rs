@@ -101,10 +101,12 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
     events::register_locals(&mut units, &mut classes);
     classes.shorten_names();
     let hierarchy = locks::hierarchy::Hierarchy::resolve(&index, &classes, &parsed.db);
+    let aliases = locks::aliases::Aliases::build(&index, &classes, &units);
     let mut summaries = summary::summarize(&units, index.fns.len());
     let graph = graph::build(
         std::mem::take(&mut summaries.found.interactions),
         &hierarchy,
+        &aliases,
     );
     let cx = check::Cx {
         index: &index,
@@ -112,6 +114,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         units: &units,
         summaries: &summaries,
         hierarchy: &hierarchy,
+        aliases: &aliases,
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);

@@ -13,6 +13,7 @@ mod rwlock_upgrade;
 use crate::events::Unit;
 use crate::graph::LockGraph;
 use crate::index::Index;
+use crate::locks::aliases::Aliases;
 use crate::locks::api::{self, Conflict};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Root};
 use crate::locks::hierarchy::Hierarchy;
@@ -37,6 +38,7 @@ pub struct Cx<'c> {
     pub units: &'c [Unit],
     pub summaries: &'c Summaries,
     pub hierarchy: &'c Hierarchy,
+    pub aliases: &'c Aliases,
     pub db: &'c SourceDb,
 }
 
@@ -184,7 +186,8 @@ impl Cx<'_> {
     /// labels, the call chain and the recursion, around the kind's own words.
     pub fn reacquire_finding(&self, it: &Interaction, words: Reacquire) -> Finding {
         let name = self.lock_name(it.unit, &it.taken.lock);
-        let mut labels = self.interaction_labels(it, &name, &name, true);
+        let held = self.lock_name(it.unit, &it.held.lock);
+        let mut labels = self.interaction_labels(it, &held, &name, true);
         for l in labels.iter_mut().filter(|l| l.primary) {
             l.message = (words.primary)(&name);
             if it.taken.chain.next.is_some() {
@@ -192,6 +195,16 @@ impl Cx<'_> {
             }
         }
         let mut notes = vec![format!("note: {}", words.why)];
+        if let Some(alias) = self.aliases.same(&it.held.lock, &it.taken.lock) {
+            let (a, b) = alias.texts();
+            let ty = self.index.ty(alias.ty).display.clone();
+            notes.push(format!(
+                "note: `{}` and `{}` are one lock: every `{ty}` is built with the same value in `{a}` and `{b}` (as at {})",
+                self.place_text(it.unit, &it.held.lock.place),
+                self.place_text(it.unit, &it.taken.lock.place),
+                self.at(alias.at)
+            ));
+        }
         let via = self.via_chain(&it.taken.chain);
         if !via.is_empty() {
             notes.push(format!("note: the second acquisition happens{via}"));

@@ -19,7 +19,7 @@ pub use walker::MAX_DEPTH;
 
 use rayon::prelude::*;
 
-use crate::index::{FnId, Index};
+use crate::index::{FnId, Index, TypeId};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
 use crate::source::{Loc, SourceDb};
@@ -85,6 +85,33 @@ pub struct AwaitPoint {
     pub held: Box<[GuardSrc]>,
 }
 
+/// A value of a crate struct built here with a literal (`Runner { db, .. }`): what each named
+/// field was given, so that two fields given one `Arc` are known to hold one lock
+/// (`locks::aliases`).
+pub struct Init {
+    pub ty: TypeId,
+    pub loc: Loc,
+    pub fields: Box<[(Box<str>, Source)]>,
+    /// No `..rest`: every field is listed.
+    pub complete: bool,
+}
+
+/// What a field was given: a place this function names (a parameter, a local, a static), or
+/// a value made here.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Place(Place),
+    Made(Made),
+}
+
+/// A value made in this unit: by the i-th struct literal (`Rare::inits`), or returned by the
+/// i-th call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Made {
+    Literal(u32),
+    Call(u32),
+}
+
 /// A function-local lock (`let m = Mutex::new(..)`), condvar or channel: a class of its own.
 pub struct LocalLock {
     pub name: String,
@@ -111,6 +138,11 @@ pub struct Unit {
 pub struct Rare {
     /// Guards the function's return value carries to its caller.
     pub returns: Vec<GuardSrc>,
+    pub inits: Vec<Init>,
+    /// What the function returns, where it returns a value made here.
+    pub returns_made: Vec<Made>,
+    /// It also returns, somewhere, a value it did not make (`self.inner.clone()`).
+    pub returns_other: bool,
     pub locals: Vec<LocalLock>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
@@ -122,6 +154,9 @@ pub struct Rare {
 
 static NOTHING_RARE: Rare = Rare {
     returns: Vec::new(),
+    inits: Vec::new(),
+    returns_made: Vec::new(),
+    returns_other: false,
     locals: Vec::new(),
     wakes: Vec::new(),
     awaits: Vec::new(),
@@ -132,6 +167,9 @@ static NOTHING_RARE: Rare = Rare {
 impl Rare {
     fn is_empty(&self) -> bool {
         self.returns.is_empty()
+            && self.inits.is_empty()
+            && self.returns_made.is_empty()
+            && !self.returns_other
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
@@ -194,6 +232,8 @@ impl Unit {
         }
         if let Some(rare) = &mut self.rare {
             rare.returns.shrink_to_fit();
+            rare.inits.shrink_to_fit();
+            rare.returns_made.shrink_to_fit();
             rare.locals.shrink_to_fit();
             rare.wakes.shrink_to_fit();
             rare.awaits.shrink_to_fit();

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
-use crate::events::{Acquisition, Arg, Call, GuardSrc, Object, Wait, Wake};
+use crate::events::{Acquisition, Arg, Call, GuardSrc, Made, Object, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
@@ -466,17 +466,20 @@ impl Walker<'_> {
         });
         let call = unit.calls.len() as u32 - 1;
         let ret = self.index.func(callee).ret.clone();
+        let made = Some((self.cur, Made::Call(call)));
         if carries_guard(self.index, &ret) {
             let g = self.life.new_guard(GuardSrc::Returned(call));
             return Val {
                 ty: ret,
                 place: Some(Place::unknown()),
                 guards: vec![g],
+                made,
                 ..Val::default()
             };
         }
         Val {
             ty: ret,
+            made,
             ..Val::default()
         }
     }

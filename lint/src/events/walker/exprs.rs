@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use super::{index_text, start_span, Deferred, Pending, Val, Walker, MAX_DEPTH};
 use crate::events::macros::{self, MacroKind};
-use crate::events::AwaitPoint;
+use crate::events::{AwaitPoint, Init, Made, Source};
 use crate::index::resolve::Res;
 use crate::index::{Def, Ty};
+use crate::locks::class::Root;
 
 impl Walker<'_> {
     pub(super) fn expr(&mut self, e: &syn::Expr) -> Val {
@@ -122,24 +123,7 @@ impl Walker<'_> {
                 self.diverged = true;
                 Val::default()
             }
-            E::Struct(s) => {
-                let ty = match self.resolve(&s.path) {
-                    Some(Res::Def(Def::Type(t))) => Ty::Adt(t),
-                    _ => Ty::Unknown,
-                };
-                let mut guards = Vec::new();
-                for f in &s.fields {
-                    guards.extend(self.expr(&f.expr).guards);
-                }
-                if let Some(rest) = &s.rest {
-                    self.expr(rest);
-                }
-                Val {
-                    ty,
-                    guards,
-                    ..Val::default()
-                }
-            }
+            E::Struct(s) => self.struct_literal(s),
             E::Tuple(t) => {
                 let parts: Vec<Val> = t.elems.iter().map(|x| self.expr(x)).collect();
                 let ty = if parts.is_empty() {
@@ -198,6 +182,71 @@ impl Walker<'_> {
                 Val::default()
             }
             _ => Val::default(),
+        }
+    }
+
+    /// A struct literal: what each named field is given is recorded (`events::Init`), for
+    /// fields that end up holding one lock (`locks::aliases`).
+    fn struct_literal(&mut self, s: &syn::ExprStruct) -> Val {
+        let t = match self.resolve(&s.path) {
+            Some(Res::Def(Def::Type(t))) => Some(t),
+            _ => None,
+        };
+        let mut guards = Vec::new();
+        let mut fields = Vec::new();
+        for f in &s.fields {
+            let v = self.expr(&f.expr);
+            guards.extend(v.guards.iter().copied());
+            let syn::Member::Named(name) = &f.member else {
+                continue;
+            };
+            let source = match (v.made, v.place) {
+                (Some((u, m)), _) if u == self.cur => Source::Made(m),
+                (_, Some(p)) if p.root != Root::Unknown => Source::Place(p),
+                _ => continue,
+            };
+            fields.push((name.to_string().into_boxed_str(), source));
+        }
+        if let Some(rest) = &s.rest {
+            self.expr(rest);
+        }
+        let Some(t) = t else {
+            return Val {
+                guards,
+                ..Val::default()
+            };
+        };
+        let mut made = None;
+        // Every literal of a type that may hold a lock is recorded, even with nothing to say:
+        // an alias holds only where every literal agrees.
+        let may_hold_lock = self
+            .index
+            .ty(t)
+            .fields
+            .iter()
+            .any(|(_, ty)| matches!(ty, Ty::Adt(_) | Ty::Lock(_) | Ty::Seq(_)));
+        if may_hold_lock {
+            let cur = self.cur;
+            let loc = self.loc(
+                s.path
+                    .segments
+                    .first()
+                    .map_or_else(|| s.brace_token.span.open(), |seg| seg.ident.span()),
+            );
+            let rare = self.unit().rare_mut();
+            rare.inits.push(Init {
+                ty: t,
+                loc,
+                fields: fields.into_boxed_slice(),
+                complete: s.rest.is_none(),
+            });
+            made = Some((cur, Made::Literal(rare.inits.len() as u32 - 1)));
+        }
+        Val {
+            ty: Ty::Adt(t),
+            guards,
+            made,
+            ..Val::default()
         }
     }
 

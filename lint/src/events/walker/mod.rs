@@ -29,13 +29,13 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{Arg, GuardSrc, Unit};
+use super::{Arg, GuardSrc, Made, Unit};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire};
-use crate::locks::class::{ClassRef, Classes, Place};
+use crate::locks::class::{ClassRef, Classes, Place, Root};
 use crate::names::Name;
 use crate::parse::outline::type_expr;
 use crate::source::{FileId, Loc, Origin, SourceDb};
@@ -82,6 +82,9 @@ struct Val {
     spawned: Option<usize>,
     /// A future whose effect happens where it is awaited.
     pending: Option<Rc<Pending>>,
+    /// Made in unit `.0` by a struct literal or a call of the crate: what its fields hold
+    /// follows from there (`locks::aliases`).
+    made: Option<(usize, Made)>,
 }
 
 /// What a future made here does when it is awaited (if it is not, it does nothing here).
@@ -292,6 +295,11 @@ impl<'i> Walker<'i> {
             return;
         }
         let srcs: Vec<GuardSrc> = v.guards.iter().filter_map(|g| self.life.src(*g)).collect();
-        self.units[self.cur].rare_mut().returns.extend(srcs);
+        let made = v.made.filter(|(u, _)| *u == self.cur).map(|(_, m)| m);
+        let other = made.is_none() && v.place.as_ref().is_some_and(|p| p.root != Root::Unknown);
+        let rare = self.units[self.cur].rare_mut();
+        rare.returns.extend(srcs);
+        rare.returns_made.extend(made);
+        rare.returns_other |= other;
     }
 }
