@@ -52,6 +52,11 @@ pub fn build(
         if same_class && it.held.lock.place.apart_by_field(&it.taken.lock.place) {
             continue;
         }
+        // One instance inside the data of another (a tree of locked nodes, a proxy around the
+        // segment it wraps): ordered by the structure, outer first.
+        if same_class && it.taken.lock.place.inside(&it.held.lock.place) {
+            continue;
+        }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)
         {
             edges.entry((a, b)).or_insert(it);

@@ -15,7 +15,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::events::{Call, GuardSrc, Object, Unit};
-use crate::index::FnId;
+use crate::index::{FnId, TraitId};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Root};
 use crate::source::Loc;
@@ -32,6 +32,8 @@ pub struct Chain {
     pub loc: Loc,
     /// The function this call enters; `None` on the last link, the acquisition.
     pub enters: Option<FnId>,
+    /// The call goes through this trait to `enters`, one of its implementations.
+    pub through: Option<TraitId>,
     pub next: Option<Rc<Chain>>,
 }
 
@@ -310,6 +312,7 @@ fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
     Rc::new(Chain {
         loc: call.loc,
         enters: Some(call.callee),
+        through: call.through,
         next: Some(inner.clone()),
     })
 }
@@ -349,6 +352,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: a.loc,
                 enters: None,
+                through: None,
                 next: None,
             }),
         })
@@ -462,6 +466,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
+                through: None,
                 next: None,
             }),
         };
@@ -501,6 +506,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
+                through: None,
                 next: None,
             }),
         };
@@ -572,6 +578,7 @@ mod tests {
             args: args.into(),
             loc: loc(3),
             held: Box::default(),
+            through: None,
         }
     }
 
@@ -658,6 +665,7 @@ mod tests {
             chain: Rc::new(Chain {
                 loc: loc(10),
                 enters: None,
+                through: None,
                 next: None,
             }),
         };

@@ -91,8 +91,16 @@ impl Cx<'_> {
             .links()
             .iter()
             .filter_map(|l| {
-                l.enters
-                    .map(|f| format!("`{}` ({})", self.index.fn_display(f), self.at(l.loc)))
+                let f = l.enters?;
+                let through = l.through.map_or(String::new(), |t| {
+                    let tr = self.index.name(self.index.trait_(t).name);
+                    format!(", through trait `{tr}`: the implementation that may run here")
+                });
+                Some(format!(
+                    "`{}` ({}{through})",
+                    self.index.fn_display(f),
+                    self.at(l.loc)
+                ))
             })
             .collect();
         if calls.is_empty() {

@@ -19,7 +19,7 @@ pub use walker::MAX_DEPTH;
 
 use rayon::prelude::*;
 
-use crate::index::{FnId, Index, TypeId};
+use crate::index::{FnId, Index, TraitId, TypeId};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
 use crate::source::{Loc, SourceDb};
@@ -50,6 +50,9 @@ pub struct Call {
     pub args: Box<[Arg]>,
     pub loc: Loc,
     pub held: Box<[GuardSrc]>,
+    /// A method call on a value known by a trait (`dyn Store`, `S: Store`): `callee` is one
+    /// implementing type's method, and the call has one event per such method.
+    pub through: Option<TraitId>,
 }
 
 /// What a wait or wake is on: the condition variable, channel or handle, as class and instance.
@@ -298,11 +301,11 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
 /// Walks every function, in parallel; each is parsed by the thread that walks it and shares no
 /// tree with any other.
 pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
-    // The crates asked for first; of the crates read as context, only the functions their calls
-    // reach, round after round.
+    // The crates asked for first; of the crates read as context, and of the default methods
+    // that implementing types get, only the functions calls reach, round after round.
     let mut walked = vec![false; index.fns.len()];
     let mut next: Vec<u32> = (0..index.fns.len() as u32)
-        .filter(|&f| !index.crate_of_fn(FnId(f)).context)
+        .filter(|&f| !index.crate_of_fn(FnId(f)).context && !index.func(FnId(f)).instance)
         .collect();
     let mut by_fn: Vec<(u32, Vec<Unit>)> = Vec::new();
     while !next.is_empty() {

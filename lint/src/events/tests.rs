@@ -538,3 +538,37 @@ impl S {
         "#]],
     );
 }
+
+#[test]
+fn a_call_through_a_trait_reaches_every_implementation_and_default_methods_get_self() {
+    check(
+        "
+use std::sync::Mutex;
+pub trait Store { fn put(&self); fn put_twice(&self) { self.put(); self.put(); } }
+pub struct A { m: Mutex<u32> }
+pub struct B { n: Mutex<u32> }
+impl Store for A { fn put(&self) { *self.m.lock().unwrap() += 1; } }
+impl Store for B { fn put(&self) { *self.n.lock().unwrap() += 1; } fn put_twice(&self) {} }
+pub fn commit<S: Store>(s: &S) { s.put(); }
+pub fn commit_dyn(s: &dyn Store) { s.put_twice(); }
+pub fn direct(a: &A) { a.put_twice(); }
+",
+        expect![[r#"
+            fn commit
+              8:34 call A::put(s), holds []
+              8:34 call B::put(s), holds []
+            fn commit_dyn
+              9:36 call A::put_twice(s), holds []
+              9:36 call B::put_twice(s), holds []
+            fn direct
+              10:24 call A::put_twice(a), holds []
+            fn A::put_twice
+              3:56 call A::put(self), holds []
+              3:68 call A::put(self), holds []
+            fn A::put
+              6:37 lock A::m at self.m, holds []
+            fn B::put
+              7:37 lock B::n at self.n, holds []
+        "#]],
+    );
+}

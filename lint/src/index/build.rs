@@ -62,6 +62,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             types: Vec::new(),
             fns: Vec::new(),
             statics: Vec::new(),
+            traits: Vec::new(),
             methods: Vec::new(),
             ext_methods: HashMap::new(),
             lock_wrappers: HashSet::new(),
@@ -129,6 +130,30 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     b.lower_types();
     super::accessors::find(&mut b.index, &parsed.db);
     settle(b.index)
+}
+
+/// Replaces, in a type as written, each generic parameter that a trait bounds by that trait.
+fn bound_generics(ty: &mut TypeExpr, bounds: &[(Name, TypeExpr)]) {
+    match ty {
+        TypeExpr::Path { segs, args, .. } => {
+            if let [name] = &segs[..] {
+                if let Some((_, b)) = bounds.iter().find(|(n, _)| n == name) {
+                    *ty = b.clone();
+                    return;
+                }
+            }
+            for a in args.iter_mut() {
+                bound_generics(a, bounds);
+            }
+        }
+        TypeExpr::Seq(elem) => bound_generics(elem, bounds),
+        TypeExpr::Tuple(elems) => {
+            for e in elems.iter_mut() {
+                bound_generics(e, bounds);
+            }
+        }
+        TypeExpr::Dyn { .. } | TypeExpr::Other => {}
+    }
 }
 
 /// The index lives for the whole run: sorted for lookups, and without the slack of growing.
@@ -328,9 +353,19 @@ impl Builder<'_> {
                     });
                 }
                 Item::Trait { name, fns } => {
-                    for f in fns {
-                        self.add_fn(m, file, f, Owner::Named(name), Ty::Unknown, Vec::new());
-                    }
+                    let id = TraitId(self.index.traits.len() as u32);
+                    let defaults = fns
+                        .into_iter()
+                        .map(|f| {
+                            self.add_fn(m, file, f, Owner::Named(name), Ty::Unknown, Vec::new())
+                        })
+                        .collect();
+                    self.index.traits.push(TraitDef {
+                        name,
+                        defaults,
+                        impls: Vec::new(),
+                    });
+                    self.define(m, name, Def::Trait(id));
                 }
                 Item::MacroRules { name, rules } => {
                     if let std::collections::hash_map::Entry::Vacant(slot) =
@@ -387,14 +422,23 @@ impl Builder<'_> {
         let FnItem {
             name,
             generics: own_generics,
+            bounds,
             has_receiver,
             is_async,
-            params,
-            ret,
+            mut params,
+            mut ret,
             text,
             body_items,
             allows,
         } = f;
+        // A parameter of a type bound by a trait is as good as a trait object of it.
+        for ty in params
+            .iter_mut()
+            .filter_map(|p| p.ty.as_mut())
+            .chain(ret.as_mut())
+        {
+            bound_generics(ty, &bounds);
+        }
         self.allow(file, allows);
         generics.extend(own_generics);
         let id = FnId(self.index.fns.len() as u32);
@@ -421,6 +465,7 @@ impl Builder<'_> {
             is_async,
             generics: generics.into_boxed_slice(),
             loc: name.at.in_file(file),
+            instance: false,
         });
         self.sigs.push(Sig { params, ret });
         self.items(module, file, &mut Vec::new(), body_items);
@@ -476,6 +521,8 @@ impl Builder<'_> {
         for PendingImpl { module, file, imp } in std::mem::take(&mut self.impls) {
             let Impl {
                 generics,
+                bounds,
+                trait_,
                 self_ty,
                 type_name,
                 fns,
@@ -489,7 +536,14 @@ impl Builder<'_> {
             };
             let self_ty = lower(&self.index, &cx, &self_ty);
             let owner = type_name.map_or(Owner::Impl, Owner::Named);
-            for f in fns {
+            if let (Some(Ty::Dyn(tr)), Ty::Adt(t)) =
+                (trait_.map(|tr| lower(&self.index, &cx, &tr)), &self_ty)
+            {
+                let own: Vec<Name> = fns.iter().map(|f| f.name.name).collect();
+                self.implement(tr, *t, owner, &own);
+            }
+            for mut f in fns.into_vec() {
+                f.bounds.extend(bounds.iter().cloned());
                 let is_deref =
                     deref_target.is_some() && self.index.names.str(f.name.name) == "deref";
                 let id = self.add_fn(module, file, f, owner, self_ty.clone(), generics.clone());
@@ -523,6 +577,40 @@ impl Builder<'_> {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// `impl Trait for T`: `T` gets the trait's default methods that the impl does not
+    /// override, each a function of its own with `Self` = `T`.
+    fn implement(&mut self, tr: TraitId, t: TypeId, owner: Owner, own: &[Name]) {
+        self.index.traits[tr.0 as usize].impls.push(t);
+        for d in self.index.trait_(tr).defaults.clone() {
+            let template = self.index.func(d);
+            if own.contains(&template.name) {
+                continue;
+            }
+            let id = FnId(self.index.fns.len() as u32);
+            let instance = FnDef {
+                name: template.name,
+                owner,
+                module: template.module,
+                file: template.file,
+                text: template.text,
+                params: Box::default(),
+                ret: Ty::Unknown,
+                self_ty: Ty::Adt(t),
+                is_async: template.is_async,
+                generics: template.generics.clone(),
+                loc: template.loc,
+                instance: true,
+            };
+            let sig = Sig {
+                params: self.sigs[d.0 as usize].params.clone(),
+                ret: self.sigs[d.0 as usize].ret.clone(),
+            };
+            self.index.fns.push(instance);
+            self.sigs.push(sig);
+            self.index.methods.push((t, id));
         }
     }
 

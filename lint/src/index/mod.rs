@@ -26,11 +26,14 @@ pub struct TypeId(pub u32);
 pub struct FnId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StaticId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TraitId(pub u32);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Def {
     Mod(ModId),
     Type(TypeId),
+    Trait(TraitId),
     Fn(FnId),
     Static(StaticId),
 }
@@ -101,6 +104,16 @@ pub struct FnDef {
     pub is_async: bool,
     pub generics: Box<[Name]>,
     pub loc: Loc,
+    /// A trait's default method as an implementing type gets it (`Self` that type): walked
+    /// only where a call reaches it.
+    pub instance: bool,
+}
+
+/// A trait of the crate: which crate types implement it, and its default methods as written.
+pub struct TraitDef {
+    pub name: Name,
+    pub defaults: Vec<FnId>,
+    pub impls: Vec<TypeId>,
 }
 
 #[derive(Clone, Copy)]
@@ -175,6 +188,7 @@ pub struct Index {
     pub types: Vec<TypeDef>,
     pub fns: Vec<FnDef>,
     pub statics: Vec<StaticDef>,
+    pub traits: Vec<TraitDef>,
     /// Inherent and trait methods of the crate's own types, sorted by type and name (and in
     /// the order they were declared): a map keyed by name would copy every method's name.
     methods: Vec<(TypeId, FnId)>,
@@ -256,6 +270,10 @@ impl Index {
 
     pub fn ty(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0 as usize]
+    }
+
+    pub fn trait_(&self, id: TraitId) -> &TraitDef {
+        &self.traits[id.0 as usize]
     }
 
     pub fn func(&self, id: FnId) -> &FnDef {

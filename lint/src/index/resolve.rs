@@ -239,6 +239,7 @@ mod tests {
             Some(Res::Def(Def::Fn(f))) => format!("fn {}", index.fn_display(f)),
             Some(Res::Def(Def::Static(s))) => format!("static {}", index.static_(s).display),
             Some(Res::Def(Def::Mod(m))) => format!("mod {}", index.module(m).path.len()),
+            Some(Res::Def(Def::Trait(t))) => format!("trait {}", index.name(index.trait_(t).name)),
             Some(Res::Assoc(t, name)) => format!("assoc {}::{name}", index.ty(t).display),
             Some(Res::External(path)) => format!("extern {}", path.join("::")),
             None => "unresolved".to_string(),

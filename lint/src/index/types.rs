@@ -7,7 +7,7 @@
 //! lowers to the mutex itself.
 
 use super::resolve::Res;
-use super::{Def, Index, ModId, TypeId, TypeKind};
+use super::{Def, Index, ModId, TraitId, TypeId, TypeKind};
 use crate::locks::api::{self, Family, Flavor, Waitable};
 use crate::names::{Name, Segment};
 use crate::parse::outline::TypeExpr;
@@ -24,6 +24,9 @@ pub enum Ty {
     Tuple(Vec<Ty>),
     /// A condition variable, channel end, join handle, barrier or runtime.
     Waitable(Waitable),
+    /// A value known only by a trait of the crate it implements (`dyn Store`, `impl Store`,
+    /// `S: Store`): a method call may reach any implementing type's.
+    Dyn(TraitId),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -70,6 +73,10 @@ fn lower_at<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>, depth: u3
                 .collect(),
         ),
         TypeExpr::Path { global, segs, args } => lower_path(index, cx, *global, segs, args, depth),
+        TypeExpr::Dyn { global, segs } => match index.resolve_path(cx.module, segs, *global) {
+            Some(Res::Def(Def::Trait(t))) => Ty::Dyn(t),
+            _ => Ty::Unknown,
+        },
         TypeExpr::Other => Ty::Unknown,
     }
 }

@@ -104,6 +104,16 @@ impl Place {
         matches!(first_difference, Some((Proj::Field(_), Proj::Field(_))))
     }
 
+    /// `self` lives in the data `outer` protects (`outer.lock().inner`): whoever locks both
+    /// has to go through `outer` first, in the order the data structure holds them.
+    pub fn inside(&self, outer: &Place) -> bool {
+        self.root == outer.root
+            && self.root != Root::Unknown
+            && self.proj.len() > outer.proj.len()
+            && self.proj[..outer.proj.len()] == outer.proj[..]
+            && self.proj[outer.proj.len()..].contains(&Proj::Deref)
+    }
+
     pub fn through_guard(&self) -> bool {
         self.proj.contains(&Proj::Deref)
     }

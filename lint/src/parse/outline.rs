@@ -76,6 +76,10 @@ pub enum Item {
 
 pub struct Impl {
     pub generics: Vec<Name>,
+    /// Of its generic parameters, the trait each is bound by (`impl<S: Store>`).
+    pub bounds: Vec<(Name, TypeExpr)>,
+    /// `impl Trait for T`: the trait's path.
+    pub trait_: Option<TypeExpr>,
     pub self_ty: TypeExpr,
     /// The self type's last name (`Foo` for `&mut a::Foo<T>`), for display.
     pub type_name: Option<Name>,
@@ -95,6 +99,8 @@ pub struct FnItem {
     pub name: Named,
     /// Type parameters of the signature.
     pub generics: Vec<Name>,
+    /// Of those, the trait each is bound by (`fn f<S: Store>`, `where S: Store`).
+    pub bounds: Vec<(Name, TypeExpr)>,
     pub has_receiver: bool,
     /// `async fn`: a call makes a future, and the body runs where that is awaited.
     pub is_async: bool,
@@ -108,6 +114,7 @@ pub struct FnItem {
     pub allows: Vec<Allow>,
 }
 
+#[derive(Clone)]
 pub struct Param {
     /// `self`, the parameter's name, or `_` for a pattern: for messages.
     pub name: Name,
@@ -191,6 +198,11 @@ impl<A> DeclBody<A> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TypeExpr<S = Name> {
     Other,
+    /// `dyn Trait`, `impl Trait`, or a generic parameter bound by a trait: the trait's path.
+    Dyn {
+        global: bool,
+        segs: Box<[S]>,
+    },
     Seq(Box<TypeExpr<S>>),
     Tuple(Box<[TypeExpr<S>]>),
     Path {
@@ -212,6 +224,8 @@ pub fn type_expr<S>(ty: &syn::Type, seg: &impl Fn(&syn::Ident) -> S) -> TypeExpr
         syn::Type::Slice(s) => TypeExpr::Seq(Box::new(type_expr(&s.elem, seg))),
         syn::Type::Tuple(t) if t.elems.is_empty() => TypeExpr::Other,
         syn::Type::Tuple(t) => TypeExpr::Tuple(t.elems.iter().map(|t| type_expr(t, seg)).collect()),
+        syn::Type::TraitObject(t) => trait_of(t.bounds.iter(), seg),
+        syn::Type::ImplTrait(t) => trait_of(t.bounds.iter(), seg),
         syn::Type::Path(p) if p.qself.is_none() => {
             let args = match p.path.segments.last().map(|s| &s.arguments) {
                 Some(syn::PathArguments::AngleBracketed(a)) => a
@@ -232,6 +246,48 @@ pub fn type_expr<S>(ty: &syn::Type, seg: &impl Fn(&syn::Ident) -> S) -> TypeExpr
         }
         _ => TypeExpr::Other,
     }
+}
+
+/// Traits that say nothing about which code runs: auto traits and derivable ones.
+const MARKER_TRAITS: &[&str] = &[
+    "Send",
+    "Sync",
+    "Unpin",
+    "Sized",
+    "Copy",
+    "Clone",
+    "Debug",
+    "Display",
+    "Default",
+    "Eq",
+    "PartialEq",
+    "Hash",
+    "Ord",
+    "PartialOrd",
+];
+
+/// The trait of a list of bounds that may name one of the crate's (`dyn Store + Send`): the
+/// first that is not a marker, as written.
+fn trait_of<'b, S>(
+    bounds: impl Iterator<Item = &'b syn::TypeParamBound>,
+    seg: &impl Fn(&syn::Ident) -> S,
+) -> TypeExpr<S> {
+    for b in bounds {
+        let syn::TypeParamBound::Trait(t) = b else {
+            continue;
+        };
+        let Some(last) = t.path.segments.last() else {
+            continue;
+        };
+        if MARKER_TRAITS.iter().any(|m| last.ident == m) {
+            continue;
+        }
+        return TypeExpr::Dyn {
+            global: t.path.leading_colon.is_some(),
+            segs: t.path.segments.iter().map(|s| seg(&s.ident)).collect(),
+        };
+    }
+    TypeExpr::Other
 }
 
 /// Some members of an `impl` or `trait` block, parsed apart from it (`parse::read_parts`).
@@ -394,8 +450,14 @@ impl Reader<'_> {
                     syn::ImplItem::Type(t) if derefs && t.ident == "Target" => Some(self.ty(&t.ty)),
                     _ => None,
                 });
+                let trait_ = i.trait_.as_ref().map(|(_, p, _)| TypeExpr::Dyn {
+                    global: p.leading_colon.is_some(),
+                    segs: p.segments.iter().map(|s| self.name(&s.ident)).collect(),
+                });
                 Item::Impl(Box::new(Impl {
                     generics: self.generics(&i.generics),
+                    bounds: self.bounds(&i.generics),
+                    trait_,
                     self_ty: self.ty(&i.self_ty),
                     type_name: self.type_last_name(&i.self_ty),
                     fns,
@@ -457,6 +519,7 @@ impl Reader<'_> {
         FnItem {
             name: self.named(&sig.ident),
             generics: self.generics(&sig.generics),
+            bounds: self.bounds(&sig.generics),
             has_receiver: sig.receiver().is_some(),
             is_async: sig.asyncness.is_some(),
             params,
@@ -652,6 +715,36 @@ impl Reader<'_> {
         let mut names: Vec<Name> = g.type_params().map(|p| self.name(&p.ident)).collect();
         names.shrink_to_fit();
         names
+    }
+
+    /// The trait bounding each type parameter, inline or in the `where` clause.
+    fn bounds(&self, g: &syn::Generics) -> Vec<(Name, TypeExpr)> {
+        let seg = |i: &syn::Ident| self.name(i);
+        let mut out: Vec<(Name, TypeExpr)> = g
+            .type_params()
+            .map(|p| (self.name(&p.ident), trait_of(p.bounds.iter(), &seg)))
+            .collect();
+        for pred in g.where_clause.iter().flat_map(|w| w.predicates.iter()) {
+            let syn::WherePredicate::Type(t) = pred else {
+                continue;
+            };
+            let syn::Type::Path(p) = &t.bounded_ty else {
+                continue;
+            };
+            let Some(ident) = p.path.get_ident() else {
+                continue;
+            };
+            let bound = trait_of(t.bounds.iter(), &seg);
+            let name = self.name(ident);
+            if let Some(slot) = out
+                .iter_mut()
+                .find(|(n, b)| *n == name && *b == TypeExpr::Other)
+            {
+                slot.1 = bound;
+            }
+        }
+        out.retain(|(_, b)| *b != TypeExpr::Other);
+        out
     }
 
     fn type_last_name(&self, ty: &syn::Type) -> Option<Name> {

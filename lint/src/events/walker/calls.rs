@@ -11,10 +11,13 @@ use crate::events::{Acquisition, Arg, Call, GuardSrc, Made, Object, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
-use crate::index::{Def, FnId, Index, Ty};
+use crate::index::{Def, FnId, Index, TraitId, Ty};
 use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
+
+/// Implementations of a trait a call through it is followed into (`trait_call`).
+const MAX_DISPATCH: usize = 4;
 
 /// What an external constructor makes (`locks::api` knows which these are).
 #[derive(Clone, Copy)]
@@ -87,6 +90,9 @@ impl Walker<'_> {
                 recv
             };
             return self.call_fn(callee, Some(recv), &m.args, self.loc_between(at.0, at.1));
+        }
+        if let Some(v) = self.trait_call(&recv_ty, &recv, &name, &m.args, at) {
+            return v;
         }
         if api::is_spawner(&name) {
             return join_handle(self.spawn_args(&m.args));
@@ -394,15 +400,33 @@ impl Walker<'_> {
         args: &Args,
         loc: Loc,
     ) -> Val {
+        self.call_fns(&[callee], None, recv, args, loc)
+    }
+
+    /// A call that reaches one of `callees`: one function, or, through a trait, each
+    /// implementing type's method.
+    pub(super) fn call_fns(
+        &mut self,
+        callees: &[FnId],
+        through: Option<TraitId>,
+        recv: Option<Val>,
+        args: &Args,
+        loc: Loc,
+    ) -> Val {
         let mut vals: Vec<Val> = recv.into_iter().collect();
         if !self.index.user_blocking.is_empty() {
-            let display = self.index.fn_display(callee);
-            let path: Vec<String> = display.split("::").map(str::to_string).collect();
-            if self.index.is_user_blocking(&path) {
-                self.blocks_here(loc);
+            for &callee in callees {
+                let display = self.index.fn_display(callee);
+                let path: Vec<String> = display.split("::").map(str::to_string).collect();
+                if self.index.is_user_blocking(&path) {
+                    self.blocks_here(loc);
+                }
             }
         }
-        if api::is_spawner(self.index.name(self.index.func(callee).name)) {
+        let Some(&first) = callees.first() else {
+            return Val::default();
+        };
+        if api::is_spawner(self.index.name(self.index.func(first).name)) {
             vals.extend(self.spawn_args(args));
         } else {
             vals.extend(self.args(args, None));
@@ -410,7 +434,10 @@ impl Walker<'_> {
         for v in &vals {
             self.life.make_temporary(&v.guards);
         }
-        let accessed = self.accessed_lock(callee, vals.first());
+        let accessed = match callees {
+            [one] => self.accessed_lock(*one, vals.first()),
+            _ => None,
+        };
         let args: Box<[Arg]> = vals
             .iter()
             .map(|v| Arg {
@@ -418,14 +445,69 @@ impl Walker<'_> {
                 class: v.class,
             })
             .collect();
-        if self.index.func(callee).is_async {
+        if self.index.func(first).is_async {
+            let call = Pending::Call {
+                callees: callees.into(),
+                through,
+                args,
+                loc,
+            };
             return Val {
-                pending: Some(Rc::new(Pending::Call { callee, args, loc })),
+                pending: Some(Rc::new(call)),
                 ..Val::default()
             };
         }
-        let ret = self.record_call(callee, args, loc);
+        let ret = self.record_calls(callees, through, args, loc);
         accessed.unwrap_or(ret)
+    }
+
+    /// A method call on a value known by a trait of the crate: it reaches the method of each
+    /// implementing type that has one (its own, or the trait's default as that type gets it),
+    /// but the caller's own type.
+    /// A trait with many implementations says little about which runs here: past
+    /// `MAX_DISPATCH` of them the call is not followed.
+    fn trait_call(
+        &mut self,
+        recv_ty: &Ty,
+        recv: &Val,
+        name: &str,
+        args: &Args,
+        at: (Span, Span),
+    ) -> Option<Val> {
+        let tr = match recv_ty {
+            Ty::Dyn(tr) => *tr,
+            Ty::Guard(inner) => match **inner {
+                Ty::Dyn(tr) => tr,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // Inside an implementation of the trait, a call through it is a wrapper delegating to
+        // what it wraps (a proxy to its segment): not to another instance of its own type.
+        let me = match self.self_ty {
+            Ty::Adt(t) => Some(t),
+            _ => None,
+        };
+        let mut callees: Vec<FnId> = self
+            .index
+            .trait_(tr)
+            .impls
+            .iter()
+            .filter(|&&t| Some(t) != me)
+            .filter_map(|&t| self.index.receiver_method(t, name))
+            .collect();
+        callees.sort_unstable();
+        callees.dedup();
+        if callees.is_empty() || callees.len() > MAX_DISPATCH {
+            return None;
+        }
+        let recv = if matches!(recv_ty, Ty::Guard(_)) {
+            self.deref(recv.clone())
+        } else {
+            recv.clone()
+        };
+        let loc = self.loc_between(at.0, at.1);
+        Some(self.call_fns(&callees, Some(tr), Some(recv), args, loc))
     }
 
     /// The lock an accessor returns (`self.deposits()` is `self.inner.deposits`), named at the
@@ -453,32 +535,42 @@ impl Walker<'_> {
         }
     }
 
-    /// The call event of a call into the crate, under the guards held now; a guard the callee
-    /// returns is held here.
-    pub(super) fn record_call(&mut self, callee: FnId, args: Box<[Arg]>, loc: Loc) -> Val {
+    /// The call event of a call into the crate (one per function it may reach), under the
+    /// guards held now; a guard a callee returns is held here.
+    pub(super) fn record_calls(
+        &mut self,
+        callees: &[FnId],
+        through: Option<TraitId>,
+        args: Box<[Arg]>,
+        loc: Loc,
+    ) -> Val {
         let held = self.life.held();
-        let unit = self.unit();
-        unit.calls.push(Call {
-            callee,
-            args,
-            loc,
-            held,
-        });
-        let call = unit.calls.len() as u32 - 1;
-        let ret = self.index.func(callee).ret.clone();
-        let made = Some((self.cur, Made::Call(call)));
-        if carries_guard(self.index, &ret) {
-            let g = self.life.new_guard(GuardSrc::Returned(call));
-            return Val {
-                ty: ret,
-                place: Some(Place::unknown()),
-                guards: vec![g],
-                made,
-                ..Val::default()
-            };
+        let Some(&first) = callees.first() else {
+            return Val::default();
+        };
+        let mut guards = Vec::new();
+        let mut made = None;
+        for &callee in callees {
+            let unit = &mut self.units[self.cur];
+            unit.calls.push(Call {
+                callee,
+                args: args.clone(),
+                loc,
+                held: held.clone(),
+                through,
+            });
+            let call = unit.calls.len() as u32 - 1;
+            if callees.len() == 1 {
+                made = Some((self.cur, Made::Call(call)));
+            }
+            if carries_guard(self.index, &self.index.func(callee).ret) {
+                guards.push(self.life.new_guard(GuardSrc::Returned(call)));
+            }
         }
         Val {
-            ty: ret,
+            ty: self.index.func(first).ret.clone(),
+            place: (!guards.is_empty()).then(Place::unknown),
+            guards,
             made,
             ..Val::default()
         }

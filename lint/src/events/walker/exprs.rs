@@ -68,9 +68,12 @@ impl Walker<'_> {
                             acquire,
                             loc,
                         } => self.acquire(recv.clone(), lock, *acquire, *loc),
-                        Pending::Call { callee, args, loc } => {
-                            self.record_call(*callee, args.clone(), *loc)
-                        }
+                        Pending::Call {
+                            callees,
+                            through,
+                            args,
+                            loc,
+                        } => self.record_calls(callees, *through, args.clone(), *loc),
                     };
                 }
                 // The task may be suspended here with everything it holds.

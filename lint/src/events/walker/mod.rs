@@ -33,7 +33,7 @@ use super::{Arg, GuardSrc, Made, Unit};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
-use crate::index::{Def, FnId, Index, ModId, Ty};
+use crate::index::{Def, FnId, Index, ModId, TraitId, Ty};
 use crate::locks::api::{self, Acquire};
 use crate::locks::class::{ClassRef, Classes, Place, Root};
 use crate::names::Name;
@@ -98,7 +98,8 @@ enum Pending {
     },
     /// A call of an `async fn`: its body runs at the `.await`, under what is held there.
     Call {
-        callee: FnId,
+        callees: Box<[FnId]>,
+        through: Option<TraitId>,
         args: Box<[Arg]>,
         loc: Loc,
     },
