@@ -17,7 +17,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::events::{Call, GuardSrc, Object, Unit};
 use crate::index::{FnId, TraitId};
 use crate::locks::api::Waitable;
-use crate::locks::class::{ClassRef, LockRef, Place, Root};
+use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
 
 /// Summaries of very large call trees are cut here; the entries kept are the nearest ones.
@@ -283,12 +283,20 @@ fn rebase(class: ClassRef, place: &Place, call: &Call) -> Option<(ClassRef, Plac
     match place.root {
         Root::Param(i) => {
             let arg = call.args.get(i as usize);
-            let arg_place = arg.and_then(|a| a.place.clone());
             let arg_class = arg.and_then(|a| a.class);
-            let new_place = match arg_place {
-                Some(p) => Place {
+            // `param.field` of a value built with a literal is what the literal gave `field`.
+            let given = match (arg.and_then(|a| a.fields.as_deref()), place.proj.first()) {
+                (Some(fields), Some(Proj::Field(f))) => fields
+                    .iter()
+                    .find(|(name, _)| name == f)
+                    .map(|(_, p)| (p, &place.proj[1..])),
+                _ => None,
+            };
+            let arg_place = arg.and_then(|a| a.place.as_ref());
+            let new_place = match given.or(arg_place.map(|p| (p, &place.proj[..]))) {
+                Some((p, rest)) => Place {
                     root: p.root,
-                    proj: p.proj.iter().chain(&place.proj).cloned().collect(),
+                    proj: p.proj.iter().chain(rest).cloned().collect(),
                 },
                 None => Place::unknown(),
             };
@@ -583,7 +591,11 @@ mod tests {
     }
 
     fn arg(place: Option<Place>, class: Option<ClassRef>) -> Arg {
-        Arg { place, class }
+        Arg {
+            place,
+            class,
+            fields: None,
+        }
     }
 
     const A: ClassRef = ClassRef::Known(ClassId(1));

@@ -172,6 +172,8 @@ impl Cx<'_> {
             loc: it.at,
             message: if direct {
                 format!("waits for `{taken}` while holding `{held}`")
+            } else if let Some(ty) = self.dropped_type(&it.taken.chain) {
+                format!("a `{ty}` is dropped here: its `drop` waits for `{taken}` while `{held}` is held")
             } else {
                 format!("this call waits for `{taken}` while `{held}` is held")
             },
@@ -190,6 +192,13 @@ impl Cx<'_> {
         labels
     }
 
+    /// The type whose `Drop` impl a chain's first call enters: the call is a value dying there.
+    fn dropped_type(&self, chain: &std::rc::Rc<crate::summary::Chain>) -> Option<String> {
+        let f = chain.enters?;
+        let (t, _) = self.index.drops.iter().find(|(_, d)| **d == f)?;
+        Some(self.index.ty(*t).display.clone())
+    }
+
     /// A lock taken again by the thread that holds it (`double_lock`, `rwlock_upgrade`): the
     /// labels, the call chain and the recursion, around the kind's own words.
     pub fn reacquire_finding(&self, it: &Interaction, words: Reacquire) -> Finding {
@@ -198,7 +207,9 @@ impl Cx<'_> {
         let mut labels = self.interaction_labels(it, &held, &name, true);
         for l in labels.iter_mut().filter(|l| l.primary) {
             l.message = (words.primary)(&name);
-            if it.taken.chain.next.is_some() {
+            if let Some(ty) = self.dropped_type(&it.taken.chain) {
+                l.message = format!("{} (a `{ty}` is dropped here: its `drop` runs)", l.message);
+            } else if it.taken.chain.next.is_some() {
                 l.message = format!("{} (inside this call)", l.message);
             }
         }

@@ -9,6 +9,11 @@
 //!   tail expression. The walker opens and closes those scopes; this module does the bookkeeping;
 //! - along branches (`if`/`match`), a guard counts as held after the merge only if it is held
 //!   at the end of every branch that does not diverge: we report what certainly happens.
+//!
+//! A value whose type has a `Drop` impl follows the same rules (it is a "guard" that locks
+//! nothing): when it dies where it is owned, by scope end, `drop(x)` or reassignment, its `drop`
+//! runs there, under the locks taken before it. Once it moves into something we do not follow
+//! (a call, a field), who drops it is unknown, and its death is silent.
 
 use super::GuardSrc;
 
@@ -28,6 +33,10 @@ struct Guard {
     src: GuardSrc,
     owner: Owner,
     alive: bool,
+    /// A value with a `Drop` impl (the walker's number for it), not a lock.
+    value: Option<u32>,
+    /// Moved where we do not follow: its drop is not ours to run.
+    moved: bool,
 }
 
 /// The guard state at one point, to walk branches from and merge them back.
@@ -37,6 +46,8 @@ pub struct Snapshot(Vec<Guard>);
 #[derive(Default)]
 pub struct Lifetimes {
     guards: Vec<Guard>,
+    /// Values that died where they were owned, with the locks held when their `drop` runs.
+    dropped: Vec<(u32, Box<[GuardSrc]>)>,
     temp_depth: u32,
     /// Guards created before this index belong to another thread (the creator of a spawned
     /// closure) and are not held here.
@@ -45,20 +56,62 @@ pub struct Lifetimes {
 
 impl Lifetimes {
     pub fn new_guard(&mut self, src: GuardSrc) -> GuardId {
+        self.push(src, None)
+    }
+
+    /// A value whose `drop` runs where it dies (number `value`, the walker's).
+    pub fn new_value(&mut self, value: u32) -> GuardId {
+        self.push(GuardSrc::Acquired(u32::MAX), Some(value))
+    }
+
+    fn push(&mut self, src: GuardSrc, value: Option<u32>) -> GuardId {
         self.guards.push(Guard {
             src,
             owner: Owner::Temp(self.temp_depth),
             alive: true,
+            value,
+            moved: false,
         });
         GuardId(self.guards.len() as u32 - 1)
+    }
+
+    pub fn is_value(&self, id: GuardId) -> bool {
+        self.guards
+            .get(id.0 as usize)
+            .is_some_and(|g| g.value.is_some())
+    }
+
+    /// Values whose `drop` ran since the last call, with what was held then.
+    pub fn take_dropped(&mut self) -> Vec<(u32, Box<[GuardSrc]>)> {
+        std::mem::take(&mut self.dropped)
+    }
+
+    /// Guard `i` dies. A value's `drop` runs under the locks held now; when a scope ends, only
+    /// under those taken before it (locals and temporaries drop in reverse order of creation:
+    /// those taken after it are gone by then).
+    fn die(&mut self, i: usize, scope_end: bool) {
+        let g = self.guards[i];
+        if !g.alive {
+            return;
+        }
+        self.guards[i].alive = false;
+        if let (Some(value), false) = (g.value, g.moved) {
+            let end = if scope_end { i } else { self.guards.len() };
+            let held = self.held_among(self.thread_base.min(i)..end);
+            self.dropped.push((value, held));
+        }
     }
 
     pub fn is_alive(&self, id: GuardId) -> bool {
         self.guards.get(id.0 as usize).is_some_and(|g| g.alive)
     }
 
+    /// The lock a guard holds; `None` for a `Drop` value.
     pub fn src(&self, id: GuardId) -> Option<GuardSrc> {
-        self.guards.get(id.0 as usize).map(|g| g.src)
+        self.guards
+            .get(id.0 as usize)
+            .filter(|g| g.value.is_none())
+            .map(|g| g.src)
     }
 
     /// Moves temporaries of the current scope to the enclosing one: a value leaving its scope
@@ -78,9 +131,13 @@ impl Lifetimes {
     /// The guards held right now, in acquisition order.
     /// The guards held now, for an event to keep (without room to grow: units live long).
     pub fn held(&self) -> Box<[GuardSrc]> {
+        self.held_among(self.thread_base.min(self.guards.len())..self.guards.len())
+    }
+
+    fn held_among(&self, range: std::ops::Range<usize>) -> Box<[GuardSrc]> {
         let mut out: Vec<GuardSrc> = Vec::new();
-        for g in &self.guards[self.thread_base.min(self.guards.len())..] {
-            if g.alive && !out.contains(&g.src) {
+        for g in &self.guards[range] {
+            if g.alive && g.value.is_none() && !out.contains(&g.src) {
                 out.push(g.src);
             }
         }
@@ -101,9 +158,10 @@ impl Lifetimes {
     /// Drops the temporaries of scope `depth` and deeper without closing the scope (the 2024
     /// `if let` rule: scrutinee temporaries die before `else`).
     pub fn kill_temps_from(&mut self, depth: u32) {
-        for g in &mut self.guards {
-            if matches!(g.owner, Owner::Temp(d) if d >= depth) {
-                g.alive = false;
+        // Latest first: the order Rust drops temporaries in.
+        for i in (0..self.guards.len()).rev() {
+            if matches!(self.guards[i].owner, Owner::Temp(d) if d >= depth) {
+                self.die(i, true);
             }
         }
     }
@@ -118,10 +176,42 @@ impl Lifetimes {
         self.set_owner(ids, Owner::Temp(self.temp_depth));
     }
 
-    pub fn kill(&mut self, ids: &[GuardId]) {
+    /// `make_temporary` for a value that moves away for good (a call argument, a field, a
+    /// return value): a guard in it still dies with the statement, a `Drop` value is no longer
+    /// ours to drop.
+    pub fn move_away(&mut self, ids: &[GuardId]) {
+        self.make_temporary(ids);
         for id in ids {
             if let Some(g) = self.guards.get_mut(id.0 as usize) {
-                g.alive = false;
+                g.moved = true;
+            }
+        }
+    }
+
+    /// Values with a `Drop` impl among `ids` move where we do not follow (a call's argument):
+    /// their deaths are silent from now on. Guards keep their owner.
+    pub fn forget_values(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.moved |= g.value.is_some();
+            }
+        }
+    }
+
+    /// `drop(x)`: `x`'s guards die, and a value's `drop` runs, here.
+    pub fn drop_now(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.moved = false;
+            }
+        }
+        self.kill(ids);
+    }
+
+    pub fn kill(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if (id.0 as usize) < self.guards.len() {
+                self.die(id.0 as usize, false);
             }
         }
     }
@@ -138,9 +228,10 @@ impl Lifetimes {
 
     /// Variables numbered `first..` go out of scope: their guards drop.
     pub fn release_bindings_from(&mut self, first: u32) {
-        for g in &mut self.guards {
-            if matches!(g.owner, Owner::Binding(b) if b >= first) {
-                g.alive = false;
+        // Latest first: locals drop in reverse order of declaration.
+        for i in (0..self.guards.len()).rev() {
+            if matches!(self.guards[i].owner, Owner::Binding(b) if b >= first) {
+                self.die(i, true);
             }
         }
     }

@@ -43,7 +43,13 @@ pub struct Acquisition {
 pub struct Arg {
     pub place: Option<Place>,
     pub class: Option<ClassRef>,
+    /// A value built here with a struct literal: the places its fields were given, which the
+    /// callee's `param.field` paths stand for (`Handle { registry: self }` dropped).
+    pub fields: Option<Box<Fields>>,
 }
+
+/// Field names and the places a struct literal gave them.
+pub type Fields = Box<[(Box<str>, Place)]>;
 
 pub struct Call {
     pub callee: FnId,

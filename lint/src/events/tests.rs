@@ -572,3 +572,36 @@ pub fn direct(a: &A) { a.put_twice(); }
         "#]],
     );
 }
+
+#[test]
+fn a_value_with_a_drop_impl_runs_its_drop_where_it_dies() {
+    check(
+        "
+use std::sync::Mutex;
+pub struct Registry { handles: Mutex<u32> }
+pub struct Handle<'a> { id: u64, registry: &'a Registry }
+impl Drop for Handle<'_> { fn drop(&mut self) { *self.registry.handles.lock().unwrap() -= 1; } }
+impl Registry {
+    pub fn release(&self, h: Handle<'_>) { let _m = self.handles.lock().unwrap(); drop(h); }
+    pub fn scope(&self) { let _m = self.handles.lock().unwrap(); let _h = Handle { id: 1, registry: self }; }
+    pub fn before(&self) { let _h = Handle { id: 1, registry: self }; let _m = self.handles.lock().unwrap(); }
+    pub fn kept(&self, all: &mut Vec<Handle<'_>>) { let _m = self.handles.lock().unwrap(); let h = Handle { id: 1, registry: self }; all.push(h); }
+}
+",
+        expect![[r#"
+            fn Handle::drop
+              5:50 lock Registry::handles at self.registry.handles, holds []
+            fn Registry::release
+              7:53 lock Registry::handles at self.handles, holds []
+              7:83 call Handle::drop(h), holds [Registry::handles@7]
+            fn Registry::scope
+              8:36 lock Registry::handles at self.handles, holds []
+              8:109 call Handle::drop(_), holds [Registry::handles@8]
+            fn Registry::before
+              9:80 lock Registry::handles at self.handles, holds []
+              9:110 call Handle::drop(_), holds []
+            fn Registry::kept
+              10:62 lock Registry::handles at self.handles, holds []
+        "#]],
+    );
+}

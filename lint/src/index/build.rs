@@ -63,6 +63,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             fns: Vec::new(),
             statics: Vec::new(),
             traits: Vec::new(),
+            drops: HashMap::new(),
             methods: Vec::new(),
             ext_methods: HashMap::new(),
             lock_wrappers: HashSet::new(),
@@ -536,6 +537,8 @@ impl Builder<'_> {
             };
             let self_ty = lower(&self.index, &cx, &self_ty);
             let owner = type_name.map_or(Owner::Impl, Owner::Named);
+            let is_drop = matches!(&trait_, Some(TypeExpr::Dyn { segs, .. })
+                if segs.last().is_some_and(|n| self.index.names.str(*n) == "Drop"));
             if let (Some(Ty::Dyn(tr)), Ty::Adt(t)) =
                 (trait_.map(|tr| lower(&self.index, &cx, &tr)), &self_ty)
             {
@@ -562,6 +565,9 @@ impl Builder<'_> {
                             path: None,
                         },
                     );
+                }
+                if let (true, Ty::Adt(t)) = (is_drop, &self_ty) {
+                    self.index.drops.insert(*t, id);
                 }
                 match &self_ty {
                     Ty::Adt(t) => self.index.methods.push((*t, id)),

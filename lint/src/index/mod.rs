@@ -209,6 +209,8 @@ pub struct Index {
     /// The expandable rules of the crates' `macro_rules!` macros, by name: textual scoping is
     /// not followed (the first definition of a name is the one expanded).
     pub macros: HashMap<Name, Box<[MacroRule]>>,
+    /// Crate types with a `Drop` impl: its `drop`, which runs where a value of the type dies.
+    pub drops: HashMap<TypeId, FnId>,
     /// Crate types with a `Deref` impl: what they deref to.
     pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).

@@ -5,7 +5,7 @@ use proc_macro2::Span;
 
 use std::rc::Rc;
 
-use super::{Deferred, FnValue, Val, Walker};
+use super::{start_span, Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
 use crate::events::LocalLock;
 use crate::index::resolve::Res;
@@ -274,13 +274,15 @@ impl Walker<'_> {
                     // The old value drops after the new one exists.
                     let old = self.life.owned_by(local);
                     self.life.kill(&old);
+                    let at = start_span(left).map(|s| self.loc(s));
+                    self.run_drops(at);
                     self.life.give_to_binding(&v.guards, local);
                     return;
                 }
             }
         }
         self.expr(left);
-        self.life.make_temporary(&v.guards);
+        self.life.move_away(&v.guards);
     }
 }
 

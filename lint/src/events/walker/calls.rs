@@ -251,11 +251,13 @@ impl Walker<'_> {
             },
             Some(Res::Def(Def::Type(t))) => {
                 let vals = self.stored_args(&c.args);
-                Val {
+                let mut v = Val {
                     ty: Ty::Adt(t),
                     guards: vals.into_iter().flat_map(|v| v.guards).collect(),
                     ..Val::default()
-                }
+                };
+                self.droppable(&mut v, self.loc_between(at.0, at.1));
+                v
             }
             Some(Res::External(path)) => self.external_call(&path, &c.args, at),
             _ => self.opaque_call(&c.args),
@@ -267,9 +269,12 @@ impl Walker<'_> {
     pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
         if api::is_dropping(last) {
+            let loc = self.loc_between(at.0, at.1);
             for v in self.args(args, None) {
-                self.life.kill(&v.guards);
+                self.life.drop_now(&v.guards);
+                self.drop_unowned(&v, loc);
             }
+            self.run_drops(Some(loc));
             return Val::default();
         }
         if api::is_spawner(last) {
@@ -338,7 +343,7 @@ impl Walker<'_> {
             },
             Some(Ctor::Wrapper) => first,
             None => {
-                self.life.make_temporary(&first.guards);
+                self.life.move_away(&first.guards);
                 Val::default()
             }
         }
@@ -346,7 +351,7 @@ impl Walker<'_> {
 
     pub(super) fn opaque_call(&mut self, args: &Args) -> Val {
         for v in self.args(args, None) {
-            self.life.make_temporary(&v.guards);
+            self.life.move_away(&v.guards);
         }
         Val::default()
     }
@@ -432,7 +437,7 @@ impl Walker<'_> {
             vals.extend(self.args(args, None));
         }
         for v in &vals {
-            self.life.make_temporary(&v.guards);
+            self.life.move_away(&v.guards);
         }
         let accessed = match callees {
             [one] => self.accessed_lock(*one, vals.first()),
@@ -443,6 +448,7 @@ impl Walker<'_> {
             .map(|v| Arg {
                 place: v.place.clone(),
                 class: v.class,
+                fields: self.given_fields(v),
             })
             .collect();
         if self.index.func(first).is_async {
@@ -459,6 +465,31 @@ impl Walker<'_> {
         }
         let ret = self.record_calls(callees, through, args, loc);
         accessed.unwrap_or(ret)
+    }
+
+    /// `drop(x)` of a value of a type with a `Drop` impl that was not made here (a parameter,
+    /// a field taken out): its `drop` runs now.
+    fn drop_unowned(&mut self, v: &Val, loc: Loc) {
+        let Ty::Adt(t) = v.ty else { return };
+        let Some(&drop) = self.index.drops.get(&t) else {
+            return;
+        };
+        if v.guards.iter().any(|g| self.life.is_value(*g)) {
+            return;
+        }
+        let held = self.life.held();
+        let arg = Arg {
+            place: v.place.clone(),
+            class: None,
+            fields: self.given_fields(v),
+        };
+        self.unit().calls.push(Call {
+            callee: drop,
+            args: Box::new([arg]),
+            loc,
+            held,
+            through: None,
+        });
     }
 
     /// A method call on a value known by a trait of the crate: it reaches the method of each

@@ -50,6 +50,10 @@ impl Walker<'_> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(a);
+            // Passed by value, a value with a `Drop` impl is the callee's to drop.
+            if !matches!(unparenthesized(a), syn::Expr::Reference(_)) {
+                self.life.forget_values(&v.guards);
+            }
             if let Some(d) = v.deferred.as_ref().filter(|_| runs != Runs::Later) {
                 // Passed inside a constructor (`Some(f)`, `Box::new(move || ..)`), a closure
                 // is kept by the callee, a callback to run later, not run during the call.

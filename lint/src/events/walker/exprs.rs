@@ -245,12 +245,20 @@ impl Walker<'_> {
             });
             made = Some((cur, Made::Literal(rare.inits.len() as u32 - 1)));
         }
-        Val {
+        let mut v = Val {
             ty: Ty::Adt(t),
             guards,
             made,
             ..Val::default()
-        }
+        };
+        let at = self.loc(
+            s.path
+                .segments
+                .first()
+                .map_or_else(|| s.brace_token.span.open(), |seg| seg.ident.span()),
+        );
+        self.droppable(&mut v, at);
+        v
     }
 
     pub(super) fn binary(&mut self, b: &syn::ExprBinary) -> Val {

@@ -29,7 +29,7 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{Arg, GuardSrc, Made, Unit};
+use super::{Arg, Call, Fields, GuardSrc, Made, Source, Unit};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
@@ -139,6 +139,17 @@ struct Walker<'i> {
     expansion_depth: u32,
     /// Classes of the lock elements of local tuples, by place.
     tuple_classes: std::collections::HashMap<Place, ClassRef>,
+    /// Values made here whose type has a `Drop` impl, by the number their guard carries.
+    drop_values: Vec<DropValue>,
+}
+
+/// A value whose `drop` runs where it dies: which `drop`, what its fields were given (when a
+/// literal made it), and where it was made (where a drop at an unnamed place is shown).
+#[derive(Clone)]
+struct DropValue {
+    drop: FnId,
+    fields: Option<Box<Fields>>,
+    made_at: Loc,
 }
 
 pub fn walk_fn(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> Vec<Unit> {
@@ -185,12 +196,14 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         loc_override: None,
         expansion_depth: 0,
         tuple_classes: std::collections::HashMap::new(),
+        drop_values: Vec::new(),
     };
     w.life.push_temp_scope();
     w.bind_params(&def.params);
     let v = w.block(&body);
     w.record_return(&v);
     w.life.pop_temp_scope();
+    w.run_drops(None);
     w.units
 }
 
@@ -291,7 +304,63 @@ impl<'i> Walker<'i> {
             .collect()
     }
 
+    /// A value of a type with a `Drop` impl is made here: its `drop` will run where it dies.
+    fn droppable(&mut self, v: &mut Val, at: Loc) {
+        let Ty::Adt(t) = v.ty else { return };
+        let Some(&drop) = self.index.drops.get(&t) else {
+            return;
+        };
+        self.drop_values.push(DropValue {
+            drop,
+            fields: self.given_fields(v),
+            made_at: at,
+        });
+        let g = self.life.new_value(self.drop_values.len() as u32 - 1);
+        v.guards.push(g);
+    }
+
+    /// Records a call of `drop` for each value that died since the last time, under the locks
+    /// held when it did; at `at`, or where the value was made.
+    fn run_drops(&mut self, at: Option<Loc>) {
+        for (value, held) in self.life.take_dropped() {
+            let Some(d) = self.drop_values.get(value as usize).cloned() else {
+                continue;
+            };
+            let arg = Arg {
+                place: None,
+                class: None,
+                fields: d.fields,
+            };
+            self.units[self.cur].calls.push(Call {
+                callee: d.drop,
+                args: Box::new([arg]),
+                loc: at.unwrap_or(d.made_at),
+                held,
+                through: None,
+            });
+        }
+    }
+
+    /// For a value a struct literal here made: the places it gave its fields.
+    fn given_fields(&self, v: &Val) -> Option<Box<Fields>> {
+        let (u, Made::Literal(i)) = v.made? else {
+            return None;
+        };
+        let init = self.units.get(u)?.rare().inits.get(i as usize)?;
+        let fields: Fields = init
+            .fields
+            .iter()
+            .filter_map(|(name, source)| match source {
+                Source::Place(p) => Some((name.clone(), p.clone())),
+                Source::Made(_) => None,
+            })
+            .collect();
+        (!fields.is_empty()).then(|| Box::new(fields))
+    }
+
     fn record_return(&mut self, v: &Val) {
+        // What leaves the function is not dropped here.
+        self.life.move_away(&v.guards);
         if self.closure_nesting > 0 {
             return;
         }

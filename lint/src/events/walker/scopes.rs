@@ -20,6 +20,7 @@ impl Walker<'_> {
         self.life.push_temp_scope();
         let out = f(self);
         self.life.pop_temp_scope();
+        self.run_drops(None);
         out
     }
 
@@ -30,10 +31,19 @@ impl Walker<'_> {
         let v = f(self);
         self.life.hand_up(&v.guards);
         self.life.pop_temp_scope();
+        self.run_drops(None);
         v
     }
 
     pub(super) fn block(&mut self, b: &syn::Block) -> Val {
+        let v = self.block_scoped(b);
+        // Values its variables owned drop at the closing brace.
+        let end = self.loc(b.brace_token.span.close());
+        self.run_drops(Some(end));
+        v
+    }
+
+    fn block_scoped(&mut self, b: &syn::Block) -> Val {
         self.scoped(|w| {
             let mut value = Val::default();
             let last = b.stmts.len().saturating_sub(1);
@@ -103,6 +113,7 @@ impl Walker<'_> {
         };
         self.bind_pat(&l.pat, v);
         self.life.pop_temp_scope();
+        self.run_drops(None);
     }
 
     /// A `let` initializer, with temporary lifetime extension: in `let x = &temp().field;` the
