@@ -181,10 +181,11 @@ fn raw_range(span: Span) -> Option<(usize, usize)> {
 pub fn parse_each<T: syn::parse::Parse, R>(
     part: &str,
     chars_before: usize,
+    legacy: bool,
     start: impl FnOnce(Origin) -> R,
     mut read: impl FnMut(&mut R, T),
 ) -> syn::Result<R> {
-    parse_file(part, chars_before, |input, origin| {
+    parse_file(part, chars_before, legacy, |input, origin| {
         let mut reader = start(origin);
         // A file, and a block's members, may open with inner attributes.
         input.call(syn::Attribute::parse_inner)?;
@@ -200,6 +201,7 @@ pub fn parse_each<T: syn::parse::Parse, R>(
 fn parse_file<T>(
     text: &str,
     chars_before: usize,
+    legacy: bool,
     parser: impl FnOnce(syn::parse::ParseStream, Origin) -> syn::Result<T>,
 ) -> syn::Result<T> {
     // What syn::parse_file strips (a byte-order mark, a `#!` line) is blanked instead, so that
@@ -216,7 +218,10 @@ fn parse_file<T>(
         src.to_mut()
             .replace_range(start..end, &" ".repeat(end - start));
     }
-    let tokens: proc_macro2::TokenStream = src.parse()?;
+    let mut tokens: proc_macro2::TokenStream = src.parse()?;
+    if legacy {
+        tokens = crate::parse::legacy::rewrite(tokens);
+    }
     syn::parse::Parser::parse2(
         |input: syn::parse::ParseStream| {
             // The first token's span, taken by the parser itself: iterating a copy of the token
@@ -260,7 +265,11 @@ pub fn parse_body(
         let stmts = content.call(syn::Block::parse_within)?;
         Ok(syn::Block { brace_token, stmts })
     };
-    syn::parse::Parser::parse2(body, tokens)
+    // Edition 2015 code that today's syntax rejects is read as what it means now.
+    syn::parse::Parser::parse2(body, tokens.clone())
+        .or_else(|e| {
+            syn::parse::Parser::parse2(body, crate::parse::legacy::rewrite(tokens)).map_err(|_| e)
+        })
         .map(|body| (body, origin))
         .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))
 }
@@ -364,6 +373,7 @@ mod tests {
         parse_each(
             text,
             chars_before,
+            false,
             |o| (Vec::new(), o),
             |(v, _), item| v.push(item),
         )

@@ -729,11 +729,15 @@ fn b() {}"####;
                         let end = cut.byte as usize;
                         let piece = &s[from..end];
                         let parsed = match g.kind {
-                            GroupKind::Impl => parse_each(piece, 0, drop, |_, _: syn::ImplItem| ()),
-                            GroupKind::Trait => {
-                                parse_each(piece, 0, drop, |_, _: syn::TraitItem| ())
+                            GroupKind::Impl => {
+                                parse_each(piece, 0, false, drop, |_, _: syn::ImplItem| ())
                             }
-                            GroupKind::Mod => parse_each(piece, 0, drop, |_, _: syn::Item| ()),
+                            GroupKind::Trait => {
+                                parse_each(piece, 0, false, drop, |_, _: syn::TraitItem| ())
+                            }
+                            GroupKind::Mod => {
+                                parse_each(piece, 0, false, drop, |_, _: syn::Item| ())
+                            }
                         };
                         if let Err(e) = parsed {
                             panic!(

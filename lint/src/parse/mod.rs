@@ -9,6 +9,7 @@
 
 pub mod bodies;
 mod item_macros;
+pub mod legacy;
 mod literals;
 mod modules;
 pub mod outline;
@@ -144,8 +145,9 @@ fn outline_of(
 }
 
 /// A file that syn rejects as a whole (edition 2015 code: `mod async;`, anonymous parameters of
-/// trait methods) is read one top-level item at a time; an item that does not parse is skipped
-/// and named (`Outline::skipped`). `None` when the file does not even lex.
+/// trait methods) is read one top-level item at a time, each item that does not parse read
+/// again as edition 2015 code (`legacy`); an item that still does not parse is skipped and
+/// named (`Outline::skipped`). `None` when the file does not even lex.
 fn item_by_item(file: &SourceFile, names: &Interner) -> Option<Outline> {
     let sk = bodies::skeleton(&file.text)?;
     let src = sk.text.as_deref().unwrap_or(&file.text);
@@ -158,7 +160,11 @@ fn item_by_item(file: &SourceFile, names: &Interner) -> Option<Outline> {
         if end.byte <= start.byte {
             continue;
         }
-        match read_part(file, names, src, start, end.byte as usize) {
+        // Edition 2015 code that today's syntax rejects is read as what it means now.
+        let part = read_part(file, names, src, start, end.byte as usize, false).or_else(|e| {
+            read_part(file, names, src, start, end.byte as usize, true).map_err(|_| e)
+        });
+        match part {
             Ok(part) => {
                 outline.items.extend(part.items);
                 outline.malformed.extend(part.malformed);
@@ -217,7 +223,9 @@ fn read_parts(
     let pieces = pieces(src, item_ends, groups);
     let reads: Vec<Read> = match pieces.as_slice() {
         // The whole text, or a small file: the caller reads the error's position.
-        [Piece::Items(start, end)] => vec![Read::Items(read_part(file, names, src, *start, *end)?)],
+        [Piece::Items(start, end)] => vec![Read::Items(read_part(
+            file, names, src, *start, *end, false,
+        )?)],
         _ => pieces
             .into_par_iter()
             // One piece a task: a file has few, and each is worth stealing.
@@ -351,7 +359,7 @@ fn read_piece(file: &SourceFile, names: &Interner, src: &str, piece: Piece) -> s
     };
     let reader = |origin| (Reader::new(file, origin, names), Vec::new());
     Ok(match piece {
-        Piece::Items(start, end) => Read::Items(read_part(file, names, src, start, end)?),
+        Piece::Items(start, end) => Read::Items(read_part(file, names, src, start, end, false)?),
         Piece::Header(start, end, g) => {
             let before = text(start, g.open.byte as usize)?;
             let mut header = before.to_string();
@@ -369,43 +377,47 @@ fn read_piece(file: &SourceFile, names: &Interner, src: &str, piece: Piece) -> s
             } else {
                 header.push('}');
             }
-            Read::Items(read_text(file, names, &header, start.chars)?)
+            Read::Items(read_text(file, names, &header, start.chars, false)?)
         }
         Piece::Members(start, end, GroupKind::Mod) => {
-            Read::ModItems(read_part(file, names, src, start, end)?)
+            Read::ModItems(read_part(file, names, src, start, end, false)?)
         }
         Piece::Members(start, end, GroupKind::Impl) => {
             let chars = start.chars as usize;
-            let (r, fns) = parse_each(text(start, end)?, chars, reader, |(r, fns), item| {
-                let mut items = vec![item];
-                inline_impl_macros(&mut items, 0);
-                r.read_members(Members::Impl(&items), fns);
-            })?;
+            let (r, fns) =
+                parse_each(text(start, end)?, chars, false, reader, |(r, fns), item| {
+                    let mut items = vec![item];
+                    inline_impl_macros(&mut items, 0);
+                    r.read_members(Members::Impl(&items), fns);
+                })?;
             Read::Fns(fns, r.malformed)
         }
         Piece::Members(start, end, GroupKind::Trait) => {
             let chars = start.chars as usize;
-            let (r, fns) = parse_each(text(start, end)?, chars, reader, |(r, fns), item| {
-                r.read_members(Members::Trait(std::slice::from_ref(&item)), fns);
-            })?;
+            let (r, fns) =
+                parse_each(text(start, end)?, chars, false, reader, |(r, fns), item| {
+                    r.read_members(Members::Trait(std::slice::from_ref(&item)), fns);
+                })?;
             Read::Fns(fns, r.malformed)
         }
     })
 }
 
-/// The outline of `src[start.byte..end]`, whose first character is `file`'s `start.chars`th.
+/// The outline of `src[start.byte..end]`, whose first character is `file`'s `start.chars`th;
+/// `legacy`: read as edition 2015 code (`legacy`).
 fn read_part(
     file: &SourceFile,
     names: &Interner,
     src: &str,
     start: Cut,
     end: usize,
+    legacy: bool,
 ) -> syn::Result<Outline> {
     // A cut that is not between characters would be the lexer's mistake: parse whole.
     let part = src
         .get(start.byte as usize..end)
         .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "cut inside a character"))?;
-    read_text(file, names, part, start.chars)
+    read_text(file, names, part, start.chars, legacy)
 }
 
 /// The outline of `part`, whose first character is `file`'s `chars_before`th.
@@ -414,6 +426,7 @@ fn read_text(
     names: &Interner,
     part: &str,
     chars_before: u32,
+    legacy: bool,
 ) -> syn::Result<Outline> {
     let read = |(r, items): &mut (Reader, Vec<Item>), item| {
         let mut expanded = vec![item];
@@ -423,6 +436,7 @@ fn read_text(
     let (r, mut items) = parse_each(
         part,
         chars_before as usize,
+        legacy,
         |o| (Reader::new(file, o, names), Vec::new()),
         read,
     )?;

@@ -3,3 +3,4 @@ extern crate parking_lot as sync;
 
 pub mod types;
 pub mod service;
+pub mod async;
