@@ -24,7 +24,7 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
             hw.at,
         );
         if seen.insert(key) {
-            out.push(finding(cx, hw));
+            out.extend(finding(cx, hw));
         }
     }
     out
@@ -52,6 +52,21 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
             .iter()
             .find(|e| same_lock(&e.lock))
     };
+    if hw.wait.kind == Waitable::Tasks {
+        return (0..cx.units.len())
+            .filter(|&u| cx.units[u].task)
+            .find_map(|u| {
+                let e = takes_held(u)?;
+                Some(OtherSide {
+                    loc: e.chain.acquired_at(),
+                    text: format!(
+                        "a task spawned on a runtime (`{}`) takes `{held_name}` at {}: a task blocked there never yields, and the runtime's drop waits for it",
+                        cx.unit_name(u),
+                        cx.at(e.chain.acquired_at())
+                    ),
+                })
+            });
+    }
     if let Some(joined) = hw.wait.joins {
         let e = takes_held(joined)?;
         return Some(OtherSide {
@@ -115,7 +130,9 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
     })
 }
 
-fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
+/// The finding for one lock held at one wait; none for a runtime's drop whose tasks need
+/// nothing this thread holds (that wait is certain to end).
+fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     let held = cx.lock_name(hw.unit, &hw.held.lock);
     let what = match hw.wait.kind {
         Waitable::Condvar => "waiting on a condition variable".to_string(),
@@ -125,7 +142,10 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
         }
         Waitable::JoinHandle => "joining a thread".to_string(),
         Waitable::Barrier => "waiting at a barrier".to_string(),
-        Waitable::Runtime | Waitable::Park => "blocking the thread".to_string(),
+        Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Park => {
+            "blocking the thread".to_string()
+        }
+        Waitable::Tasks => "dropping a runtime, which waits for its running tasks".to_string(),
         Waitable::Sender => "sending".to_string(),
     };
     let direct = hw.wait.chain.next.is_none();
@@ -166,6 +186,9 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
         notes.push(format!("note: the wait happens{via}"));
     }
     let other = other_side(cx, hw);
+    if other.is_none() && hw.wait.kind == Waitable::Tasks {
+        return None;
+    }
     let severity = match &other {
         Some(o) => {
             labels.push(Label {
@@ -191,7 +214,7 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
     ));
     labels.sort();
     labels.dedup_by(|a, b| a.loc == b.loc);
-    Finding {
+    Some(Finding {
         kind: Kind::HoldWhileWait,
         severity,
         message: format!("`{held}` is held while {what}"),
@@ -208,5 +231,5 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Finding {
         locks: vec![held],
         labels,
         notes,
-    }
+    })
 }

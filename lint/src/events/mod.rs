@@ -135,6 +135,8 @@ pub struct Unit {
     pub func: Option<FnId>,
     /// A spawned closure's name (`f::{closure}`); a function's is its display name.
     closure_name: Option<Box<str>>,
+    /// A spawned future: a task on an async runtime, which the runtime's drop waits for.
+    pub task: bool,
     pub acquisitions: Vec<Acquisition>,
     pub calls: Vec<Call>,
     pub waits: Vec<Wait>,
@@ -200,6 +202,7 @@ impl Unit {
         Unit {
             func,
             closure_name,
+            task: false,
             acquisitions: Vec::new(),
             calls: Vec::new(),
             waits: Vec::new(),

@@ -605,3 +605,35 @@ impl Registry {
         "#]],
     );
 }
+
+#[test]
+fn dropping_a_runtime_waits_for_its_tasks() {
+    check(
+        "
+use std::sync::{Arc, Mutex};
+use tokio::runtime::{Handle, Runtime};
+pub struct Inner { merger: Mutex<Option<Runtime>> }
+pub struct Rt { inner: Arc<Inner> }
+impl Rt {
+    fn inner(&self) -> &Inner { &self.inner }
+    pub fn merger(&self) -> Handle { self.inner().merger.lock().unwrap().as_ref().expect(\"down\").handle().clone() }
+    pub fn start(self: Arc<Self>) { let this = self.clone(); self.merger().spawn(async move { this.merger(); }); }
+    pub fn join(&self) { if let Some(rt) = self.inner().merger.lock().unwrap().take() { drop(rt); } }
+}
+",
+        expect![[r#"
+            fn Rt::inner
+            fn Rt::merger
+              8:38 lock Inner::merger at ?, holds []
+              8:38 call Rt::inner(self), holds []
+            fn Rt::start
+              9:62 call Rt::merger(self), holds []
+            thread Rt::start::{closure}
+              9:95 call Rt::merger(param0), holds []
+            fn Rt::join
+              10:44 lock Inner::merger at ?, holds []
+              10:44 call Rt::inner(self), holds []
+              10:89 wait runtime shutdown, holds [Inner::merger@10]
+        "#]],
+    );
+}

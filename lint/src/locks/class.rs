@@ -181,7 +181,14 @@ pub fn is_lock_like(index: &Index, ty: &Ty) -> bool {
 pub fn has_class(index: &Index, ty: &Ty) -> bool {
     match ty {
         // A join handle is known by the thread it joins; a runtime needs no identity.
-        Ty::Waitable(w) => !matches!(w, Waitable::JoinHandle | Waitable::Runtime | Waitable::Park),
+        Ty::Waitable(w) => !matches!(
+            w,
+            Waitable::JoinHandle
+                | Waitable::Runtime
+                | Waitable::RuntimeHandle
+                | Waitable::Tasks
+                | Waitable::Park
+        ),
         Ty::Seq(elem) => has_class(index, elem),
         _ => is_lock_like(index, ty),
     }

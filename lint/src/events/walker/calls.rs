@@ -104,6 +104,22 @@ impl Walker<'_> {
             }
             return Val::default();
         }
+        // `guard.take()`: the value inside moves out of the locked `Option`; what it is matters
+        // (a runtime, a join handle), not where it was.
+        if api::moves_out(&name) {
+            let moved = match &recv_ty {
+                Ty::Guard(inner) if !matches!(**inner, Ty::Seq(_)) => Some((**inner).clone()),
+                Ty::Waitable(_) => Some(recv_ty.clone()),
+                _ => None,
+            };
+            if let Some(ty) = moved {
+                self.args(&m.args, None);
+                return Val {
+                    ty,
+                    ..Val::default()
+                };
+            }
+        }
         let view = api::method_view(&name);
         match view {
             Some(MethodView::Unwrapped) => {
@@ -270,9 +286,24 @@ impl Walker<'_> {
         let last = path.last().map_or("", String::as_str);
         if api::is_dropping(last) {
             let loc = self.loc_between(at.0, at.1);
-            for v in self.args(args, None) {
+            for (v, a) in self.args(args, None).into_iter().zip(args) {
                 self.life.drop_now(&v.guards);
                 self.drop_unowned(&v, loc);
+                // Dropped by value, a runtime waits for its tasks here.
+                let by_value = !matches!(a, syn::Expr::Reference(_));
+                if let (Ty::Waitable(w), true) = (&v.ty, by_value) {
+                    if let Some(kind) = api::drop_waits(*w) {
+                        let held = self.life.held();
+                        self.unit().waits.push(Wait {
+                            kind,
+                            object: None,
+                            loc,
+                            held,
+                            releases: None,
+                            joins: None,
+                        });
+                    }
+                }
             }
             self.run_drops(Some(loc));
             return Val::default();

@@ -129,7 +129,9 @@ impl Walker<'_> {
     /// A closure handed to another thread: a unit of its own, holding nothing of ours.
     pub(super) fn spawn_deferred(&mut self, d: Deferred) -> usize {
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
-        self.units.push(Unit::of_closure(name));
+        let mut unit = Unit::of_closure(name);
+        unit.task = matches!(d, Deferred::Async(_));
+        self.units.push(unit);
         let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;

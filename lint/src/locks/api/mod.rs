@@ -171,8 +171,13 @@ pub enum Waitable {
     AsyncSender,
     JoinHandle,
     Barrier,
-    /// An async runtime or handle whose `block_on` blocks the thread.
+    /// An async runtime: its `block_on` blocks the thread, and dropping it waits for its
+    /// running tasks (a wait of kind `Tasks`).
     Runtime,
+    /// A handle to a runtime: `block_on` blocks the thread; dropping it does nothing.
+    RuntimeHandle,
+    /// Not a type: the wait of dropping a `Runtime`, until every task it runs has yielded.
+    Tasks,
     /// `thread::park` and free `block_on` functions: nothing to name, only to wait.
     Park,
 }
@@ -188,7 +193,8 @@ impl Waitable {
             Waitable::Park => "thread park",
             Waitable::JoinHandle => "join",
             Waitable::Barrier => "barrier",
-            Waitable::Runtime => "block_on",
+            Waitable::Runtime | Waitable::RuntimeHandle => "block_on",
+            Waitable::Tasks => "runtime shutdown",
         }
     }
 }
@@ -316,6 +322,14 @@ pub fn is_dropping(name: &str) -> bool {
     DROPPING.contains(&name)
 }
 
+/// What dropping a value of this type waits for (a runtime's drop, for its tasks).
+pub fn drop_waits(w: Waitable) -> Option<Waitable> {
+    WAITING_DROPS
+        .iter()
+        .find(|(t, _)| *t == w)
+        .map(|&(_, wait)| wait)
+}
+
 /// What a method call gives back of its receiver, when it is one of the methods we see through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MethodView {
@@ -340,6 +354,11 @@ pub fn method_view(method: &str) -> Option<MethodView> {
         .into_iter()
         .find(|(names, _)| names.contains(&method))
         .map(|(_, view)| view)
+}
+
+/// `option.take()`: the value inside moves out (`MOVING_OUT`).
+pub fn moves_out(method: &str) -> bool {
+    MOVING_OUT.contains(&method)
 }
 
 /// Whether a type of this name is a collection whose elements share one class.

@@ -187,8 +187,12 @@ pub(super) const WAITABLE_TYPES: &[(&str, &str, Waitable)] = &[
     ("std", "ScopedJoinHandle", Waitable::JoinHandle),
     ("std", "Barrier", Waitable::Barrier),
     ("tokio", "Runtime", Waitable::Runtime),
-    ("tokio", "Handle", Waitable::Runtime),
+    ("tokio", "Handle", Waitable::RuntimeHandle),
 ];
+
+/// Types whose drop blocks the thread until other threads or tasks are done, and what that
+/// wait is: a tokio `Runtime` waits for its running tasks to yield.
+pub(super) const WAITING_DROPS: &[(Waitable, Waitable)] = &[(Waitable::Runtime, Waitable::Tasks)];
 
 /// Associated functions that make a waitable (`Condvar::new()`).
 pub(super) const WAITABLE_CTORS: &[&str] = &["new", "default"];
@@ -215,6 +219,7 @@ pub(super) const WAIT_METHODS: &[(Waitable, &str)] = &[
     (Waitable::JoinHandle, "join"),
     (Waitable::Barrier, "wait"),
     (Waitable::Runtime, "block_on"),
+    (Waitable::RuntimeHandle, "block_on"),
 ];
 
 /// Methods by which another thread wakes a waiter.
@@ -297,6 +302,10 @@ pub(super) const ALIASING: &[&str] = &[
     "deref_mut",
     "by_ref",
 ];
+
+/// Methods that move the value out of the `Option` (or cell) they are called on, leaving
+/// another in its place: the result is a value of the type inside, no longer at that place.
+pub(super) const MOVING_OUT: &[&str] = &["take", "replace"];
 
 /// Iterator and collection methods that are still the sequence: their closures see elements.
 pub(super) const SEQ_VIEWS: &[&str] = &[
