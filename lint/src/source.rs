@@ -265,10 +265,12 @@ pub fn parse_body(
         let stmts = content.call(syn::Block::parse_within)?;
         Ok(syn::Block { brace_token, stmts })
     };
-    // Edition 2015 code that today's syntax rejects is read as what it means now.
-    syn::parse::Parser::parse2(body, tokens.clone())
+    // Edition 2015 code that today's syntax rejects is read as what it means now (lexed again:
+    // a copy of every body's tokens for the few that fail would cost more).
+    syn::parse::Parser::parse2(body, tokens)
         .or_else(|e| {
-            syn::parse::Parser::parse2(body, crate::parse::legacy::rewrite(tokens)).map_err(|_| e)
+            let again: proc_macro2::TokenStream = text.parse().map_err(|_| e.clone())?;
+            syn::parse::Parser::parse2(body, crate::parse::legacy::rewrite(again)).map_err(|_| e)
         })
         .map(|body| (body, origin))
         .map_err(|e| (Some(db.loc_in(file, origin, e.span())), e.to_string()))

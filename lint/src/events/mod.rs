@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use crate::index::{FnId, Index, TraitId, TypeId};
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
+use crate::names::Name;
 use crate::source::{Loc, SourceDb};
 
 /// What a held guard came from: an acquisition in this unit, or a guard returned by a call.
@@ -100,7 +101,7 @@ pub struct AwaitPoint {
 pub struct Init {
     pub ty: TypeId,
     pub loc: Loc,
-    pub fields: Box<[(Box<str>, Source)]>,
+    pub fields: Box<[(Name, Source)]>,
     /// No `..rest`: every field is listed.
     pub complete: bool,
 }

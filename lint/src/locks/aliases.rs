@@ -55,6 +55,7 @@ impl Aliases {
             }
         }
         let mut fl = Flattener {
+            index,
             units,
             unit_of,
             returned: HashMap::new(),
@@ -181,6 +182,7 @@ fn lock_pairs(
 
 /// What the fields of a made value hold, as paths to places of the unit that made it.
 struct Flattener<'u> {
+    index: &'u Index,
     units: &'u [Unit],
     unit_of: HashMap<FnId, usize>,
     /// What each function returns, relative to its parameters.
@@ -189,14 +191,15 @@ struct Flattener<'u> {
 
 impl Flattener<'_> {
     fn made(&mut self, u: usize, m: Made, depth: u32) -> Vec<(Path, Place)> {
-        let units = self.units;
+        let (units, index) = (self.units, self.index);
         match m {
             Made::Literal(i) => {
                 let Some(init) = units[u].rare().inits.get(i as usize) else {
                     return Vec::new();
                 };
                 let mut out = Vec::new();
-                for (field, source) in init.fields.iter() {
+                for (name, source) in init.fields.iter() {
+                    let field: Box<str> = index.name(*name).into();
                     match source {
                         Source::Place(p) => out.push((Box::from([field.clone()]), p.clone())),
                         Source::Made(inner) => {

@@ -4,7 +4,7 @@
 //! class, two places. Two acquisitions of one place are a re-lock; of one class at different
 //! places, a nesting of instances that needs an order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::index::accessors::Accessor;
 use crate::index::{FnId, Index, StaticId, Ty, TypeId};
@@ -163,6 +163,9 @@ pub struct Classes {
     statics: HashMap<StaticId, ClassId>,
     /// Of methods that return a lock their body does not name (`index::accessors`).
     accessors: HashMap<FnId, ClassId>,
+    /// Crate types with a lock in a field, or in a field of a field (`locks::aliases` cares
+    /// about their struct literals only).
+    holders: HashSet<TypeId>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -194,6 +197,32 @@ pub fn has_class(index: &Index, ty: &Ty) -> bool {
     }
 }
 
+/// The crate types that hold a lock in a field, or in a field of a crate type that does.
+fn lock_holders(index: &Index) -> HashSet<TypeId> {
+    let mut holders = HashSet::new();
+    // Each round adds the types one level further out.
+    loop {
+        let before = holders.len();
+        for (i, def) in index.types.iter().enumerate() {
+            let t = TypeId(i as u32);
+            let holds = |ty: &Ty| match ty {
+                Ty::Adt(inner) => holders.contains(inner),
+                Ty::Seq(elem) => {
+                    matches!(&**elem, Ty::Adt(inner) if holders.contains(inner))
+                        || is_lock_like(index, ty)
+                }
+                _ => is_lock_like(index, ty),
+            };
+            if !holders.contains(&t) && def.fields.iter().any(|(_, ty)| holds(ty)) {
+                holders.insert(t);
+            }
+        }
+        if holders.len() == before {
+            return holders;
+        }
+    }
+}
+
 impl Classes {
     pub fn build(index: &Index) -> Classes {
         let mut c = Classes {
@@ -201,6 +230,7 @@ impl Classes {
             fields: HashMap::new(),
             statics: HashMap::new(),
             accessors: HashMap::new(),
+            holders: HashSet::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -226,6 +256,7 @@ impl Classes {
                 c.statics.insert(StaticId(i as u32), id);
             }
         }
+        c.holders = lock_holders(index);
         let mut opaque: Vec<FnId> = index
             .accessors
             .iter()
@@ -244,6 +275,11 @@ impl Classes {
             c.accessors.insert(f, id);
         }
         c
+    }
+
+    /// Whether values of the type hold a lock, in a field or deeper.
+    pub fn holds_lock(&self, t: TypeId) -> bool {
+        self.holders.contains(&t)
     }
 
     /// The class of the lock a method returns, when its body does not say which.
@@ -318,6 +354,7 @@ mod tests {
             fields: HashMap::new(),
             statics: HashMap::new(),
             accessors: HashMap::new(),
+            holders: HashSet::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

@@ -274,8 +274,7 @@ impl Walker<'_> {
                     // The old value drops after the new one exists.
                     let old = self.life.owned_by(local);
                     self.life.kill(&old);
-                    let at = start_span(left).map(|s| self.loc(s));
-                    self.run_drops(at);
+                    self.run_drops_at(|w| start_span(left).map(|s| w.loc(s)));
                     self.life.give_to_binding(&v.guards, local);
                     return;
                 }

@@ -272,7 +272,7 @@ impl Walker<'_> {
                     guards: vals.into_iter().flat_map(|v| v.guards).collect(),
                     ..Val::default()
                 };
-                self.droppable(&mut v, self.loc_between(at.0, at.1));
+                self.droppable(&mut v, at);
                 v
             }
             Some(Res::External(path)) => self.external_call(&path, &c.args, at),
@@ -612,13 +612,17 @@ impl Walker<'_> {
         };
         let mut guards = Vec::new();
         let mut made = None;
-        for &callee in callees {
+        let (mut args, mut held) = (Some(args), Some(held));
+        for (i, &callee) in callees.iter().enumerate() {
+            // The last call takes what the others copy.
+            let last = i + 1 == callees.len();
+            let (args, held) = (last_or_copy(&mut args, last), last_or_copy(&mut held, last));
             let unit = &mut self.units[self.cur];
             unit.calls.push(Call {
                 callee,
-                args: args.clone(),
+                args,
                 loc,
-                held: held.clone(),
+                held,
                 through,
             });
             let call = unit.calls.len() as u32 - 1;
@@ -636,6 +640,15 @@ impl Walker<'_> {
             made,
             ..Val::default()
         }
+    }
+}
+
+/// The value for the last of several uses, a copy for the others.
+fn last_or_copy<T: Clone>(slot: &mut Option<Box<[T]>>, last: bool) -> Box<[T]> {
+    if last {
+        slot.take().unwrap_or_default()
+    } else {
+        slot.clone().unwrap_or_default()
     }
 }
 

@@ -195,12 +195,19 @@ impl Walker<'_> {
             Some(Res::Def(Def::Type(t))) => Some(t),
             _ => None,
         };
+        // Every literal of a type that holds a lock is recorded, even with nothing to say: an
+        // alias holds only where every literal agrees.
+        let record = t.is_some_and(|t| self.classes.holds_lock(t));
         let mut guards = Vec::new();
         let mut fields = Vec::new();
         for f in &s.fields {
             let v = self.expr(&f.expr);
             guards.extend(v.guards.iter().copied());
-            let syn::Member::Named(name) = &f.member else {
+            let (true, syn::Member::Named(name)) = (record, &f.member) else {
+                continue;
+            };
+            // A field of a crate type has an interned name; another is none of ours.
+            let Some(name) = self.index.names.find(&name.to_string()) else {
                 continue;
             };
             let source = match (v.made, v.place) {
@@ -208,7 +215,7 @@ impl Walker<'_> {
                 (_, Some(p)) if p.root != Root::Unknown => Source::Place(p),
                 _ => continue,
             };
-            fields.push((name.to_string().into_boxed_str(), source));
+            fields.push((name, source));
         }
         if let Some(rest) = &s.rest {
             self.expr(rest);
@@ -220,15 +227,7 @@ impl Walker<'_> {
             };
         };
         let mut made = None;
-        // Every literal of a type that may hold a lock is recorded, even with nothing to say:
-        // an alias holds only where every literal agrees.
-        let may_hold_lock = self
-            .index
-            .ty(t)
-            .fields
-            .iter()
-            .any(|(_, ty)| matches!(ty, Ty::Adt(_) | Ty::Lock(_) | Ty::Seq(_)));
-        if may_hold_lock {
+        if record {
             let cur = self.cur;
             let loc = self.loc(
                 s.path
@@ -251,13 +250,12 @@ impl Walker<'_> {
             made,
             ..Val::default()
         };
-        let at = self.loc(
-            s.path
-                .segments
-                .first()
-                .map_or_else(|| s.brace_token.span.open(), |seg| seg.ident.span()),
-        );
-        self.droppable(&mut v, at);
+        let at = s
+            .path
+            .segments
+            .first()
+            .map_or_else(|| s.brace_token.span.open(), |seg| seg.ident.span());
+        self.droppable(&mut v, (at, at));
         v
     }
 

@@ -305,15 +305,18 @@ impl<'i> Walker<'i> {
     }
 
     /// A value of a type with a `Drop` impl is made here: its `drop` will run where it dies.
-    fn droppable(&mut self, v: &mut Val, at: Loc) {
+    fn droppable(&mut self, v: &mut Val, at: (Span, Span)) {
         let Ty::Adt(t) = v.ty else { return };
+        if self.index.drops.is_empty() {
+            return;
+        }
         let Some(&drop) = self.index.drops.get(&t) else {
             return;
         };
         self.drop_values.push(DropValue {
             drop,
             fields: self.given_fields(v),
-            made_at: at,
+            made_at: self.loc_between(at.0, at.1),
         });
         let g = self.life.new_value(self.drop_values.len() as u32 - 1);
         v.guards.push(g);
@@ -322,7 +325,18 @@ impl<'i> Walker<'i> {
     /// Records a call of `drop` for each value that died since the last time, under the locks
     /// held when it did; at `at`, or where the value was made.
     fn run_drops(&mut self, at: Option<Loc>) {
-        for (value, held) in self.life.take_dropped() {
+        self.run_drops_at(|_| at);
+    }
+
+    /// `run_drops`, with the place computed only when a value did die (most scopes end with
+    /// none, and a position costs a lookup).
+    fn run_drops_at(&mut self, at: impl FnOnce(&Self) -> Option<Loc>) {
+        let dropped = self.life.take_dropped();
+        if dropped.is_empty() {
+            return;
+        }
+        let at = at(self);
+        for (value, held) in dropped {
             let Some(d) = self.drop_values.get(value as usize).cloned() else {
                 continue;
             };
@@ -351,7 +365,7 @@ impl<'i> Walker<'i> {
             .fields
             .iter()
             .filter_map(|(name, source)| match source {
-                Source::Place(p) => Some((name.clone(), p.clone())),
+                Source::Place(p) => Some((self.index.name(*name).into(), p.clone())),
                 Source::Made(_) => None,
             })
             .collect();

@@ -38,8 +38,7 @@ impl Walker<'_> {
     pub(super) fn block(&mut self, b: &syn::Block) -> Val {
         let v = self.block_scoped(b);
         // Values its variables owned drop at the closing brace.
-        let end = self.loc(b.brace_token.span.close());
-        self.run_drops(Some(end));
+        self.run_drops_at(|w| Some(w.loc(b.brace_token.span.close())));
         v
     }
 
