@@ -5,6 +5,7 @@
 use super::{Cx, Reacquire};
 use crate::graph::LockGraph;
 use crate::locks::api::{Conflict, Family};
+use crate::locks::class::ClassRef;
 use crate::report::{Finding, Kind};
 use crate::summary::Interaction;
 
@@ -15,6 +16,7 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
         .filter_map(|it| match cx.conflict(it)? {
             Conflict::Relock => Some(cx.reacquire_finding(it, relock(it))),
             Conflict::SharedRelock => Some(cx.reacquire_finding(it, shared_relock(it))),
+            Conflict::Permits => Some(cx.reacquire_finding(it, permits(cx, it))),
             Conflict::Upgrade => None,
         })
         .collect()
@@ -49,5 +51,30 @@ fn shared_relock(it: &Interaction) -> Reacquire {
             it.held.lock.flavor.family_name()
         ),
         help: "pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`",
+    }
+}
+
+fn permits(cx: &Cx, it: &Interaction) -> Reacquire {
+    let flavor = it.held.lock.flavor;
+    let count = match it.held.lock.class {
+        ClassRef::Known(c) => cx.classes.permits(c),
+        _ => None,
+    };
+    let who = if flavor.is_async() { "task" } else { "thread" };
+    Reacquire {
+        kind: Kind::DoubleLock,
+        message: |name| {
+            format!("a permit of `{name}` is acquired again while this code already holds one")
+        },
+        primary: |name| format!("second permit of `{name}` acquired here"),
+        why: format!(
+            "{} `Semaphore`{}: it deadlocks as soon as every permit is held by a {who} that waits here for a second one, since none of them ever gives one back",
+            flavor.family_name(),
+            count.map_or(String::new(), |n| format!(
+                " with {n} permit{}",
+                if n == 1 { "" } else { "s" }
+            )),
+        ),
+        help: "use the permit already held (pass it down), or acquire all the permits needed at once (`acquire_many`)",
     }
 }

@@ -36,7 +36,27 @@ struct OtherSide {
     text: String,
 }
 
-fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
+/// What the code shows of the thread (or task) that would end the wait.
+enum Waker {
+    /// It needs the held lock first: neither proceeds.
+    Needs(OtherSide),
+    /// It is in the code and takes no lock this thread holds there: the wait ends.
+    Free,
+    /// It cannot be seen.
+    Unseen,
+}
+
+fn waker(cx: &Cx, hw: &HeldWait) -> Waker {
+    match other_side(cx, hw) {
+        Ok(Some(o)) => Waker::Needs(o),
+        Ok(None) => Waker::Free,
+        Err(()) => Waker::Unseen,
+    }
+}
+
+/// The waker that needs the held lock (`Ok(Some)`), none when every waker the code shows takes
+/// nothing held here (`Ok(None)`), or `Err` when the code does not show who wakes.
+fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     let held_name = cx.lock_name(hw.unit, &hw.held.lock);
     // The same lock: the same class, or, for a lock the function was given (its class is the
     // caller's), the same parameter, as seen by the function and the threads it spawns.
@@ -53,7 +73,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
             .find(|e| same_lock(&e.lock))
     };
     if hw.wait.kind == Waitable::Tasks {
-        return (0..cx.units.len())
+        return Ok((0..cx.units.len())
             .filter(|&u| cx.units[u].task)
             .find_map(|u| {
                 let e = takes_held(u)?;
@@ -65,23 +85,40 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
                         cx.at(e.chain.acquired_at())
                     ),
                 })
-            });
+            }));
     }
-    if let Some(joined) = hw.wait.joins {
-        let e = takes_held(joined)?;
-        return Some(OtherSide {
+    let joined = |u: usize| {
+        let e = takes_held(u)?;
+        Some(OtherSide {
             loc: e.chain.acquired_at(),
             text: format!(
                 "the joined thread (`{}`) takes `{held_name}` at {}: it cannot finish while this thread holds it",
-                cx.unit_name(joined),
+                cx.unit_name(u),
                 cx.at(e.chain.acquired_at())
             ),
-        });
-    }
-    let object = hw.wait.object.as_ref()?;
-    let ClassRef::Known(obj) = object.class else {
-        return None;
+        })
     };
+    if let Some(u) = hw.wait.joins {
+        return Ok(joined(u));
+    }
+    let object = hw.wait.object.as_ref().ok_or(())?;
+    let ClassRef::Known(obj) = object.class else {
+        return Err(());
+    };
+    if hw.wait.kind == Waitable::JoinHandle {
+        // A handle taken from where spawned threads keep theirs joins one of them.
+        let kept: Vec<usize> = cx
+            .units
+            .iter()
+            .flat_map(|u| u.rare().keeps.iter())
+            .filter(|(c, _)| *c == ClassRef::Known(obj))
+            .map(|&(_, u)| u)
+            .collect();
+        if kept.is_empty() {
+            return Err(());
+        }
+        return Ok(kept.into_iter().find_map(joined));
+    }
     let wakes_this = |k: Waitable| match hw.wait.kind {
         Waitable::Condvar => k == Waitable::Condvar,
         Waitable::Receiver | Waitable::AsyncReceiver => {
@@ -102,17 +139,17 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
                 .is_some_and(|o| o.class == ClassRef::Known(obj))
     });
     if let Some(w) = certain {
-        return Some(OtherSide {
+        return Ok(Some(OtherSide {
             loc: w.wake.chain.acquired_at(),
             text: format!(
                 "`{}` holds `{held_name}` when it wakes this waiter at {}: it blocks on `{held_name}` first, so the waiter is never woken",
                 cx.unit_name(w.unit),
                 cx.at(w.wake.chain.acquired_at())
             ),
-        });
+        }));
     }
     // Likely: a thread that wakes it also takes the lock.
-    (0..cx.units.len()).find_map(|u| {
+    let likely = (0..cx.units.len()).find_map(|u| {
         let s = cx.summaries.of(u);
         let wake = s.wakes.iter().find(|w| {
             wakes_this(w.kind) && w.object.as_ref().is_some_and(|o| o.class == ClassRef::Known(obj))
@@ -127,11 +164,12 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Option<OtherSide> {
                 cx.at(e.chain.acquired_at())
             ),
         })
-    })
+    });
+    likely.map(Some).ok_or(())
 }
 
-/// The finding for one lock held at one wait; none for a runtime's drop whose tasks need
-/// nothing this thread holds (that wait is certain to end).
+/// The finding for one lock held at one wait; none when the code shows every thread that would
+/// end the wait and none of them needs a lock held here (the wait ends).
 fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     let held = cx.lock_name(hw.unit, &hw.held.lock);
     let what = match hw.wait.kind {
@@ -185,10 +223,11 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     if !via.is_empty() {
         notes.push(format!("note: the wait happens{via}"));
     }
-    let other = other_side(cx, hw);
-    if other.is_none() && hw.wait.kind == Waitable::Tasks {
-        return None;
-    }
+    let other = match waker(cx, hw) {
+        Waker::Needs(o) => Some(o),
+        Waker::Free => return None,
+        Waker::Unseen => None,
+    };
     let severity = match &other {
         Some(o) => {
             labels.push(Label {

@@ -5,6 +5,7 @@
 
 use super::{cycles, Cx};
 use crate::graph::LockGraph;
+use crate::locks::api::LockKind;
 use crate::locks::class::ClassId;
 use crate::report::{Finding, Kind, Label};
 
@@ -84,11 +85,31 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
                 .join(" -> ")
         )
     };
-    notes.push(scenario(&names));
+    // What taking each lock is, for the picture: a semaphore hands out permits.
+    let permits: Vec<bool> = (0..n)
+        .map(|i| {
+            graph
+                .edges
+                .get(&(cycle[i], cycle[(i + 1) % n]))
+                .is_some_and(|it| it.held.lock.flavor.kind == LockKind::Semaphore)
+        })
+        .collect();
+    notes.push(scenario(&names, &permits));
+    if let Some(i) = permits.iter().position(|p| *p) {
+        notes.push(format!(
+            "note: a semaphore makes a thread wait only when its permits run out: this deadlocks once every permit of `{}` is held by threads waiting for the next lock",
+            names[i]
+        ));
+    }
     if all_shared && n > 1 {
         notes.push("note: every step here is a shared (read) lock: it deadlocks when writers queue on these locks while the readers hold them".to_string());
     }
-    notes.push(if n == 1 {
+    notes.push(if let (true, Some(i)) = (n > 1, permits.iter().position(|p| *p)) {
+        format!(
+            "help: acquire the permit of `{}` before any lock, everywhere, or release the lock before waiting for a permit",
+            names[i]
+        )
+    } else if n == 1 {
         format!("help: lock two `{}` instances in one global order (by a stable key such as an id or address), or never hold one while locking another", names[0])
     } else {
         format!(
@@ -111,13 +132,26 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
 }
 
 /// How the threads interleave to deadlock. Two threads get lockdep's two-column picture; a longer
-/// cycle lists one thread per edge, each holding its lock and waiting for the next.
-fn scenario(names: &[String]) -> String {
+/// cycle lists one thread per edge, each holding its lock and waiting for the next. A
+/// semaphore's step is a permit of it (`permits[i]`).
+fn scenario(names: &[String], permits: &[bool]) -> String {
     let lock = |i: usize| {
-        if names.len() == 1 {
+        let name = if names.len() == 1 {
             format!("`{}` #{}", names[0], i + 1)
         } else {
             format!("`{}`", names[i % names.len()])
+        };
+        if permits.get(i % names.len()).copied().unwrap_or(false) {
+            format!("a permit of {name}")
+        } else {
+            name
+        }
+    };
+    let take = |i: usize| {
+        if permits.get(i % names.len()).copied().unwrap_or(false) {
+            format!("acquire {}", lock(i))
+        } else {
+            format!("lock {}", lock(i))
         }
     };
     let mut lines = vec!["note: possible deadlock:".to_string()];
@@ -133,7 +167,7 @@ fn scenario(names: &[String]) -> String {
         return lines.join("\n");
     }
     let width = (0..2)
-        .map(|i| lock(i).len() + 14)
+        .map(|i| take(i).len() + 9)
         .max()
         .unwrap_or(20)
         .max(20);
@@ -143,10 +177,10 @@ fn scenario(names: &[String]) -> String {
             .to_string()
     };
     lines.push(format!("{:<width$}thread 2", "thread 1"));
-    lines.push(row(0, format!("lock {}", lock(0))));
-    lines.push(row(1, format!("lock {}", lock(1))));
-    lines.push(row(0, format!("lock {} <- waits", lock(1))));
-    lines.push(row(1, format!("lock {} <- waits", lock(0))));
+    lines.push(row(0, take(0)));
+    lines.push(row(1, take(1)));
+    lines.push(row(0, format!("{} <- waits", take(1))));
+    lines.push(row(1, format!("{} <- waits", take(0))));
     lines.join("\n")
 }
 
@@ -154,16 +188,21 @@ fn scenario(names: &[String]) -> String {
 mod tests {
     #[test]
     fn scenario_interleaves_one_column_per_thread() {
-        let s = super::scenario(&["A".to_string(), "B".to_string()]);
+        let s = super::scenario(&["A".to_string(), "B".to_string()], &[false, false]);
         let expected = "note: possible deadlock:\n\
 thread 1            thread 2\n\
 lock `A`\n                    lock `B`\n\
 lock `B` <- waits\n                    lock `A` <- waits";
         assert_eq!(s, expected);
-        let ring = super::scenario(&["A".to_string(), "B".to_string(), "C".to_string()]);
+        let ring = super::scenario(&["A".to_string(), "B".to_string(), "C".to_string()], &[]);
         assert_eq!(
             ring.lines().last(),
             Some("thread 3: holds `C`, waits for `A`")
+        );
+        let permit = super::scenario(&["M".to_string(), "S".to_string()], &[false, true]);
+        assert!(
+            permit.contains("acquire a permit of `S` <- waits"),
+            "{permit}"
         );
     }
 }

@@ -155,6 +155,12 @@ pub struct Rare {
     pub returns_made: Vec<Made>,
     /// It also returns, somewhere, a value it did not make (`self.inner.clone()`).
     pub returns_other: bool,
+    /// Spawned threads whose join handle is kept in a container of this class (a field, the data
+    /// of a lock): a join of a handle taken from there joins one of them. Units numbered like
+    /// `Wait::joins`.
+    pub keeps: Vec<(ClassRef, usize)>,
+    /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
+    pub permits: Vec<(TypeId, Name, u32)>,
     pub locals: Vec<LocalLock>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
@@ -169,6 +175,8 @@ static NOTHING_RARE: Rare = Rare {
     inits: Vec::new(),
     returns_made: Vec::new(),
     returns_other: false,
+    keeps: Vec::new(),
+    permits: Vec::new(),
     locals: Vec::new(),
     wakes: Vec::new(),
     awaits: Vec::new(),
@@ -182,6 +190,8 @@ impl Rare {
             && self.inits.is_empty()
             && self.returns_made.is_empty()
             && !self.returns_other
+            && self.permits.is_empty()
+            && self.keeps.is_empty()
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
@@ -260,6 +270,11 @@ impl Unit {
 pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
     let mut ids = Vec::new();
     for unit in units.iter_mut() {
+        for &(t, field, n) in &unit.rare().permits {
+            if let Some(c) = classes.field(t, field) {
+                classes.set_permits(c, n);
+            }
+        }
         if unit.func.is_some() {
             ids = unit
                 .rare()
@@ -305,6 +320,9 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
         for o in objects {
             map(&mut o.class);
         }
+        for (c, _) in unit.rare.iter_mut().flat_map(|r| r.keeps.iter_mut()) {
+            map(c);
+        }
     }
 }
 
@@ -348,6 +366,9 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
             base = i;
         }
         for j in unit.waits.iter_mut().filter_map(|w| w.joins.as_mut()) {
+            *j += base;
+        }
+        for (_, j) in unit.rare.iter_mut().flat_map(|r| r.keeps.iter_mut()) {
             *j += base;
         }
     }

@@ -352,7 +352,7 @@ impl Bank {{
               9:24 write Bank::cache at self.cache, holds []
             fn Bank::g
               14:18 lock Bank::a at self.a, holds []
-              17:9 wait join, holds [Bank::a@14], joins thread 2
+              17:9 wait join on g::t at local3, holds [Bank::a@14], joins thread 2
             thread Bank::g::{closure}
               16:46 lock Bank::b at param0.b, holds []
         "#]],

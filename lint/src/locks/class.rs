@@ -166,6 +166,8 @@ pub struct Classes {
     /// Crate types with a lock in a field, or in a field of a field (`locks::aliases` cares
     /// about their struct literals only).
     holders: HashSet<TypeId>,
+    /// Semaphores whose permit count the code states (`Semaphore::new(4)` in a struct literal).
+    permits: HashMap<ClassId, u32>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -183,14 +185,11 @@ pub fn is_lock_like(index: &Index, ty: &Ty) -> bool {
 /// variables, channels, ...), whose identity pairs a waiter with the thread that wakes it.
 pub fn has_class(index: &Index, ty: &Ty) -> bool {
     match ty {
-        // A join handle is known by the thread it joins; a runtime needs no identity.
+        // A join handle is known by where it is kept (the thread it joins is kept there); a
+        // runtime needs no identity.
         Ty::Waitable(w) => !matches!(
             w,
-            Waitable::JoinHandle
-                | Waitable::Runtime
-                | Waitable::RuntimeHandle
-                | Waitable::Tasks
-                | Waitable::Park
+            Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Tasks | Waitable::Park
         ),
         Ty::Seq(elem) => has_class(index, elem),
         _ => is_lock_like(index, ty),
@@ -231,6 +230,7 @@ impl Classes {
             statics: HashMap::new(),
             accessors: HashMap::new(),
             holders: HashSet::new(),
+            permits: HashMap::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -275,6 +275,17 @@ impl Classes {
             c.accessors.insert(f, id);
         }
         c
+    }
+
+    pub fn permits(&self, c: ClassId) -> Option<u32> {
+        self.permits.get(&c).copied()
+    }
+
+    /// A semaphore made with `n` permits; where the code makes it with several counts, the
+    /// smallest is the one a deadlock needs.
+    pub fn set_permits(&mut self, c: ClassId, n: u32) {
+        let slot = self.permits.entry(c).or_insert(n);
+        *slot = (*slot).min(n);
     }
 
     /// Whether values of the type hold a lock, in a field or deeper.
@@ -355,6 +366,7 @@ mod tests {
             statics: HashMap::new(),
             accessors: HashMap::new(),
             holders: HashSet::new(),
+            permits: HashMap::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

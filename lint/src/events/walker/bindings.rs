@@ -267,6 +267,26 @@ impl Walker<'_> {
         // The right operand is evaluated first: in `a.write().x = b.read().len()`, `b` is locked
         // before `a`.
         let v = self.expr(right);
+        if let Some(u) = v.spawned {
+            // `self.handle = Some(thread::spawn(..))`, `*guard = Some(handle)`: kept there.
+            let kept = match left {
+                syn::Expr::Unary(syn::ExprUnary {
+                    op: syn::UnOp::Deref(_),
+                    expr,
+                    ..
+                }) => {
+                    let g = self.expr(expr);
+                    self.guarded_class(&g)
+                }
+                syn::Expr::Field(_) => self.expr(left).class,
+                _ => None,
+            };
+            if let Some(class) = kept {
+                self.keep(class, u);
+                self.life.move_away(&v.guards);
+                return;
+            }
+        }
         if let syn::Expr::Path(p) = left {
             if let Some(ident) = p.path.get_ident() {
                 if let Some(b) = self.lookup(&ident.to_string()) {

@@ -114,8 +114,14 @@ impl Walker<'_> {
             };
             if let Some(ty) = moved {
                 self.args(&m.args, None);
+                // Still known by where it was kept: the field, or the lock whose data it was.
+                let class = match recv_ty {
+                    Ty::Guard(_) => self.guarded_class(&recv),
+                    _ => recv.class,
+                };
                 return Val {
                     ty,
+                    class,
                     ..Val::default()
                 };
             }
@@ -159,7 +165,13 @@ impl Walker<'_> {
                 ..Val::default()
             }
         };
-        self.args(&m.args, Some(closure_param));
+        let vals = self.args(&m.args, Some(closure_param));
+        // `self.workers.push(handle)`: the collection keeps the thread's handle.
+        if let Some(class) = recv.class {
+            for u in vals.iter().filter_map(|v| v.spawned) {
+                self.keep(class, u);
+            }
+        }
         match view {
             // `v.iter()` is still the sequence; `v.get(i)` one of its elements.
             Some(MethodView::Sequence) if is_seq => Val {
@@ -370,6 +382,8 @@ impl Walker<'_> {
                     flavor,
                     inner: Box::new(first.ty),
                 }),
+                // `Mutex::new(Some(thread::spawn(..)))`: the lock keeps the thread's handle.
+                spawned: first.spawned,
                 ..Val::default()
             },
             Some(Ctor::Wrapper) => first,
@@ -496,6 +510,22 @@ impl Walker<'_> {
         }
         let ret = self.record_calls(callees, through, args, loc);
         accessed.unwrap_or(ret)
+    }
+
+    /// A spawned thread (unit `u`) whose handle is kept in a container of `class`.
+    pub(super) fn keep(&mut self, class: ClassRef, u: usize) {
+        self.unit().rare_mut().keeps.push((class, u));
+    }
+
+    /// The class of the lock a guard value holds, from the acquisition that made it.
+    pub(super) fn guarded_class(&self, guard: &Val) -> Option<ClassRef> {
+        guard.guards.iter().find_map(|g| match self.life.src(*g)? {
+            GuardSrc::Acquired(i) => self.units[self.cur]
+                .acquisitions
+                .get(i as usize)
+                .map(|a| a.lock.class),
+            GuardSrc::Returned(_) => None,
+        })
     }
 
     /// `drop(x)` of a value of a type with a `Drop` impl that was not made here (a parameter,

@@ -118,7 +118,9 @@ impl Walker<'_> {
                     w.call_fn(callee, first, &Args::new(), loc);
                 }
                 FnValue::Wait(waitable, name, at) => {
-                    w.wait_or_wake(*waitable, &Val::default(), name, &Args::new(), *at);
+                    // `handle.map(JoinHandle::join)`: the receiver is what the closure is given.
+                    let recv = params.into_iter().next().unwrap_or_default();
+                    w.wait_or_wake(*waitable, &recv, name, &Args::new(), *at);
                 }
             },
         });

@@ -8,7 +8,7 @@ use crate::events::macros::{self, MacroKind};
 use crate::events::{AwaitPoint, Init, Made, Source};
 use crate::index::resolve::Res;
 use crate::index::{Def, Ty};
-use crate::locks::class::Root;
+use crate::locks::class::{ClassRef, Root};
 
 impl Walker<'_> {
     pub(super) fn expr(&mut self, e: &syn::Expr) -> Val {
@@ -203,6 +203,19 @@ impl Walker<'_> {
         for f in &s.fields {
             let v = self.expr(&f.expr);
             guards.extend(v.guards.iter().copied());
+            if let (Some(t), syn::Member::Named(name)) = (t, &f.member) {
+                let given = (v.spawned, permits_given(&f.expr));
+                if given != (None, None) {
+                    let field = self.index.names.find(&name.to_string());
+                    let class = field.and_then(|n| self.classes.field(t, n));
+                    if let (Some(u), Some(c)) = (given.0, class) {
+                        self.keep(ClassRef::Known(c), u);
+                    }
+                    if let (Some(n), Some(field)) = (given.1, field) {
+                        self.unit().rare_mut().permits.push((t, field, n));
+                    }
+                }
+            }
             let (true, syn::Member::Named(name)) = (record, &f.member) else {
                 continue;
             };
@@ -309,5 +322,41 @@ impl Walker<'_> {
             self.diverged = true;
         }
         Val::default()
+    }
+}
+
+/// The permit count of `Semaphore::new(4)` (or `const_new`), also inside `Arc::new(..)`.
+fn permits_given(e: &syn::Expr) -> Option<u32> {
+    let syn::Expr::Call(c) = e else {
+        return match e {
+            syn::Expr::Paren(p) => permits_given(&p.expr),
+            _ => None,
+        };
+    };
+    let syn::Expr::Path(f) = &*c.func else {
+        return None;
+    };
+    let segs: Vec<String> = f
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let [.., ty, ctor] = &segs[..] else {
+        return None;
+    };
+    let [arg] = c.args.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if ty == "Semaphore" && (ctor == "new" || ctor == "const_new") {
+        match arg {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(i),
+                ..
+            }) => i.base10_parse().ok(),
+            _ => None,
+        }
+    } else {
+        permits_given(arg)
     }
 }

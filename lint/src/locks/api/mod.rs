@@ -26,6 +26,8 @@ pub enum LockKind {
     Mutex,
     RwLock,
     ReentrantMutex,
+    /// A lock with a count: each permit is an acquisition, held as long as the permit lives.
+    Semaphore,
 }
 
 impl LockKind {
@@ -34,6 +36,7 @@ impl LockKind {
             LockKind::Mutex => "Mutex",
             LockKind::RwLock => "RwLock",
             LockKind::ReentrantMutex => "ReentrantMutex",
+            LockKind::Semaphore => "Semaphore",
         }
     }
 }
@@ -101,6 +104,8 @@ pub enum Mode {
     /// parking_lot's `upgradable_read`: shares with readers, excludes writers and upgraders.
     Upgradable,
     Write,
+    /// A semaphore's permit: shared until the permits run out, then a wait.
+    Permit,
 }
 
 impl Mode {
@@ -111,6 +116,7 @@ impl Mode {
             Mode::ReadRecursive => "read_recursive",
             Mode::Upgradable => "upgradable_read",
             Mode::Write => "write",
+            Mode::Permit => "acquire",
         }
     }
 
@@ -137,6 +143,9 @@ pub enum Conflict {
     SharedRelock,
     /// Write (or a second upgradable) while holding a read: waits for its own read guard.
     Upgrade,
+    /// A second permit of a semaphore while holding one: once every permit is held by such
+    /// threads, each waits for a permit only another of them can give back.
+    Permits,
 }
 
 pub fn conflict(flavor: Flavor, held: Mode, taken: Mode) -> Option<Conflict> {
@@ -145,6 +154,8 @@ pub fn conflict(flavor: Flavor, held: Mode, taken: Mode) -> Option<Conflict> {
         return None;
     }
     match (held, taken) {
+        (Permit, Permit) => Some(Conflict::Permits),
+        (Permit, _) | (_, Permit) => None,
         (Exclusive | Write, _) | (_, Exclusive) => Some(Conflict::Relock),
         (Read | ReadRecursive | Upgradable, Write) => Some(Conflict::Upgrade),
         (Upgradable, Upgradable) => Some(Conflict::Relock),
@@ -245,6 +256,7 @@ pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
     let table = match flavor.kind {
         LockKind::Mutex | LockKind::ReentrantMutex => MUTEX_METHODS,
         LockKind::RwLock => RWLOCK_METHODS,
+        LockKind::Semaphore => SEMAPHORE_METHODS,
     };
     table
         .iter()
@@ -255,7 +267,10 @@ pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
 /// Whether `method` of an async lock returns a future (rather than acquiring on the spot, as
 /// `try_*` and tokio's `blocking_*` do).
 pub fn returns_future(flavor: Flavor, method: &str) -> bool {
-    flavor.is_async() && !method.starts_with("try_") && !method.starts_with("blocking_")
+    flavor.is_async()
+        && !method.starts_with("try_")
+        && !method.starts_with("blocking_")
+        && !method.ends_with("_blocking")
 }
 
 /// Whether a method takes a guard and hands back one of the same lock (`Condvar::wait`).
@@ -309,6 +324,7 @@ pub fn may_lock(method: &str) -> bool {
     MUTEX_METHODS
         .iter()
         .chain(RWLOCK_METHODS)
+        .chain(SEMAPHORE_METHODS)
         .any(|(n, _, _)| *n == base)
 }
 

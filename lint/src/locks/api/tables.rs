@@ -89,6 +89,8 @@ pub(super) const LOCK_TYPES: &[(&str, LockKind)] = &[
     ("ReentrantMutex", LockKind::ReentrantMutex),
     ("ReentrantLock", LockKind::ReentrantMutex),
     ("ShardedLock", LockKind::RwLock),
+    // tokio's and async-lock's (the crate gives the family).
+    ("Semaphore", LockKind::Semaphore),
 ];
 
 /// Associated functions that make a lock (`Mutex::new(..)`).
@@ -116,6 +118,10 @@ pub(super) const GUARDS: &[&str] = &[
     "ArcRwLockWriteGuard",
     "ShardedLockReadGuard",
     "ShardedLockWriteGuard",
+    "SemaphorePermit",
+    "OwnedSemaphorePermit",
+    "SemaphoreGuard",
+    "SemaphoreGuardArc",
 ];
 
 /// Acquiring methods: name, mode, waits. Suffixes `_arc`/`_owned` (parking_lot arc_lock, tokio)
@@ -146,6 +152,16 @@ pub(super) const RWLOCK_METHODS: &[(&str, Mode, bool)] = &[
     ("try_write", Mode::Write, false),
     ("try_write_for", Mode::Write, false),
     ("try_write_until", Mode::Write, false),
+];
+
+/// A semaphore's methods that hand out permits (`acquire_owned`, `acquire_arc` are the same
+/// acquisition; async-lock's `acquire_blocking` blocks the thread instead of awaiting).
+pub(super) const SEMAPHORE_METHODS: &[(&str, Mode, bool)] = &[
+    ("acquire", Mode::Permit, true),
+    ("acquire_many", Mode::Permit, true),
+    ("acquire_blocking", Mode::Permit, true),
+    ("try_acquire", Mode::Permit, false),
+    ("try_acquire_many", Mode::Permit, false),
 ];
 
 /// Associated functions of guard types that turn a guard into a guard of part of the data,
