@@ -40,3 +40,28 @@ impl Pool {
         key / 2
     }
 }
+
+/// Workers hold a permit while they wait for a job, and submitting a job takes a permit: once
+/// every permit is held by a waiting worker, nobody can submit the job they wait for.
+pub struct Workers {
+    permits: async_lock::Semaphore,
+    queue: std::sync::Mutex<Vec<u32>>,
+    ready: std::sync::Condvar,
+}
+
+impl Workers {
+    pub fn work(&self) -> u32 {
+        let _permit = self.permits.acquire_blocking();
+        let mut queue = self.queue.lock().unwrap();
+        while queue.is_empty() {
+            queue = self.ready.wait(queue).unwrap();
+        }
+        queue.pop().unwrap_or(0)
+    }
+
+    pub fn submit(&self, job: u32) {
+        let _permit = self.permits.acquire_blocking();
+        self.queue.lock().unwrap().push(job);
+        self.ready.notify_one();
+    }
+}

@@ -36,3 +36,26 @@ impl Pool {
         Some(key)
     }
 }
+
+/// Workers hold a permit while they wait for a job; submitting takes none.
+pub struct Workers {
+    permits: async_lock::Semaphore,
+    queue: std::sync::Mutex<Vec<u32>>,
+    ready: std::sync::Condvar,
+}
+
+impl Workers {
+    pub fn work(&self) -> u32 {
+        let _permit = self.permits.acquire_blocking();
+        let mut queue = self.queue.lock().unwrap();
+        while queue.is_empty() {
+            queue = self.ready.wait(queue).unwrap();
+        }
+        queue.pop().unwrap_or(0)
+    }
+
+    pub fn submit(&self, job: u32) {
+        self.queue.lock().unwrap().push(job);
+        self.ready.notify_one();
+    }
+}

@@ -258,6 +258,15 @@ pub fn parse_body(
         .map(|(lo, _)| Origin(lo as i64 - f.char_offset(start as usize) as i64))
         .ok_or((None, "empty function".to_string()))?;
     let body = |input: syn::parse::ParseStream| {
+        if !input.peek(syn::token::Brace) {
+            // A closure's expression body (a lazy static's initializer): a block of one.
+            let span = input.span();
+            let e: syn::Expr = input.parse()?;
+            return Ok(syn::Block {
+                brace_token: syn::token::Brace(span),
+                stmts: vec![syn::Stmt::Expr(e, None)],
+            });
+        }
         // A body may start with inner attributes (`#![allow(..)]`), which `Block` rejects.
         let content;
         let brace_token = syn::braced!(content in input);

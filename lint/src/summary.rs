@@ -14,8 +14,8 @@ use std::rc::Rc;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::events::{Call, GuardSrc, Object, Unit};
-use crate::index::{FnId, TraitId};
+use crate::events::{Call, GuardSrc, Object, Unit, Via};
+use crate::index::FnId;
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
@@ -32,8 +32,8 @@ pub struct Chain {
     pub loc: Loc,
     /// The function this call enters; `None` on the last link, the acquisition.
     pub enters: Option<FnId>,
-    /// The call goes through this trait to `enters`, one of its implementations.
-    pub through: Option<TraitId>,
+    /// How the call reaches `enters` (through a trait, as a lazy static's initializer).
+    pub via: Via,
     pub next: Option<Rc<Chain>>,
 }
 
@@ -320,7 +320,7 @@ fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
     Rc::new(Chain {
         loc: call.loc,
         enters: Some(call.callee),
-        through: call.through,
+        via: call.via,
         next: Some(inner.clone()),
     })
 }
@@ -360,7 +360,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: a.loc,
                 enters: None,
-                through: None,
+                via: Via::Direct,
                 next: None,
             }),
         })
@@ -370,6 +370,9 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         .iter()
         .map(|c| {
             let s = callees.of(c.callee);
+            // A lazy static's initializer runs at the first use only: its locks are ordered
+            // under what is held at every use, its waits are not waited for at each.
+            let waits_here = c.via != Via::Init;
             let sub = |list: &[Entry]| list.iter().filter_map(|e| substitute(e, c)).collect();
             Summary {
                 acquires: sub(&s.acquires),
@@ -382,6 +385,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 waits: s
                     .waits
                     .iter()
+                    .filter(|_| waits_here)
                     .map(|w| WaitEntry {
                         object: rebase_object(&w.object, c),
                         releases: w
@@ -395,6 +399,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 wakes: s
                     .wakes
                     .iter()
+                    .filter(|_| waits_here)
                     .map(|w| WakeEntry {
                         object: rebase_object(&w.object, c),
                         chain: enter(c, &w.chain),
@@ -474,7 +479,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
-                through: None,
+                via: Via::Direct,
                 next: None,
             }),
         };
@@ -514,7 +519,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
-                through: None,
+                via: Via::Direct,
                 next: None,
             }),
         };
@@ -586,7 +591,7 @@ mod tests {
             args: args.into(),
             loc: loc(3),
             held: Box::default(),
-            through: None,
+            via: Via::Direct,
         }
     }
 
@@ -677,7 +682,7 @@ mod tests {
             chain: Rc::new(Chain {
                 loc: loc(10),
                 enters: None,
-                through: None,
+                via: Via::Direct,
                 next: None,
             }),
         };

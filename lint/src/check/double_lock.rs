@@ -1,10 +1,11 @@
 //! `double-lock`: a thread waits for a lock it already holds: a non-reentrant lock locked
-//! again (directly, through calls, through recursion), or a second read of an `RwLock` whose
-//! readers queue behind writers.
+//! again (directly, through calls, through recursion), a second read of an `RwLock` whose
+//! readers queue behind writers, a second permit of a semaphore, or a cell forced again from
+//! its own initializer.
 
 use super::{Cx, Reacquire};
 use crate::graph::LockGraph;
-use crate::locks::api::{Conflict, Family};
+use crate::locks::api::{Conflict, Family, LockKind};
 use crate::locks::class::ClassRef;
 use crate::report::{Finding, Kind};
 use crate::summary::Interaction;
@@ -14,6 +15,9 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
         .reacquires
         .iter()
         .filter_map(|it| match cx.conflict(it)? {
+            Conflict::Relock if it.held.lock.flavor.kind == LockKind::Once => {
+                Some(cx.reacquire_finding(it, reinit()))
+            }
             Conflict::Relock => Some(cx.reacquire_finding(it, relock(it))),
             Conflict::SharedRelock => Some(cx.reacquire_finding(it, shared_relock(it))),
             Conflict::Permits => Some(cx.reacquire_finding(it, permits(cx, it))),
@@ -36,6 +40,18 @@ fn relock(it: &Interaction) -> Reacquire {
             if flavor.family == Family::Std { " (std may panic instead)" } else { "" }
         ),
         help: "drop the first guard before this point, or pass the locked data (or the guard) down instead of locking again",
+    }
+}
+
+fn reinit() -> Reacquire {
+    Reacquire {
+        kind: Kind::DoubleLock,
+        message: |name| {
+            format!("`{name}` is forced again while its initializer is running on this thread")
+        },
+        primary: |name| format!("`{name}` forced again here, from its own initializer"),
+        why: "a one-time-initialized cell (`OnceLock`, `LazyLock`, `lazy_static!`, `Once`) makes every thread that forces it wait while its initializer runs, the initializing thread included: it waits for itself (std documents that this deadlocks or panics)".to_string(),
+        help: "compute what the initializer needs without reaching the cell (pass it in, or initialize the dependency first)",
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::Cx;
-use crate::locks::api::Waitable;
+use crate::locks::api::{LockKind, Waitable};
 use crate::locks::class::{ClassRef, LockRef};
 use crate::report::{Finding, Kind, Label, Severity};
 use crate::source::Loc;
@@ -226,6 +226,9 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     let other = match waker(cx, hw) {
         Waker::Needs(o) => Some(o),
         Waker::Free => return None,
+        // Waiting while holding a permit is what a semaphore is for (it bounds the waiters);
+        // it is a deadlock only when the waker needs a permit back.
+        Waker::Unseen if hw.held.lock.flavor.kind == LockKind::Semaphore => return None,
         Waker::Unseen => None,
     };
     let severity = match &other {
@@ -256,7 +259,10 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     Some(Finding {
         kind: Kind::HoldWhileWait,
         severity,
-        message: format!("`{held}` is held while {what}"),
+        message: match hw.held.lock.flavor.kind {
+            LockKind::Semaphore => format!("a permit of `{held}` is held while {what}"),
+            _ => format!("`{held}` is held while {what}"),
+        },
         flows: vec![{
             let mut steps = vec![Label {
                 loc: hw.held.chain.loc,

@@ -85,16 +85,25 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
                 .join(" -> ")
         )
     };
-    // What taking each lock is, for the picture: a semaphore hands out permits.
-    let permits: Vec<bool> = (0..n)
+    // What taking each lock is, for the picture: a semaphore hands out permits, a cell runs its
+    // initializer.
+    let kinds: Vec<LockKind> = (0..n)
         .map(|i| {
             graph
                 .edges
                 .get(&(cycle[i], cycle[(i + 1) % n]))
-                .is_some_and(|it| it.held.lock.flavor.kind == LockKind::Semaphore)
+                .map_or(LockKind::Mutex, |it| it.held.lock.flavor.kind)
         })
         .collect();
-    notes.push(scenario(&names, &permits));
+    let permits: Vec<bool> = kinds.iter().map(|k| *k == LockKind::Semaphore).collect();
+    let cell = kinds.iter().position(|k| *k == LockKind::Once);
+    notes.push(scenario(&names, &kinds));
+    if let Some(i) = cell {
+        notes.push(format!(
+            "note: `{}` is held only while its initializer runs: this deadlocks when one thread forces it first, and the other holds the next lock while forcing it",
+            names[i]
+        ));
+    }
     if let Some(i) = permits.iter().position(|p| *p) {
         notes.push(format!(
             "note: a semaphore makes a thread wait only when its permits run out: this deadlocks once every permit of `{}` is held by threads waiting for the next lock",
@@ -104,7 +113,12 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     if all_shared && n > 1 {
         notes.push("note: every step here is a shared (read) lock: it deadlocks when writers queue on these locks while the readers hold them".to_string());
     }
-    notes.push(if let (true, Some(i)) = (n > 1, permits.iter().position(|p| *p)) {
+    notes.push(if let (true, Some(i)) = (n > 1, cell) {
+        format!(
+            "help: compute what the initializer of `{}` needs before forcing it, and never force it while holding a lock its initializer takes",
+            names[i]
+        )
+    } else if let (true, Some(i)) = (n > 1, permits.iter().position(|p| *p)) {
         format!(
             "help: acquire the permit of `{}` before any lock, everywhere, or release the lock before waiting for a permit",
             names[i]
@@ -133,26 +147,33 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
 
 /// How the threads interleave to deadlock. Two threads get lockdep's two-column picture; a longer
 /// cycle lists one thread per edge, each holding its lock and waiting for the next. A
-/// semaphore's step is a permit of it (`permits[i]`).
-fn scenario(names: &[String], permits: &[bool]) -> String {
+/// semaphore's step is a permit of it, a cell's the run of its initializer (`kinds[i]`).
+fn scenario(names: &[String], kinds: &[LockKind]) -> String {
+    let kind = |i: usize| {
+        kinds
+            .get(i % names.len())
+            .copied()
+            .unwrap_or(LockKind::Mutex)
+    };
     let lock = |i: usize| {
         let name = if names.len() == 1 {
             format!("`{}` #{}", names[0], i + 1)
         } else {
             format!("`{}`", names[i % names.len()])
         };
-        if permits.get(i % names.len()).copied().unwrap_or(false) {
-            format!("a permit of {name}")
-        } else {
-            name
+        match kind(i) {
+            LockKind::Semaphore => format!("a permit of {name}"),
+            _ => name,
         }
     };
-    let take = |i: usize| {
-        if permits.get(i % names.len()).copied().unwrap_or(false) {
-            format!("acquire {}", lock(i))
-        } else {
-            format!("lock {}", lock(i))
-        }
+    let take = |i: usize| match kind(i) {
+        LockKind::Semaphore => format!("acquire {}", lock(i)),
+        LockKind::Once => format!("force {} (runs its initializer)", lock(i)),
+        _ => format!("lock {}", lock(i)),
+    };
+    let wait = |i: usize| match kind(i) {
+        LockKind::Once => format!("force {} <- waits for its initializer", lock(i)),
+        _ => format!("{} <- waits", take(i)),
     };
     let mut lines = vec!["note: possible deadlock:".to_string()];
     if names.len() > 2 {
@@ -179,8 +200,8 @@ fn scenario(names: &[String], permits: &[bool]) -> String {
     lines.push(format!("{:<width$}thread 2", "thread 1"));
     lines.push(row(0, take(0)));
     lines.push(row(1, take(1)));
-    lines.push(row(0, format!("{} <- waits", take(1))));
-    lines.push(row(1, format!("{} <- waits", take(0))));
+    lines.push(row(0, wait(1)));
+    lines.push(row(1, wait(0)));
     lines.join("\n")
 }
 
@@ -188,7 +209,7 @@ fn scenario(names: &[String], permits: &[bool]) -> String {
 mod tests {
     #[test]
     fn scenario_interleaves_one_column_per_thread() {
-        let s = super::scenario(&["A".to_string(), "B".to_string()], &[false, false]);
+        let s = super::scenario(&["A".to_string(), "B".to_string()], &[]);
         let expected = "note: possible deadlock:\n\
 thread 1            thread 2\n\
 lock `A`\n                    lock `B`\n\
@@ -199,7 +220,14 @@ lock `B` <- waits\n                    lock `A` <- waits";
             ring.lines().last(),
             Some("thread 3: holds `C`, waits for `A`")
         );
-        let permit = super::scenario(&["M".to_string(), "S".to_string()], &[false, true]);
+        let kinds = [super::LockKind::Mutex, super::LockKind::Semaphore];
+        let permit = super::scenario(&["M".to_string(), "S".to_string()], &kinds);
+        let kinds = [super::LockKind::Mutex, super::LockKind::Once];
+        let cell = super::scenario(&["M".to_string(), "C".to_string()], &kinds);
+        assert!(
+            cell.contains("force `C` <- waits for its initializer"),
+            "{cell}"
+        );
         assert!(
             permit.contains("acquire a permit of `S` <- waits"),
             "{permit}"

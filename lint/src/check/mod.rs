@@ -10,11 +10,11 @@ mod hold_while_wait;
 mod lock_order_cycle;
 mod rwlock_upgrade;
 
-use crate::events::Unit;
+use crate::events::{Unit, Via};
 use crate::graph::LockGraph;
 use crate::index::Index;
 use crate::locks::aliases::Aliases;
-use crate::locks::api::{self, Conflict};
+use crate::locks::api::{self, Conflict, LockKind};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::report::Kind;
@@ -92,10 +92,14 @@ impl Cx<'_> {
             .iter()
             .filter_map(|l| {
                 let f = l.enters?;
-                let through = l.through.map_or(String::new(), |t| {
-                    let tr = self.index.name(self.index.trait_(t).name);
-                    format!(", through trait `{tr}`: the implementation that may run here")
-                });
+                let through = match l.via {
+                    Via::Trait(t) => {
+                        let tr = self.index.name(self.index.trait_(t).name);
+                        format!(", through trait `{tr}`: the implementation that may run here")
+                    }
+                    Via::Init => ", its initializer, when this use is the first".to_string(),
+                    Via::Direct => String::new(),
+                };
                 Some(format!(
                     "`{}` ({}{through})",
                     self.index.fn_display(f),
@@ -163,6 +167,9 @@ impl Cx<'_> {
             loc: it.held.chain.loc,
             message: match it.held.chain.next {
                 Some(_) => format!("`{held}` acquired inside this call and still held"),
+                None if it.held.lock.flavor.kind == LockKind::Once => {
+                    format!("`{held}` forced here: its initializer runs from here")
+                }
                 None => format!("`{held}` acquired here"),
             },
             primary: false,

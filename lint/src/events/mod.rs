@@ -57,9 +57,19 @@ pub struct Call {
     pub args: Box<[Arg]>,
     pub loc: Loc,
     pub held: Box<[GuardSrc]>,
-    /// A method call on a value known by a trait (`dyn Store`, `S: Store`): `callee` is one
+    pub via: Via,
+}
+
+/// How a call reaches its callee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Direct,
+    /// A method call on a value known by a trait (`dyn Store`, `S: Store`): the callee is one
     /// implementing type's method, and the call has one event per such method.
-    pub through: Option<TraitId>,
+    Trait(TraitId),
+    /// A use of a lazily initialized static runs its initializer (the first use only): its locks
+    /// are taken here, but what it waits for is not waited for at every use.
+    Init,
 }
 
 /// What a wait or wake is on: the condition variable, channel or handle, as class and instance.

@@ -322,8 +322,13 @@ impl Builder<'_> {
                 Item::Fn(f) => {
                     self.add_fn(m, file, *f, Owner::Module(m), Ty::Unknown, Vec::new());
                 }
-                Item::Static { name, ty, decls } => {
-                    let id = self.add_static(m, file, name, ty);
+                Item::Static {
+                    name,
+                    ty,
+                    decls,
+                    lazy_init,
+                } => {
+                    let id = self.add_static(m, file, name, ty, lazy_init);
                     for d in decls {
                         self.declare(m, file, DeclOwner::Static(id), d);
                     }
@@ -476,18 +481,73 @@ impl Builder<'_> {
         id
     }
 
-    fn add_static(&mut self, m: ModId, file: FileId, name: Named, ty: TypeExpr) -> StaticId {
+    fn add_static(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        name: Named,
+        ty: TypeExpr,
+        lazy_init: Option<(u32, u32)>,
+    ) -> StaticId {
+        let id = StaticId(self.index.statics.len() as u32);
+        let loc = name.at.in_file(file);
+        // A cell by its type as written (`OnceLock<T>`, `LazyLock<T>`), or by its macro.
+        let written = match &ty {
+            TypeExpr::Path { segs, .. } => segs
+                .last()
+                .and_then(|n| crate::locks::api::cell_type(self.index.names.str(*n))),
+            _ => None,
+        };
+        let cell = match (written, lazy_init) {
+            (_, Some(text)) => Some(Cell::Lazy(Some(
+                self.add_initializer(m, file, id, text, loc),
+            ))),
+            (Some(true), None) => Some(Cell::Lazy(None)),
+            (Some(false), None) => Some(Cell::Given),
+            (None, None) => None,
+        };
         self.index.statics.push(StaticDef {
             display: self.index.mod_display(m, name.name),
             name: name.name,
             module: m,
             // Lowered with the others once every type is declared.
             ty: Ty::Unknown,
-            loc: name.at.in_file(file),
+            loc,
+            cell,
         });
         self.static_tys.push(ty);
-        let id = StaticId(self.index.statics.len() as u32 - 1);
         self.define(m, name.name, Def::Static(id));
+        id
+    }
+
+    /// The initializer of a lazy static, a function of no input whose body is `text`.
+    fn add_initializer(
+        &mut self,
+        m: ModId,
+        file: FileId,
+        s: StaticId,
+        text: (u32, u32),
+        loc: Loc,
+    ) -> FnId {
+        let id = FnId(self.index.fns.len() as u32);
+        self.index.fns.push(FnDef {
+            name: Name::UNDERSCORE,
+            owner: Owner::Init(s),
+            module: m,
+            file,
+            text: Some(text),
+            params: Box::default(),
+            ret: Ty::Unknown,
+            self_ty: Ty::Unknown,
+            is_async: false,
+            generics: Box::default(),
+            loc,
+            instance: false,
+        });
+        self.sigs.push(Sig {
+            params: Vec::new(),
+            ret: None,
+        });
         id
     }
 

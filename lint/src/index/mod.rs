@@ -123,6 +123,8 @@ pub enum Owner {
     Named(Name),
     /// An `impl` of a type without a name (`impl Trait for (A, B)`).
     Impl,
+    /// The initializer of a lazily initialized static (`LazyLock::new(|| ..)`).
+    Init(StaticId),
 }
 
 pub struct Param {
@@ -162,6 +164,18 @@ pub struct StaticDef {
     pub module: ModId,
     pub ty: Ty,
     pub loc: Loc,
+    /// A one-time-initialization cell (`OnceLock`, `LazyLock`, `lazy_static!`).
+    pub cell: Option<Cell>,
+}
+
+/// How a static cell is initialized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// By the closure a call gives it (`CELL.get_or_init(|| ..)`).
+    Given,
+    /// By its own initializer, on first use (`LazyLock`, `lazy_static!`); the function that
+    /// is that initializer's body, when we could read it.
+    Lazy(Option<FnId>),
 }
 
 /// Which lock a declaration is about.
@@ -339,6 +353,7 @@ impl Index {
             Owner::Module(m) => self.mod_display(m, f.name),
             Owner::Named(n) => format!("{}::{}", self.name(n), self.name(f.name)),
             Owner::Impl => format!("<impl>::{}", self.name(f.name)),
+            Owner::Init(s) => format!("{}::{{init}}", self.static_(s).display),
         }
     }
 

@@ -168,6 +168,8 @@ pub struct Classes {
     holders: HashSet<TypeId>,
     /// Semaphores whose permit count the code states (`Semaphore::new(4)` in a struct literal).
     permits: HashMap<ClassId, u32>,
+    /// Of statics that are one-time-initialization cells: the class forcing one acquires.
+    cells: HashMap<StaticId, ClassId>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -231,6 +233,7 @@ impl Classes {
             accessors: HashMap::new(),
             holders: HashSet::new(),
             permits: HashMap::new(),
+            cells: HashMap::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -256,6 +259,25 @@ impl Classes {
                 c.statics.insert(StaticId(i as u32), id);
             }
         }
+        for (i, s) in index.statics.iter().enumerate() {
+            if s.cell.is_none() {
+                continue;
+            }
+            let id = StaticId(i as u32);
+            // A cell that is itself a lock (`LazyLock<Mutex<T>>`) is named for the lock; its
+            // initialization is a class of its own.
+            let name = match c.statics.contains_key(&id) {
+                true => format!("{}::{{init}}", s.display),
+                false => s.display.clone(),
+            };
+            let class = c.add(LockClass {
+                min_segments: if name.ends_with("::{init}") { 2 } else { 1 },
+                name,
+                decl: s.loc,
+                is_lock: true,
+            });
+            c.cells.insert(id, class);
+        }
         c.holders = lock_holders(index);
         let mut opaque: Vec<FnId> = index
             .accessors
@@ -275,6 +297,11 @@ impl Classes {
             c.accessors.insert(f, id);
         }
         c
+    }
+
+    /// The class of forcing a one-time-initialized static.
+    pub fn cell(&self, s: StaticId) -> Option<ClassId> {
+        self.cells.get(&s).copied()
     }
 
     pub fn permits(&self, c: ClassId) -> Option<u32> {
@@ -367,6 +394,7 @@ mod tests {
             accessors: HashMap::new(),
             holders: HashSet::new(),
             permits: HashMap::new(),
+            cells: HashMap::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

@@ -49,6 +49,9 @@ pub enum Item {
         name: Named,
         ty: TypeExpr,
         decls: Vec<Decl>,
+        /// A lazily initialized static (`LazyLock::new(|| ..)`, `lazy_static!`): the bytes of its
+        /// initializer's body, which runs when the static is first used.
+        lazy_init: Option<(u32, u32)>,
     },
     /// `macro_rules! name { .. }`: its rules as text, expanded where the walker meets a call
     /// (`events::walker::expand`).
@@ -427,6 +430,7 @@ impl Reader<'_> {
                 name: self.named(&s.ident),
                 ty: self.ty(&s.ty),
                 decls: self.lock_decls(&s.attrs, None),
+                lazy_init: self.lazy_initializer(&s.expr),
             },
             syn::Item::ExternCrate(e) => {
                 let krate = self.name(&e.ident);
@@ -747,6 +751,31 @@ impl Reader<'_> {
         out
     }
 
+    /// `LazyLock::new(|| body)`, `Lazy::new(..)`: the bytes of the closure's body.
+    fn lazy_initializer(&self, e: &syn::Expr) -> Option<(u32, u32)> {
+        let syn::Expr::Call(c) = e else {
+            return None;
+        };
+        let syn::Expr::Path(f) = &*c.func else {
+            return None;
+        };
+        let ty = f.path.segments.iter().rev().nth(1)?;
+        if !crate::locks::api::is_lazy_cell(&ty.ident.to_string()) {
+            return None;
+        }
+        match c.args.first()? {
+            syn::Expr::Closure(cl) => Some(self.text_of(&cl.body)),
+            _ => None,
+        }
+    }
+
+    /// The bytes of an expression, its first to its last (inclusive, as a body's).
+    fn text_of(&self, e: &syn::Expr) -> (u32, u32) {
+        // The joined span of all its tokens.
+        let pos = self.pos(syn::spanned::Spanned::span(e));
+        (pos.start, pos.end.saturating_sub(1).max(pos.start))
+    }
+
     fn type_last_name(&self, ty: &syn::Type) -> Option<Name> {
         match ty {
             syn::Type::Path(p) => p.path.segments.last().map(|s| self.name(&s.ident)),
@@ -777,11 +806,12 @@ impl Reader<'_> {
         let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
             return;
         };
-        for (attrs, ident, ty) in decls {
+        for (attrs, ident, ty, init) in decls {
             out.push(Item::Static {
                 name: self.named(&ident),
                 ty: self.ty(&ty),
                 decls: self.lock_decls(&attrs, None),
+                lazy_init: Some(self.text_of(&init)),
             });
         }
     }
@@ -804,7 +834,7 @@ fn exact<T>(it: impl ExactSizeIterator<Item = T>) -> Vec<T> {
     v
 }
 
-type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type);
+type LazyStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type, syn::Expr);
 
 fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazyStatic>> {
     let mut out = Vec::new();
@@ -817,9 +847,9 @@ fn parse_lazy_statics(input: syn::parse::ParseStream) -> syn::Result<Vec<LazySta
         input.parse::<syn::Token![:]>()?;
         let ty: syn::Type = input.parse()?;
         input.parse::<syn::Token![=]>()?;
-        input.parse::<syn::Expr>()?;
+        let init: syn::Expr = input.parse()?;
         input.parse::<syn::Token![;]>()?;
-        out.push((attrs, ident, ty));
+        out.push((attrs, ident, ty, init));
     }
     Ok(out)
 }

@@ -7,12 +7,14 @@ use std::rc::Rc;
 
 use super::{start_span, Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
-use crate::events::LocalLock;
+use crate::events::{LocalLock, Via};
 use crate::index::resolve::Res;
+use crate::index::types::LockTy;
 use crate::index::Ty;
-use crate::index::{Def, StaticId};
-use crate::locks::api;
+use crate::index::{Cell, Def, StaticId};
+use crate::locks::api::{self, Acquire, Mode};
 use crate::locks::class::{has_class, is_lock_like, ClassRef, Place, Root};
+use crate::source::Loc;
 
 pub(super) struct Binding {
     pub name: String,
@@ -228,7 +230,18 @@ impl Walker<'_> {
             )
         };
         match self.resolve(path) {
-            Some(Res::Def(Def::Static(s))) => self.static_val(s),
+            Some(Res::Def(Def::Static(s))) => {
+                if let Some(Cell::Lazy(init)) = self.index.static_(s).cell {
+                    let (from, to) = loc();
+                    let at = self.loc_between(from, to);
+                    self.force(s, at, |w| {
+                        if let Some(f) = init {
+                            w.record_calls(&[f], Via::Init, Box::default(), at);
+                        }
+                    });
+                }
+                self.static_val(s)
+            }
             Some(Res::Def(Def::Fn(f))) => {
                 let (from, to) = loc();
                 fn_value(FnValue::Crate(f, self.loc_between(from, to)))
@@ -254,6 +267,32 @@ impl Walker<'_> {
     }
 
     /// A static, read by name.
+    /// A use of one-time-initialized static `s` that may run its initializer (`init`): the
+    /// initializer runs with the cell "held", which any other thread forcing it waits for;
+    /// afterwards the cell is held by nobody.
+    pub(super) fn force(&mut self, s: StaticId, at: Loc, init: impl FnOnce(&mut Self)) {
+        let Some(class) = self.classes.cell(s) else {
+            init(self);
+            return;
+        };
+        let cell = Val {
+            place: Some(Place::new(Root::Static(s))),
+            class: Some(ClassRef::Known(class)),
+            ..Val::default()
+        };
+        let lock = LockTy {
+            flavor: api::once_flavor(),
+            inner: Box::new(self.index.static_(s).ty.clone()),
+        };
+        let acquire = Acquire {
+            mode: Mode::Exclusive,
+            waits: true,
+        };
+        let held = self.acquire(cell, &lock, acquire, at);
+        init(self);
+        self.life.kill(&held.guards);
+    }
+
     pub(super) fn static_val(&self, s: StaticId) -> Val {
         Val {
             ty: self.index.static_(s).ty.clone(),

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
-use crate::events::{Acquisition, Arg, Call, GuardSrc, Made, Object, Wait, Wake};
+use crate::events::{Acquisition, Arg, Call, GuardSrc, Made, Object, Via, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
-use crate::index::{Def, FnId, Index, TraitId, Ty};
+use crate::index::{Def, FnId, Index, Ty};
 use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
@@ -48,6 +48,14 @@ impl Walker<'_> {
         // Located only where an event needs it: most method calls are not events.
         let at = (start, m.paren_token.span.close());
         let recv_ty = recv.ty.clone();
+        // `CELL.get_or_init(|| ..)`: the closure is the cell's initializer, run with the cell held.
+        if let Some(s) = given_cell(self.index, &recv).filter(|_| api::forces_cell(&name)) {
+            let at = self.loc_between(start, m.paren_token.span.close());
+            self.force(s, at, |w| {
+                w.args(&m.args, None);
+            });
+            return recv;
+        }
         if let Ty::Lock(l) = &recv_ty {
             if let Some(acq) = self.index.acquire(l.flavor, &name) {
                 self.args(&m.args, None);
@@ -450,7 +458,7 @@ impl Walker<'_> {
         args: &Args,
         loc: Loc,
     ) -> Val {
-        self.call_fns(&[callee], None, recv, args, loc)
+        self.call_fns(&[callee], Via::Direct, recv, args, loc)
     }
 
     /// A call that reaches one of `callees`: one function, or, through a trait, each
@@ -458,7 +466,7 @@ impl Walker<'_> {
     pub(super) fn call_fns(
         &mut self,
         callees: &[FnId],
-        through: Option<TraitId>,
+        via: Via,
         recv: Option<Val>,
         args: &Args,
         loc: Loc,
@@ -499,7 +507,7 @@ impl Walker<'_> {
         if self.index.func(first).is_async {
             let call = Pending::Call {
                 callees: callees.into(),
-                through,
+                via,
                 args,
                 loc,
             };
@@ -508,7 +516,7 @@ impl Walker<'_> {
                 ..Val::default()
             };
         }
-        let ret = self.record_calls(callees, through, args, loc);
+        let ret = self.record_calls(callees, via, args, loc);
         accessed.unwrap_or(ret)
     }
 
@@ -549,7 +557,7 @@ impl Walker<'_> {
             args: Box::new([arg]),
             loc,
             held,
-            through: None,
+            via: Via::Direct,
         });
     }
 
@@ -599,7 +607,7 @@ impl Walker<'_> {
             recv.clone()
         };
         let loc = self.loc_between(at.0, at.1);
-        Some(self.call_fns(&callees, Some(tr), Some(recv), args, loc))
+        Some(self.call_fns(&callees, Via::Trait(tr), Some(recv), args, loc))
     }
 
     /// The lock an accessor returns (`self.deposits()` is `self.inner.deposits`), named at the
@@ -632,7 +640,7 @@ impl Walker<'_> {
     pub(super) fn record_calls(
         &mut self,
         callees: &[FnId],
-        through: Option<TraitId>,
+        via: Via,
         args: Box<[Arg]>,
         loc: Loc,
     ) -> Val {
@@ -653,7 +661,7 @@ impl Walker<'_> {
                 args,
                 loc,
                 held,
-                through,
+                via,
             });
             let call = unit.calls.len() as u32 - 1;
             if callees.len() == 1 {
@@ -679,6 +687,17 @@ fn last_or_copy<T: Clone>(slot: &mut Option<Box<[T]>>, last: bool) -> Box<[T]> {
         slot.take().unwrap_or_default()
     } else {
         slot.clone().unwrap_or_default()
+    }
+}
+
+/// The static `recv` is, when it is a cell given its initializer by a call.
+fn given_cell(index: &Index, recv: &Val) -> Option<crate::index::StaticId> {
+    let place = recv.place.as_ref()?;
+    match place.root {
+        Root::Static(s) if place.proj.is_empty() => {
+            (index.static_(s).cell == Some(crate::index::Cell::Given)).then_some(s)
+        }
+        _ => None,
     }
 }
 

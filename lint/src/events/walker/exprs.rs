@@ -70,10 +70,10 @@ impl Walker<'_> {
                         } => self.acquire(recv.clone(), lock, *acquire, *loc),
                         Pending::Call {
                             callees,
-                            through,
+                            via,
                             args,
                             loc,
-                        } => self.record_calls(callees, *through, args.clone(), *loc),
+                        } => self.record_calls(callees, *via, args.clone(), *loc),
                     };
                 }
                 // The task may be suspended here with everything it holds.

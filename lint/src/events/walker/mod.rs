@@ -29,11 +29,11 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{Arg, Call, Fields, GuardSrc, Made, Source, Unit};
+use super::{Arg, Call, Fields, GuardSrc, Made, Source, Unit, Via};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
-use crate::index::{Def, FnId, Index, ModId, TraitId, Ty};
+use crate::index::{Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire};
 use crate::locks::class::{ClassRef, Classes, Place, Root};
 use crate::names::Name;
@@ -99,7 +99,7 @@ enum Pending {
     /// A call of an `async fn`: its body runs at the `.await`, under what is held there.
     Call {
         callees: Box<[FnId]>,
-        through: Option<TraitId>,
+        via: Via,
         args: Box<[Arg]>,
         loc: Loc,
     },
@@ -350,7 +350,7 @@ impl<'i> Walker<'i> {
                 args: Box::new([arg]),
                 loc: at.unwrap_or(d.made_at),
                 held,
-                through: None,
+                via: Via::Direct,
             });
         }
     }

@@ -28,6 +28,9 @@ pub enum LockKind {
     ReentrantMutex,
     /// A lock with a count: each permit is an acquisition, held as long as the permit lives.
     Semaphore,
+    /// One-time initialization (`OnceLock`, `LazyLock`, `Once`): forcing it while its
+    /// initializer runs waits for the initializer, which runs with it "held".
+    Once,
 }
 
 impl LockKind {
@@ -37,6 +40,7 @@ impl LockKind {
             LockKind::RwLock => "RwLock",
             LockKind::ReentrantMutex => "ReentrantMutex",
             LockKind::Semaphore => "Semaphore",
+            LockKind::Once => "OnceLock",
         }
     }
 }
@@ -257,6 +261,7 @@ pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
         LockKind::Mutex | LockKind::ReentrantMutex => MUTEX_METHODS,
         LockKind::RwLock => RWLOCK_METHODS,
         LockKind::Semaphore => SEMAPHORE_METHODS,
+        LockKind::Once => return None,
     };
     table
         .iter()
@@ -336,6 +341,34 @@ pub fn is_spawner(name: &str) -> bool {
 /// Whether a function of this name ends its argument's life (`drop`, `mem::forget`).
 pub fn is_dropping(name: &str) -> bool {
     DROPPING.contains(&name)
+}
+
+/// Whether a type of this name initializes itself on first use (`LazyLock`, `Lazy`).
+pub fn is_lazy_cell(name: &str) -> bool {
+    CELLS.iter().any(|&(n, lazy)| lazy && n == name)
+}
+
+/// Whether a type of this name is a one-time-initialization cell (`OnceLock`, `LazyLock`,
+/// `Once`): `Some(lazy)` when it is.
+pub fn cell_type(name: &str) -> Option<bool> {
+    CELLS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, lazy)| lazy)
+}
+
+/// Whether `method` of a one-time-initialization cell runs its closure argument as the
+/// initializer when the cell is empty (`get_or_init`, `call_once`).
+pub fn forces_cell(method: &str) -> bool {
+    CELL_FORCING.contains(&method)
+}
+
+/// The flavor of one-time initialization: blocking, like std's.
+pub fn once_flavor() -> Flavor {
+    Flavor {
+        family: Family::Std,
+        kind: LockKind::Once,
+    }
 }
 
 /// What dropping a value of this type waits for (a runtime's drop, for its tasks).

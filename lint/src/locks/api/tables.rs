@@ -154,6 +154,25 @@ pub(super) const RWLOCK_METHODS: &[(&str, Mode, bool)] = &[
     ("try_write_until", Mode::Write, false),
 ];
 
+/// One-time-initialization cells (std, once_cell, parking_lot, spin): name, and whether any
+/// use of it runs its initializer (`LazyLock`) rather than a call given the initializer
+/// (`OnceLock::get_or_init`).
+pub(super) const CELLS: &[(&str, bool)] = &[
+    ("OnceLock", false),
+    ("OnceCell", false),
+    ("Once", false),
+    ("LazyLock", true),
+    ("Lazy", true),
+];
+
+/// Methods of a cell that run the closure they are given as its initializer when it is empty.
+pub(super) const CELL_FORCING: &[&str] = &[
+    "get_or_init",
+    "get_or_try_init",
+    "call_once",
+    "call_once_force",
+];
+
 /// A semaphore's methods that hand out permits (`acquire_owned`, `acquire_arc` are the same
 /// acquisition; async-lock's `acquire_blocking` blocks the thread instead of awaiting).
 pub(super) const SEMAPHORE_METHODS: &[(&str, Mode, bool)] = &[
