@@ -61,14 +61,14 @@ registry! {
         code: "lock-order-cycle",
         severity: Severity::Error,
         summary: "locks are taken in conflicting orders; threads can deadlock",
-        description: "a cycle among lock classes: A -> B and B -> A, or A -> B -> C -> D -> A, each edge \"waits for B while holding A\" somewhere in the crate, through any depth of calls. Also one class nested in itself: two instances (`from.balance` then `to.balance`) taken with no order between them (two differently named fields of one struct, nested as the code names them, are ordered).",
+        description: "a cycle among lock classes: A -> B and B -> A, or A -> B -> C -> D -> A, each edge \"waits for B while holding A\" somewhere in the crate, through any depth of calls. Also one class nested in itself: two instances (`from.balance` then `to.balance`) taken with no order between them (two differently named fields of one struct, nested as the code names them, are ordered; a lock reached through the guard of another of its class is ordered after it). Semaphore permits and one-time initialization (`OnceLock`, `LazyLock`, `lazy_static!`, held while the initializer runs) take part like locks.",
         explain: include_str!("kinds/lock-order-cycle.txt"),
     },
     DoubleLock => KindInfo {
         code: "double-lock",
         severity: Severity::Error,
         summary: "a lock is taken again by the thread that already holds it",
-        description: "a thread waits for a lock it already holds: directly, through calls, through recursion, or because a guard lives longer than it looks. A second `read()` of a std, parking_lot or tokio `RwLock` counts: a writer that queues between the two reads deadlocks it.",
+        description: "a thread waits for a lock it already holds: directly, through calls, through recursion, or because a guard lives longer than it looks. A second `read()` of a std, parking_lot or tokio `RwLock` counts: a writer that queues between the two reads deadlocks it. So do a second permit of a semaphore (once the permits run out) and a cell forced again from its own initializer.",
         explain: include_str!("kinds/double-lock.txt"),
     },
     RwlockUpgrade => KindInfo {
@@ -82,7 +82,7 @@ registry! {
         code: "hold-while-wait",
         severity: Severity::Warning,
         summary: "a thread blocks (condvar, channel, join, ...) while holding a lock its waker may need",
-        description: "a thread blocks while holding a lock: a condvar wait (which releases only its own mutex: *nested monitor lockout*), a channel receive or bounded send, a join, a barrier, `thread::park`, `block_on`, directly or inside a call. Raised to an **error** when the other side is in the code (the notifier, sender or joined thread needs that lock).",
+        description: "a thread blocks while holding a lock: a condvar wait (which releases only its own mutex: *nested monitor lockout*), a channel receive or bounded send, a join, a barrier, `thread::park`, `block_on`, directly or inside a call. Raised to an **error** when the other side is in the code (the notifier, sender or joined thread needs that lock); no finding when the code shows every thread that would end the wait and none needs it. Dropping a tokio `Runtime` (it waits for its tasks) and a semaphore permit held at a wait are reported only when the other side needs the lock or a permit.",
         explain: include_str!("kinds/hold-while-wait.txt"),
     },
     AwaitHoldingLock => KindInfo {
