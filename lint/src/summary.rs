@@ -8,7 +8,8 @@
 //! fixpoint. Every "lock taken while another is held" found along the way is an [`Interaction`],
 //! the raw material of the lock graph.
 
-use std::collections::HashSet;
+// Summaries hash every lock reference they merge: a fast hash, as rustc's own.
+use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use petgraph::algo::tarjan_scc;
@@ -420,7 +421,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     };
 
     let mut summary = Summary::default();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for e in &direct {
         push_unique(&mut summary.acquires, &mut seen, e.clone());
     }
@@ -429,7 +430,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             push_unique(&mut summary.acquires, &mut seen, e.clone());
         }
     }
-    let mut seen_ret = HashSet::new();
+    let mut seen_ret = HashSet::default();
     for src in &unit.rare().returns {
         for e in expand(src) {
             push_unique(&mut summary.returns, &mut seen_ret, e);
@@ -468,8 +469,8 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     }
 
     // Waits and wakes: this unit's own, then its callees', each once (recursion brings them back).
-    let mut seen_waits = HashSet::new();
-    let mut seen_wakes = HashSet::new();
+    let mut seen_waits = HashSet::default();
+    let mut seen_wakes = HashSet::default();
     let direct_waits = unit.waits.iter().map(|w| {
         let entry = WaitEntry {
             kind: w.kind,
