@@ -115,6 +115,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         summaries: &summaries,
         hierarchy: &hierarchy,
         aliases: &aliases,
+        vias: check::Cx::call_vias(&units),
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);

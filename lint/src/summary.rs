@@ -15,7 +15,7 @@ use std::rc::Rc;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::events::{Call, GuardSrc, Object, Unit, Via};
+use crate::events::{Call, Fields, GuardSrc, Object, Unit, Via};
 use crate::index::FnId;
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
@@ -33,8 +33,6 @@ pub struct Chain {
     pub loc: Loc,
     /// The function this call enters; `None` on the last link, the acquisition.
     pub enters: Option<FnId>,
-    /// How the call reaches `enters` (through a trait, as a lazy static's initializer).
-    pub via: Via,
     pub next: Option<Rc<Chain>>,
 }
 
@@ -277,16 +275,36 @@ impl Callees<'_> {
     }
 }
 
+/// A call as the summaries re-express what its callee does: the event, how it reaches the
+/// callee, and what struct literals among its arguments gave their fields.
+struct Site<'a> {
+    call: &'a Call,
+    via: Via,
+    given: &'a [(u32, u16, Box<Fields>)],
+}
+
+impl<'a> Site<'a> {
+    /// Call `k` of `unit`.
+    fn of(unit: &'a Unit, k: usize) -> Site<'a> {
+        Site {
+            call: &unit.calls[k],
+            via: unit.rare().via(k as u32),
+            given: unit.rare().given(k as u32),
+        }
+    }
+}
+
 /// Re-expresses a callee-relative (class, place) at a call site: the callee's inputs become the
 /// caller's arguments; what the callee created itself is an instance the caller cannot name.
 /// `None` when the class was the argument's and the caller does not know it either.
-fn rebase(class: ClassRef, place: &Place, call: &Call) -> Option<(ClassRef, Place)> {
+fn rebase(class: ClassRef, place: &Place, site: &Site) -> Option<(ClassRef, Place)> {
     match place.root {
         Root::Param(i) => {
-            let arg = call.args.get(i as usize);
+            let arg = site.call.args.get(i as usize);
             let arg_class = arg.and_then(|a| a.class);
             // `param.field` of a value built with a literal is what the literal gave `field`.
-            let given = match (arg.and_then(|a| a.fields.as_deref()), place.proj.first()) {
+            let fields = site.given.iter().find(|g| g.1 == i).map(|g| &g.2);
+            let given = match (fields, place.proj.first()) {
                 (Some(fields), Some(Proj::Field(f))) => fields
                     .iter()
                     .find(|(name, _)| name == f)
@@ -321,13 +339,12 @@ fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
     Rc::new(Chain {
         loc: call.loc,
         enters: Some(call.callee),
-        via: call.via,
         next: Some(inner.clone()),
     })
 }
 
-fn substitute(e: &Entry, call: &Call) -> Option<Entry> {
-    let (class, place) = rebase(e.lock.class, &e.lock.place, call)?;
+fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
+    let (class, place) = rebase(e.lock.class, &e.lock.place, site)?;
     let lock = LockRef {
         class,
         place,
@@ -335,13 +352,13 @@ fn substitute(e: &Entry, call: &Call) -> Option<Entry> {
     };
     Some(Entry {
         lock,
-        chain: enter(call, &e.chain),
+        chain: enter(site.call, &e.chain),
     })
 }
 
-fn rebase_object(o: &Option<Object>, call: &Call) -> Option<Object> {
+fn rebase_object(o: &Option<Object>, site: &Site) -> Option<Object> {
     let o = o.as_ref()?;
-    let (class, place) = rebase(o.class, &o.place, call)?;
+    let (class, place) = rebase(o.class, &o.place, site)?;
     Some(Object { class, place })
 }
 
@@ -361,38 +378,37 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: a.loc,
                 enters: None,
-                via: Via::Direct,
                 next: None,
             }),
         })
         .collect();
-    let per_call: Vec<Summary> = unit
-        .calls
-        .iter()
-        .map(|c| {
+    let per_call: Vec<Summary> = (0..unit.calls.len())
+        .map(|k| {
+            let site = Site::of(unit, k);
+            let (c, site) = (site.call, &site);
             let s = callees.of(c.callee);
             // A lazy static's initializer runs at the first use only: its locks are ordered
             // under what is held at every use, its waits are not waited for at each.
-            let waits_here = c.via != Via::Init;
-            let sub = |list: &[Entry]| list.iter().filter_map(|e| substitute(e, c)).collect();
+            let waits_here = site.via != Via::Init;
+            let sub = |list: &[Entry]| list.iter().filter_map(|e| substitute(e, site)).collect();
             Summary {
                 acquires: sub(&s.acquires),
                 returns: sub(&s.returns),
                 pending: s
                     .pending
                     .iter()
-                    .filter_map(|(h, t)| Some((substitute(h, c)?, substitute(t, c)?)))
+                    .filter_map(|(h, t)| Some((substitute(h, site)?, substitute(t, site)?)))
                     .collect(),
                 waits: s
                     .waits
                     .iter()
                     .filter(|_| waits_here)
                     .map(|w| WaitEntry {
-                        object: rebase_object(&w.object, c),
+                        object: rebase_object(&w.object, site),
                         releases: w
                             .releases
                             .as_ref()
-                            .and_then(|p| rebase(ClassRef::FromRoot, p, c).map(|(_, p)| p)),
+                            .and_then(|p| rebase(ClassRef::FromRoot, p, site).map(|(_, p)| p)),
                         chain: enter(c, &w.chain),
                         ..w.clone()
                     })
@@ -402,7 +418,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                     .iter()
                     .filter(|_| waits_here)
                     .map(|w| WakeEntry {
-                        object: rebase_object(&w.object, c),
+                        object: rebase_object(&w.object, site),
                         chain: enter(c, &w.chain),
                         ..w.clone()
                     })
@@ -480,7 +496,6 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
-                via: Via::Direct,
                 next: None,
             }),
         };
@@ -520,7 +535,6 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,
-                via: Via::Direct,
                 next: None,
             }),
         };
@@ -592,16 +606,19 @@ mod tests {
             args: args.into(),
             loc: loc(3),
             held: Box::default(),
+        }
+    }
+
+    fn site(call: &Call) -> Site<'_> {
+        Site {
+            call,
             via: Via::Direct,
+            given: &[],
         }
     }
 
     fn arg(place: Option<Place>, class: Option<ClassRef>) -> Arg {
-        Arg {
-            place,
-            class,
-            fields: None,
-        }
+        Arg { place, class }
     }
 
     const A: ClassRef = ClassRef::Known(ClassId(1));
@@ -614,7 +631,7 @@ mod tests {
             Some(place(Root::Local(3), &[field("inner")])),
             None,
         )]);
-        let got = rebase(A, &place(Root::Param(0), &[field("a")]), &c);
+        let got = rebase(A, &place(Root::Param(0), &[field("a")]), &site(&c));
         let want = place(Root::Local(3), &[field("inner"), field("a")]);
         assert_eq!(got, Some((A, want)));
     }
@@ -626,13 +643,13 @@ mod tests {
         let known = call(vec![arg(Some(s.clone()), Some(B))]);
         let from_root = ClassRef::FromRoot;
         assert_eq!(
-            rebase(from_root, &place(Root::Param(0), &[]), &known),
+            rebase(from_root, &place(Root::Param(0), &[]), &site(&known)),
             Some((B, s))
         );
         // Called with a lock nobody can name: nothing to say.
         let unknown = call(vec![arg(None, None)]);
         assert_eq!(
-            rebase(from_root, &place(Root::Param(0), &[]), &unknown),
+            rebase(from_root, &place(Root::Param(0), &[]), &site(&unknown)),
             None
         );
     }
@@ -641,11 +658,11 @@ mod tests {
     fn inside_a_lock_wrapper_the_caller_names_the_lock_unless_through_a_guard() {
         let wrapper = call(vec![arg(Some(place(Root::Param(1), &[])), Some(B))]);
         // The callee locks the wrapper's inner mutex (`self.0.lock()`): the wrapper's class.
-        let inner = rebase(A, &place(Root::Param(0), &[field("0")]), &wrapper);
+        let inner = rebase(A, &place(Root::Param(0), &[field("0")]), &site(&wrapper));
         assert_eq!(inner, Some((B, place(Root::Param(1), &[field("0")]))));
         // Through a guard into the protected data, a lock there is a lock of its own.
         let deep = place(Root::Param(0), &[Proj::Deref, field("x")]);
-        let got = rebase(A, &deep, &wrapper);
+        let got = rebase(A, &deep, &site(&wrapper));
         assert_eq!(
             got,
             Some((A, place(Root::Param(1), &[Proj::Deref, field("x")])))
@@ -655,13 +672,13 @@ mod tests {
     #[test]
     fn what_the_callee_made_or_cannot_name_is_unknown_and_statics_stay() {
         let c = call(vec![]);
-        let local = rebase(A, &place(Root::Local(0), &[field("m")]), &c);
+        let local = rebase(A, &place(Root::Local(0), &[field("m")]), &site(&c));
         assert_eq!(local, Some((A, Place::unknown())));
         // An input the call does not pass (a default, a macro): an unknown instance.
-        let missing = rebase(A, &place(Root::Param(2), &[]), &c);
+        let missing = rebase(A, &place(Root::Param(2), &[]), &site(&c));
         assert_eq!(missing, Some((A, Place::unknown())));
         let s = place(Root::Static(StaticId(4)), &[field("m")]);
-        assert_eq!(rebase(B, &s, &c), Some((B, s)));
+        assert_eq!(rebase(B, &s, &site(&c)), Some((B, s)));
     }
 
     #[test]
@@ -683,12 +700,11 @@ mod tests {
             chain: Rc::new(Chain {
                 loc: loc(10),
                 enters: None,
-                via: Via::Direct,
                 next: None,
             }),
         };
         let c = call(vec![arg(Some(place(Root::Static(StaticId(1)), &[])), None)]);
-        let outer = substitute(&inner, &c).expect("rebased");
+        let outer = substitute(&inner, &site(&c)).expect("rebased");
         assert_eq!(
             outer.lock.place,
             place(Root::Static(StaticId(1)), &[field("a")])

@@ -74,7 +74,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     };
     if hw.wait.kind == Waitable::Tasks {
         return Ok((0..cx.units.len())
-            .filter(|&u| cx.units[u].task)
+            .filter(|&u| cx.units[u].rare().task)
             .find_map(|u| {
                 let e = takes_held(u)?;
                 Some(OtherSide {

@@ -12,7 +12,7 @@ mod rwlock_upgrade;
 
 use crate::events::{Unit, Via};
 use crate::graph::LockGraph;
-use crate::index::Index;
+use crate::index::{FnId, Index};
 use crate::locks::aliases::Aliases;
 use crate::locks::api::{self, Conflict, LockKind};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place, Root};
@@ -21,6 +21,7 @@ use crate::report::Kind;
 use crate::report::{Finding, Label};
 use crate::source::{Loc, SourceDb};
 use crate::summary::{Interaction, Summaries};
+use std::collections::HashMap;
 
 /// What a re-acquisition finding says, by kind: its message and primary label (given the
 /// lock's name), why it deadlocks, and how to fix it.
@@ -39,6 +40,9 @@ pub struct Cx<'c> {
     pub summaries: &'c Summaries,
     pub hierarchy: &'c Hierarchy,
     pub aliases: &'c Aliases,
+    /// Calls that reach their callee other than directly, by where they are and what they
+    /// call: how a chain entered each function, for the notes.
+    pub vias: HashMap<(Loc, FnId), Via>,
     pub db: &'c SourceDb,
 }
 
@@ -85,6 +89,22 @@ impl Cx<'_> {
         self.units[unit].name(self.index)
     }
 
+    /// The calls of `units` that reach their callee other than directly (`Cx::vias`).
+    pub fn call_vias(units: &[Unit]) -> HashMap<(Loc, FnId), Via> {
+        units
+            .iter()
+            .flat_map(|u| {
+                u.rare().vias.iter().filter_map(|&(k, via)| {
+                    u.calls.get(k as usize).map(|c| ((c.loc, c.callee), via))
+                })
+            })
+            .collect()
+    }
+
+    fn via(&self, at: Loc, callee: FnId) -> Via {
+        self.vias.get(&(at, callee)).copied().unwrap_or(Via::Direct)
+    }
+
     /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.
     pub fn via_chain(&self, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
         let calls: Vec<String> = chain
@@ -92,7 +112,7 @@ impl Cx<'_> {
             .iter()
             .filter_map(|l| {
                 let f = l.enters?;
-                let through = match l.via {
+                let through = match self.via(l.loc, f) {
                     Via::Trait(t) => {
                         let tr = self.index.name(self.index.trait_(t).name);
                         format!(", through trait `{tr}`: the implementation that may run here")

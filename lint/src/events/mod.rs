@@ -44,9 +44,6 @@ pub struct Acquisition {
 pub struct Arg {
     pub place: Option<Place>,
     pub class: Option<ClassRef>,
-    /// A value built here with a struct literal: the places its fields were given, which the
-    /// callee's `param.field` paths stand for (`Handle { registry: self }` dropped).
-    pub fields: Option<Box<Fields>>,
 }
 
 /// Field names and the places a struct literal gave them.
@@ -57,7 +54,6 @@ pub struct Call {
     pub args: Box<[Arg]>,
     pub loc: Loc,
     pub held: Box<[GuardSrc]>,
-    pub via: Via,
 }
 
 /// How a call reaches its callee.
@@ -146,8 +142,6 @@ pub struct Unit {
     pub func: Option<FnId>,
     /// A spawned closure's name (`f::{closure}`); a function's is its display name.
     closure_name: Option<Box<str>>,
-    /// A spawned future: a task on an async runtime, which the runtime's drop waits for.
-    pub task: bool,
     pub acquisitions: Vec<Acquisition>,
     pub calls: Vec<Call>,
     pub waits: Vec<Wait>,
@@ -169,6 +163,14 @@ pub struct Rare {
     /// of a lock): a join of a handle taken from there joins one of them. Units numbered like
     /// `Wait::joins`.
     pub keeps: Vec<(ClassRef, usize)>,
+    /// Calls (by number) that reach their callee other than directly.
+    pub vias: Vec<(u32, Via)>,
+    /// Arguments built here with a struct literal (call, argument, the places its fields were
+    /// given), which the callee's `param.field` paths stand for (`Handle { registry: self }`
+    /// dropped); in call order.
+    pub given: Vec<(u32, u16, Box<Fields>)>,
+    /// A spawned future: a task on an async runtime, which the runtime's drop waits for.
+    pub task: bool,
     /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
     pub permits: Vec<(TypeId, Name, u32)>,
     pub locals: Vec<LocalLock>,
@@ -186,6 +188,9 @@ static NOTHING_RARE: Rare = Rare {
     returns_made: Vec::new(),
     returns_other: false,
     keeps: Vec::new(),
+    vias: Vec::new(),
+    given: Vec::new(),
+    task: false,
     permits: Vec::new(),
     locals: Vec::new(),
     wakes: Vec::new(),
@@ -195,6 +200,21 @@ static NOTHING_RARE: Rare = Rare {
 };
 
 impl Rare {
+    /// How call `k` reaches its callee.
+    pub fn via(&self, k: u32) -> Via {
+        self.vias
+            .iter()
+            .find(|(c, _)| *c == k)
+            .map_or(Via::Direct, |&(_, v)| v)
+    }
+
+    /// What struct literals among call `k`'s arguments gave their fields.
+    pub fn given(&self, k: u32) -> &[(u32, u16, Box<Fields>)] {
+        let from = self.given.partition_point(|g| g.0 < k);
+        let to = self.given.partition_point(|g| g.0 <= k);
+        &self.given[from..to]
+    }
+
     fn is_empty(&self) -> bool {
         self.returns.is_empty()
             && self.inits.is_empty()
@@ -202,6 +222,9 @@ impl Rare {
             && !self.returns_other
             && self.permits.is_empty()
             && self.keeps.is_empty()
+            && self.vias.is_empty()
+            && self.given.is_empty()
+            && !self.task
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
@@ -223,7 +246,6 @@ impl Unit {
         Unit {
             func,
             closure_name,
-            task: false,
             acquisitions: Vec::new(),
             calls: Vec::new(),
             waits: Vec::new(),

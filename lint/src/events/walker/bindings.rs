@@ -236,7 +236,7 @@ impl Walker<'_> {
                     let at = self.loc_between(from, to);
                     self.force(s, at, |w| {
                         if let Some(f) = init {
-                            w.record_calls(&[f], Via::Init, Box::default(), at);
+                            w.record_calls(&[f], Via::Init, Box::default(), Vec::new(), at);
                         }
                     });
                 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
-use crate::events::{Acquisition, Arg, Call, GuardSrc, Made, Object, Via, Wait, Wake};
+use crate::events::{Acquisition, Arg, Call, Fields, GuardSrc, Made, Object, Via, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
@@ -501,14 +501,19 @@ impl Walker<'_> {
             .map(|v| Arg {
                 place: v.place.clone(),
                 class: v.class,
-                fields: self.given_fields(v),
             })
+            .collect();
+        let given: Given = vals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some((i as u16, self.given_fields(v)?)))
             .collect();
         if self.index.func(first).is_async {
             let call = Pending::Call {
                 callees: callees.into(),
                 via,
                 args,
+                given,
                 loc,
             };
             return Val {
@@ -516,7 +521,7 @@ impl Walker<'_> {
                 ..Val::default()
             };
         }
-        let ret = self.record_calls(callees, via, args, loc);
+        let ret = self.record_calls(callees, via, args, given, loc);
         accessed.unwrap_or(ret)
     }
 
@@ -550,15 +555,15 @@ impl Walker<'_> {
         let arg = Arg {
             place: v.place.clone(),
             class: None,
-            fields: self.given_fields(v),
         };
-        self.unit().calls.push(Call {
+        let call = Call {
             callee: drop,
             args: Box::new([arg]),
             loc,
             held,
-            via: Via::Direct,
-        });
+        };
+        let given = self.given_fields(v).map(|f| (0, f));
+        self.push_call(call, Via::Direct, given.into_iter().collect());
     }
 
     /// A method call on a value known by a trait of the crate: it reaches the method of each
@@ -642,6 +647,7 @@ impl Walker<'_> {
         callees: &[FnId],
         via: Via,
         args: Box<[Arg]>,
+        given: Given,
         loc: Loc,
     ) -> Val {
         let held = self.life.held();
@@ -655,17 +661,15 @@ impl Walker<'_> {
             // The last call takes what the others copy.
             let last = i + 1 == callees.len();
             let (args, held) = (last_or_copy(&mut args, last), last_or_copy(&mut held, last));
-            let unit = &mut self.units[self.cur];
-            unit.calls.push(Call {
+            let call = Call {
                 callee,
                 args,
                 loc,
                 held,
-                via,
-            });
-            let call = unit.calls.len() as u32 - 1;
+            };
+            let call = self.push_call(call, via, given.clone());
             if callees.len() == 1 {
-                made = Some((self.cur, Made::Call(call)));
+                made = Some((self.cur as u32, Made::Call(call)));
             }
             if carries_guard(self.index, &self.index.func(callee).ret) {
                 guards.push(self.life.new_guard(GuardSrc::Returned(call)));
@@ -680,6 +684,9 @@ impl Walker<'_> {
         }
     }
 }
+
+/// Of a call's arguments, those a struct literal made here, with what it gave their fields.
+pub(super) type Given = Vec<(u16, Box<Fields>)>;
 
 /// The value for the last of several uses, a copy for the others.
 fn last_or_copy<T: Clone>(slot: &mut Option<Box<[T]>>, last: bool) -> Box<[T]> {

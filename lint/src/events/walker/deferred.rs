@@ -132,7 +132,9 @@ impl Walker<'_> {
     pub(super) fn spawn_deferred(&mut self, d: Deferred) -> usize {
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
         let mut unit = Unit::of_closure(name);
-        unit.task = matches!(d, Deferred::Async(_));
+        if matches!(d, Deferred::Async(_)) {
+            unit.rare_mut().task = true;
+        }
         self.units.push(unit);
         let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
         self.cur = self.units.len() - 1;

@@ -72,8 +72,9 @@ impl Walker<'_> {
                             callees,
                             via,
                             args,
+                            given,
                             loc,
-                        } => self.record_calls(callees, *via, args.clone(), *loc),
+                        } => self.record_calls(callees, *via, args.clone(), given.clone(), *loc),
                     };
                 }
                 // The task may be suspended here with everything it holds.
@@ -224,7 +225,7 @@ impl Walker<'_> {
                 continue;
             };
             let source = match (v.made, v.place) {
-                (Some((u, m)), _) if u == self.cur => Source::Made(m),
+                (Some((u, m)), _) if u as usize == self.cur => Source::Made(m),
                 (_, Some(p)) if p.root != Root::Unknown => Source::Place(p),
                 _ => continue,
             };
@@ -255,7 +256,7 @@ impl Walker<'_> {
                 fields: fields.into_boxed_slice(),
                 complete: s.rest.is_none(),
             });
-            made = Some((cur, Made::Literal(rare.inits.len() as u32 - 1)));
+            made = Some((cur as u32, Made::Literal(rare.inits.len() as u32 - 1)));
         }
         let mut v = Val {
             ty: Ty::Adt(t),

@@ -84,7 +84,7 @@ struct Val {
     pending: Option<Rc<Pending>>,
     /// Made in unit `.0` by a struct literal or a call of the crate: what its fields hold
     /// follows from there (`locks::aliases`).
-    made: Option<(usize, Made)>,
+    made: Option<(u32, Made)>,
 }
 
 /// What a future made here does when it is awaited (if it is not, it does nothing here).
@@ -101,6 +101,7 @@ enum Pending {
         callees: Box<[FnId]>,
         via: Via,
         args: Box<[Arg]>,
+        given: calls::Given,
         loc: Loc,
     },
 }
@@ -343,16 +344,35 @@ impl<'i> Walker<'i> {
             let arg = Arg {
                 place: None,
                 class: None,
-                fields: d.fields,
             };
-            self.units[self.cur].calls.push(Call {
+            let call = Call {
                 callee: d.drop,
                 args: Box::new([arg]),
                 loc: at.unwrap_or(d.made_at),
                 held,
-                via: Via::Direct,
-            });
+            };
+            self.push_call(
+                call,
+                Via::Direct,
+                d.fields.map(|f| (0, f)).into_iter().collect(),
+            );
         }
+    }
+
+    /// Records a call event of the current unit; how it reaches its callee and what struct
+    /// literals among its arguments gave, where there is anything to say, out of line.
+    fn push_call(&mut self, call: Call, via: Via, given: calls::Given) -> u32 {
+        let unit = &mut self.units[self.cur];
+        unit.calls.push(call);
+        let k = unit.calls.len() as u32 - 1;
+        if via != Via::Direct {
+            unit.rare_mut().vias.push((k, via));
+        }
+        if !given.is_empty() {
+            let rare = unit.rare_mut();
+            rare.given.extend(given.into_iter().map(|(a, f)| (k, a, f)));
+        }
+        k
     }
 
     /// For a value a struct literal here made: the places it gave its fields.
@@ -360,7 +380,7 @@ impl<'i> Walker<'i> {
         let (u, Made::Literal(i)) = v.made? else {
             return None;
         };
-        let init = self.units.get(u)?.rare().inits.get(i as usize)?;
+        let init = self.units.get(u as usize)?.rare().inits.get(i as usize)?;
         let fields: Fields = init
             .fields
             .iter()
@@ -379,8 +399,17 @@ impl<'i> Walker<'i> {
             return;
         }
         let srcs: Vec<GuardSrc> = v.guards.iter().filter_map(|g| self.life.src(*g)).collect();
-        let made = v.made.filter(|(u, _)| *u == self.cur).map(|(_, m)| m);
-        let other = made.is_none() && v.place.as_ref().is_some_and(|p| p.root != Root::Unknown);
+        // What it returns matters to `locks::aliases` only for a value that holds a lock.
+        let holder = matches!(v.ty, Ty::Adt(t) if self.classes.holds_lock(t));
+        let made = v
+            .made
+            .filter(|(u, _)| holder && *u as usize == self.cur)
+            .map(|(_, m)| m);
+        let other =
+            holder && made.is_none() && v.place.as_ref().is_some_and(|p| p.root != Root::Unknown);
+        if srcs.is_empty() && made.is_none() && !other {
+            return;
+        }
         let rare = self.units[self.cur].rare_mut();
         rare.returns.extend(srcs);
         rare.returns_made.extend(made);
