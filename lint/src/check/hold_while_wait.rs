@@ -148,7 +148,11 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
             ),
         }));
     }
-    // Likely: a thread that wakes it also takes the lock.
+    // Likely: a thread that wakes it also takes the lock. Not for a cell: forcing it before or
+    // after its initializer ran is the common case, and costs nothing.
+    if hw.held.lock.flavor.kind == LockKind::Once {
+        return Err(());
+    }
     let likely = (0..cx.units.len()).find_map(|u| {
         let s = cx.summaries.of(u);
         let wake = s.wakes.iter().find(|w| {
@@ -226,9 +230,17 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     let other = match waker(cx, hw) {
         Waker::Needs(o) => Some(o),
         Waker::Free => return None,
-        // Waiting while holding a permit is what a semaphore is for (it bounds the waiters);
-        // it is a deadlock only when the waker needs a permit back.
-        Waker::Unseen if hw.held.lock.flavor.kind == LockKind::Semaphore => return None,
+        // Waiting while holding a permit is what a semaphore is for (it bounds the waiters), and
+        // an initializer may wait for what it initializes from: a deadlock only when the waker
+        // needs a permit back, or forces the cell while it waits.
+        Waker::Unseen
+            if matches!(
+                hw.held.lock.flavor.kind,
+                LockKind::Semaphore | LockKind::Once
+            ) =>
+        {
+            return None
+        }
         Waker::Unseen => None,
     };
     let severity = match &other {
