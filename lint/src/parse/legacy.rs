@@ -51,6 +51,11 @@ pub fn rewrite(tokens: TokenStream) -> TokenStream {
                 out.push(tt.clone());
                 push_dyn_if_bare(&tokens[i + 1..], &mut out);
             }
+            // `type Action = Fn(u8) + Send;`
+            TokenTree::Punct(p) if p.as_char() == '=' && angles == 0 && aliases_type(&out) => {
+                out.push(tt.clone());
+                push_dyn_if_bare(&tokens[i + 1..], &mut out);
+            }
             _ => out.push(tt.clone()),
         }
         i += 1;
@@ -69,6 +74,33 @@ fn opens_generics(before: &[TokenTree]) -> bool {
         Some(TokenTree::Punct(p)) => p.as_char() == ':',
         _ => false,
     }
+}
+
+/// `type Name` or `type Name<..>` just before: the `=` of a type alias.
+fn aliases_type(before: &[TokenTree]) -> bool {
+    let mut i = before.len();
+    if matches!(before.last(), Some(TokenTree::Punct(p)) if p.as_char() == '>') {
+        let mut depth = 0i32;
+        while i > 0 {
+            i -= 1;
+            if let TokenTree::Punct(p) = &before[i] {
+                match p.as_char() {
+                    '>' => depth += 1,
+                    '<' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    matches!(
+        (i.checked_sub(2).map(|j| &before[j]), i.checked_sub(1).map(|j| &before[j])),
+        (Some(TokenTree::Ident(t)), Some(TokenTree::Ident(_))) if t == "type"
+    )
 }
 
 /// The `>` of `->` or `=>`.
@@ -241,6 +273,10 @@ mod tests {
         assert_eq!(
             fixed("fn f(x: &(Tr + Sync)) {}"),
             "fn f (x : & (dyn Tr + Sync)) { }"
+        );
+        assert_eq!(
+            fixed("type Action = Fn(&Info) + Send;"),
+            "type Action = dyn Fn (& Info) + Send ;"
         );
         assert_eq!(
             fixed("trait M { fn resize(&mut self, usize); fn g<T>(&self, Vec<T>, x: u8); }"),
