@@ -44,3 +44,43 @@ pub fn apply_limits() -> usize {
     let config = CONFIG.lock().unwrap();
     config.len().min(LIMITS.len())
 }
+
+/// A catalog builds its index on first use from the names it locks; a rename that holds the
+/// names and looks the index up deadlocks if it is the first to use it.
+pub struct Catalog {
+    index: OnceLock<HashMap<String, u32>>,
+    names: Mutex<Vec<String>>,
+}
+
+impl Catalog {
+    pub fn index(&self) -> &HashMap<String, u32> {
+        self.index.get_or_init(|| {
+            let names = self.names.lock().unwrap();
+            names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect()
+        })
+    }
+
+    pub fn rename(&self, from: &str, to: &str) {
+        let mut names = self.names.lock().unwrap();
+        if let Some(&i) = self.index().get(from) {
+            names[i as usize] = to.to_string();
+        }
+    }
+}
+
+/// tokio's cell, initialized by an async block that locks the connection's state.
+pub struct Conn {
+    limit: tokio::sync::OnceCell<u32>,
+    state: tokio::sync::Mutex<u32>,
+}
+
+impl Conn {
+    pub async fn limit(&self) -> u32 {
+        *self.limit.get_or_init(|| async { *self.state.lock().await }).await
+    }
+
+    pub async fn grow(&self) {
+        let mut state = self.state.lock().await;
+        *state += self.limit().await;
+    }
+}

@@ -405,6 +405,7 @@ impl Builder<'_> {
             generics,
             kind,
             fields: Vec::new(),
+            cell_fields: Vec::new(),
             loc: name.at.in_file(file),
         };
         self.index.types.push(def);
@@ -695,14 +696,22 @@ impl Builder<'_> {
             };
             // Not collected in place, as with parameters.
             let mut fields = Vec::with_capacity(tys.len());
+            let mut cells = Vec::new();
             fields.extend(tys.into_iter().map(|(n, t)| {
+                if let TypeExpr::Path { segs, .. } = &t {
+                    let name = segs.last().map(|s| self.index.names.str(*s));
+                    if name.and_then(crate::locks::api::cell_type) == Some(false) {
+                        cells.push(n);
+                    }
+                }
                 let ty = lower(&self.index, &cx, &t);
                 (n, ty)
             }));
-            all_fields.push(fields);
+            all_fields.push((fields, cells));
         }
-        for (def, fields) in self.index.types.iter_mut().zip(all_fields) {
+        for (def, (fields, cells)) in self.index.types.iter_mut().zip(all_fields) {
             def.fields = fields;
+            def.cell_fields = cells;
         }
         let static_tys: Vec<Ty> = self
             .index

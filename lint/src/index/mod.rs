@@ -82,6 +82,9 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Lowered field types, filled once every type is known.
     pub fields: Vec<(Name, Ty)>,
+    /// Fields that are one-time-initialization cells given their initializer by a call
+    /// (`cache: OnceLock<T>`): their types lower to what they hold.
+    pub cell_fields: Vec<Name>,
     pub loc: Loc,
 }
 

@@ -170,6 +170,8 @@ pub struct Classes {
     permits: HashMap<ClassId, u32>,
     /// Of statics that are one-time-initialization cells: the class forcing one acquires.
     cells: HashMap<StaticId, ClassId>,
+    /// The same, of fields (`cache: OnceLock<T>`).
+    field_cells: HashMap<(TypeId, Name), ClassId>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -234,6 +236,7 @@ impl Classes {
             holders: HashSet::new(),
             permits: HashMap::new(),
             cells: HashMap::new(),
+            field_cells: HashMap::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -278,6 +281,24 @@ impl Classes {
             });
             c.cells.insert(id, class);
         }
+        for (i, def) in index.types.iter().enumerate() {
+            let t = TypeId(i as u32);
+            for &f in &def.cell_fields {
+                let base = format!("{}::{}", def.display, index.name(f));
+                // A cell around a lock (`OnceLock<Mutex<T>>`) is named for the lock already.
+                let name = match c.fields.contains_key(&(t, f)) {
+                    true => format!("{base}::{{init}}"),
+                    false => base,
+                };
+                let class = c.add(LockClass {
+                    min_segments: if name.ends_with("::{init}") { 3 } else { 2 },
+                    name,
+                    decl: def.loc,
+                    is_lock: true,
+                });
+                c.field_cells.insert((t, f), class);
+            }
+        }
         c.holders = lock_holders(index);
         let mut opaque: Vec<FnId> = index
             .accessors
@@ -302,6 +323,11 @@ impl Classes {
     /// The class of forcing a one-time-initialized static.
     pub fn cell(&self, s: StaticId) -> Option<ClassId> {
         self.cells.get(&s).copied()
+    }
+
+    /// The class of forcing a one-time-initialized field.
+    pub fn field_cell(&self, t: TypeId, f: Name) -> Option<ClassId> {
+        self.field_cells.get(&(t, f)).copied()
     }
 
     pub fn permits(&self, c: ClassId) -> Option<u32> {
@@ -395,6 +421,7 @@ mod tests {
             holders: HashSet::new(),
             permits: HashMap::new(),
             cells: HashMap::new(),
+            field_cells: HashMap::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

@@ -13,7 +13,7 @@ use crate::index::types::LockTy;
 use crate::index::Ty;
 use crate::index::{Cell, Def, StaticId};
 use crate::locks::api::{self, Acquire, Mode};
-use crate::locks::class::{has_class, is_lock_like, ClassRef, Place, Root};
+use crate::locks::class::{has_class, is_lock_like, ClassId, ClassRef, Place, Root};
 use crate::source::Loc;
 
 pub(super) struct Binding {
@@ -267,9 +267,7 @@ impl Walker<'_> {
     }
 
     /// A static, read by name.
-    /// A use of one-time-initialized static `s` that may run its initializer (`init`): the
-    /// initializer runs with the cell "held", which any other thread forcing it waits for;
-    /// afterwards the cell is held by nobody.
+    /// A use of one-time-initialized static `s` that may run its initializer (`init`).
     pub(super) fn force(&mut self, s: StaticId, at: Loc, init: impl FnOnce(&mut Self)) {
         let Some(class) = self.classes.cell(s) else {
             init(self);
@@ -277,12 +275,30 @@ impl Walker<'_> {
         };
         let cell = Val {
             place: Some(Place::new(Root::Static(s))),
-            class: Some(ClassRef::Known(class)),
+            ty: self.index.static_(s).ty.clone(),
             ..Val::default()
         };
+        self.force_cell(class, &cell, at, init);
+    }
+
+    /// Forcing the cell `cell` of `class`, which may run its initializer (`init`): the
+    /// initializer runs with the cell "held", which any other thread forcing it waits for;
+    /// afterwards the cell is held by nobody.
+    pub(super) fn force_cell(
+        &mut self,
+        class: ClassId,
+        cell: &Val,
+        at: Loc,
+        init: impl FnOnce(&mut Self),
+    ) {
         let lock = LockTy {
             flavor: api::once_flavor(),
-            inner: Box::new(self.index.static_(s).ty.clone()),
+            inner: Box::new(cell.ty.clone()),
+        };
+        let cell = Val {
+            place: cell.place.clone(),
+            class: Some(ClassRef::Known(class)),
+            ..Val::default()
         };
         let acquire = Acquire {
             mode: Mode::Exclusive,
@@ -294,10 +310,14 @@ impl Walker<'_> {
     }
 
     pub(super) fn static_val(&self, s: StaticId) -> Val {
+        let def = self.index.static_(s);
         Val {
-            ty: self.index.static_(s).ty.clone(),
+            ty: def.ty.clone(),
             place: Some(Place::new(Root::Static(s))),
             class: self.classes.static_(s).map(ClassRef::Known),
+            cell: (def.cell == Some(Cell::Given))
+                .then(|| self.classes.cell(s))
+                .flatten(),
             ..Val::default()
         }
     }

@@ -48,13 +48,28 @@ impl Walker<'_> {
         // Located only where an event needs it: most method calls are not events.
         let at = (start, m.paren_token.span.close());
         let recv_ty = recv.ty.clone();
-        // `CELL.get_or_init(|| ..)`: the closure is the cell's initializer, run with the cell held.
-        if let Some(s) = given_cell(self.index, &recv).filter(|_| api::forces_cell(&name)) {
+        // `CELL.get_or_init(|| ..)`: the closure is the cell's initializer, run with the cell
+        // held; tokio's `get_or_init(|| async { .. })` runs the async block's body.
+        if let Some(class) = recv.cell.filter(|_| api::forces_cell(&name)) {
             let at = self.loc_between(start, m.paren_token.span.close());
-            self.force(s, at, |w| {
-                w.args(&m.args, None);
+            self.force_cell(class, &recv, at, |w| {
+                for a in &m.args {
+                    match a {
+                        syn::Expr::Closure(c) => match &*c.body {
+                            syn::Expr::Async(b) => {
+                                w.block(&b.block);
+                            }
+                            _ => {
+                                w.args(&std::iter::once(a.clone()).collect(), None);
+                            }
+                        },
+                        _ => {
+                            w.expr(a);
+                        }
+                    }
+                }
             });
-            return recv;
+            return Val { cell: None, ..recv };
         }
         if let Ty::Lock(l) = &recv_ty {
             if let Some(acq) = self.index.acquire(l.flavor, &name) {
@@ -694,17 +709,6 @@ fn last_or_copy<T: Clone>(slot: &mut Option<Box<[T]>>, last: bool) -> Box<[T]> {
         slot.take().unwrap_or_default()
     } else {
         slot.clone().unwrap_or_default()
-    }
-}
-
-/// The static `recv` is, when it is a cell given its initializer by a call.
-fn given_cell(index: &Index, recv: &Val) -> Option<crate::index::StaticId> {
-    let place = recv.place.as_ref()?;
-    match place.root {
-        Root::Static(s) if place.proj.is_empty() => {
-            (index.static_(s).cell == Some(crate::index::Cell::Given)).then_some(s)
-        }
-        _ => None,
     }
 }
 

@@ -35,7 +35,7 @@ use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
 use crate::locks::api::{self, Acquire};
-use crate::locks::class::{ClassRef, Classes, Place, Root};
+use crate::locks::class::{ClassId, ClassRef, Classes, Place, Root};
 use crate::names::Name;
 use crate::parse::outline::type_expr;
 use crate::source::{FileId, Loc, Origin, SourceDb};
@@ -85,6 +85,9 @@ struct Val {
     /// Made in unit `.0` by a struct literal or a call of the crate: what its fields hold
     /// follows from there (`locks::aliases`).
     made: Option<(u32, Made)>,
+    /// A one-time-initialization cell given its initializer by a call (`get_or_init`): the
+    /// class forcing it acquires.
+    cell: Option<ClassId>,
 }
 
 /// What a future made here does when it is awaited (if it is not, it does nothing here).

@@ -53,10 +53,15 @@ impl Walker<'_> {
                     }
                     None => None,
                 };
+                let cell = (!self.index.ty(*t).cell_fields.is_empty())
+                    .then(|| self.index.names.find(name))
+                    .flatten()
+                    .and_then(|n| self.classes.field_cell(*t, n));
                 Val {
                     ty,
                     place,
                     class,
+                    cell,
                     ..Val::default()
                 }
             }

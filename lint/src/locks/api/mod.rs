@@ -78,9 +78,10 @@ impl Flavor {
     }
 
     /// Whether a thread waiting for this lock is blocked (rather than a task suspended): the
-    /// guard of such a lock must not be held across an `.await`.
+    /// guard of such a lock must not be held across an `.await`. A cell is "held" only while
+    /// its initializer runs, and an initializer that awaits is an async cell's (tokio's).
     pub fn blocks_thread(self) -> bool {
-        !self.info().is_async
+        !self.info().is_async && self.kind != LockKind::Once
     }
 
     pub fn is_reentrant(self) -> bool {
