@@ -78,29 +78,41 @@ fn opens_generics(before: &[TokenTree]) -> bool {
 
 /// `type Name` or `type Name<..>` just before: the `=` of a type alias.
 fn aliases_type(before: &[TokenTree]) -> bool {
+    follows_keyword_and_name(before, "type")
+}
+
+/// `keyword Name` or `keyword Name<..>` ends `before`.
+fn follows_keyword_and_name(before: &[TokenTree], keyword: &str) -> bool {
+    let i = before_generics(before);
+    matches!(
+        (i.checked_sub(2).map(|j| &before[j]), i.checked_sub(1).map(|j| &before[j])),
+        (Some(TokenTree::Ident(k)), Some(TokenTree::Ident(_))) if k == keyword
+    )
+}
+
+/// Where `before` ends once generic parameters written last (`<T: A, U>`) are left out.
+fn before_generics(before: &[TokenTree]) -> usize {
     let mut i = before.len();
-    if matches!(before.last(), Some(TokenTree::Punct(p)) if p.as_char() == '>') {
-        let mut depth = 0i32;
-        while i > 0 {
-            i -= 1;
-            if let TokenTree::Punct(p) = &before[i] {
-                match p.as_char() {
-                    '>' => depth += 1,
-                    '<' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
+    if !matches!(before.last(), Some(TokenTree::Punct(p)) if p.as_char() == '>') {
+        return i;
+    }
+    let mut depth = 0i32;
+    while i > 0 {
+        i -= 1;
+        if let TokenTree::Punct(p) = &before[i] {
+            match p.as_char() {
+                '>' => depth += 1,
+                '<' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i;
                     }
-                    _ => {}
                 }
+                _ => {}
             }
         }
     }
-    matches!(
-        (i.checked_sub(2).map(|j| &before[j]), i.checked_sub(1).map(|j| &before[j])),
-        (Some(TokenTree::Ident(t)), Some(TokenTree::Ident(_))) if t == "type"
-    )
+    i
 }
 
 /// The `>` of `->` or `=>`.
@@ -174,30 +186,7 @@ fn with_dyn(inner: TokenStream) -> TokenStream {
 
 /// `fn name(..)` or `fn name<..>(..)`: the group being read is a parameter list.
 fn is_fn_params(before: &[TokenTree]) -> bool {
-    let mut i = before.len();
-    // Skip generic parameters written before the list.
-    if matches!(before.last(), Some(TokenTree::Punct(p)) if p.as_char() == '>') {
-        let mut depth = 0i32;
-        while i > 0 {
-            i -= 1;
-            if let TokenTree::Punct(p) = &before[i] {
-                match p.as_char() {
-                    '>' => depth += 1,
-                    '<' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    matches!(
-        (i.checked_sub(2).map(|j| &before[j]), i.checked_sub(1).map(|j| &before[j])),
-        (Some(TokenTree::Ident(f)), Some(TokenTree::Ident(_))) if f == "fn"
-    )
+    follows_keyword_and_name(before, "fn")
 }
 
 /// Gives each parameter without a name (`usize`, `&[u8]`) the pattern `_`.
