@@ -12,6 +12,8 @@ pub enum MacroKind {
     Diverges,
     /// Expands to a condition check: each argument's temporaries end with it.
     Assert,
+    /// Awaits the futures it is given (`join!`): each runs there.
+    Awaits,
     Plain,
 }
 
@@ -26,6 +28,8 @@ pub fn kind(mac: &syn::Macro) -> MacroKind {
         MacroKind::Diverges
     } else if api::is_assert_macro(&name) {
         MacroKind::Assert
+    } else if api::is_awaiting_macro(&name) {
+        MacroKind::Awaits
     } else {
         MacroKind::Plain
     }

@@ -9,6 +9,7 @@ use crate::events::{AwaitPoint, Init, Made, Source};
 use crate::index::resolve::Res;
 use crate::index::{Def, Ty};
 use crate::locks::class::{ClassRef, Root};
+use crate::source::Loc;
 
 impl Walker<'_> {
     pub(super) fn expr(&mut self, e: &syn::Expr) -> Val {
@@ -59,29 +60,9 @@ impl Walker<'_> {
             E::Cast(c) => self.expr(&c.expr),
             E::Try(t) => self.expr(&t.expr),
             E::Await(a) => {
-                let mut v = self.expr(&a.base);
-                if let Some(p) = v.pending.take() {
-                    v = match &*p {
-                        Pending::Acquire {
-                            recv,
-                            lock,
-                            acquire,
-                            loc,
-                        } => self.acquire(recv.clone(), lock, *acquire, *loc),
-                        Pending::Call {
-                            callees,
-                            via,
-                            args,
-                            given,
-                            loc,
-                        } => self.record_calls(callees, *via, args.clone(), given.clone(), *loc),
-                    };
-                }
-                // The task may be suspended here with everything it holds.
+                let v = self.expr(&a.base);
                 let loc = self.loc(a.await_token.span);
-                let held = self.life.held();
-                self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
-                v
+                self.await_val(v, loc)
             }
             E::Block(b) => self.block(&b.block),
             E::Unsafe(u) => self.block(&u.block),
@@ -273,6 +254,31 @@ impl Walker<'_> {
         v
     }
 
+    /// `v.await` at `loc`: what the future does happens here (an async lock is taken, an async
+    /// fn's body runs), and the task may be suspended with everything it holds.
+    fn await_val(&mut self, mut v: Val, loc: Loc) -> Val {
+        if let Some(p) = v.pending.take() {
+            v = match &*p {
+                Pending::Acquire {
+                    recv,
+                    lock,
+                    acquire,
+                    loc,
+                } => self.acquire(recv.clone(), lock, *acquire, *loc),
+                Pending::Call {
+                    callees,
+                    via,
+                    args,
+                    given,
+                    loc,
+                } => self.record_calls(callees, *via, args.clone(), given.clone(), *loc),
+            };
+        }
+        let held = self.life.held();
+        self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
+        v
+    }
+
     pub(super) fn binary(&mut self, b: &syn::ExprBinary) -> Val {
         use syn::BinOp as B;
         match b.op {
@@ -313,6 +319,20 @@ impl Walker<'_> {
             match kind {
                 MacroKind::Assert => {
                     self.temp_scoped(|w| w.expr(&arg));
+                }
+                MacroKind::Awaits => {
+                    // `join!(a, b)`: each future is awaited there, together with the others.
+                    let v = self.expr(&arg);
+                    if let Some(d @ Deferred::Async(_)) = &v.deferred {
+                        self.run_deferred(d.clone(), Vec::new());
+                    }
+                    let loc = self.loc(
+                        m.path
+                            .segments
+                            .last()
+                            .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
+                    );
+                    self.await_val(v, loc);
                 }
                 _ => {
                     self.expr(&arg);

@@ -462,6 +462,10 @@ pub fn is_diverging_macro(name: &str) -> bool {
     DIVERGING_MACROS.contains(&name)
 }
 
+pub fn is_awaiting_macro(name: &str) -> bool {
+    AWAITING_MACROS.contains(&name)
+}
+
 pub fn is_assert_macro(name: &str) -> bool {
     ASSERT_MACROS.contains(&name)
 }

@@ -494,6 +494,10 @@ pub(super) const LOGGING_MACROS: &[&str] = &[
 /// Macros that never return: what follows them is dead code.
 pub(super) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
+/// Macros that await the futures they are given, together (`tokio::join!(a, b)`, futures'
+/// `join!`): each future's body runs there, as at an `.await`.
+pub(super) const AWAITING_MACROS: &[&str] = &["join", "try_join"];
+
 /// Macros that expand to a condition check: each argument's temporaries end with it.
 pub(super) const ASSERT_MACROS: &[&str] = &[
     "assert",
