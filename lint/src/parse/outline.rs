@@ -251,6 +251,21 @@ pub fn type_expr<S>(ty: &syn::Type, seg: &impl Fn(&syn::Ident) -> S) -> TypeExpr
     }
 }
 
+/// `fn f() -> impl Future<Output = T>`: written to return an `async` block, which runs where the
+/// future is awaited, like an `async fn`'s body.
+fn returns_impl_future(output: &syn::ReturnType) -> bool {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return false;
+    };
+    let syn::Type::ImplTrait(t) = &**ty else {
+        return false;
+    };
+    t.bounds.iter().any(|b| {
+        matches!(b, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "Future"))
+    })
+}
+
 /// Traits that say nothing about which code runs: auto traits and derivable ones.
 const MARKER_TRAITS: &[&str] = &[
     "Send",
@@ -525,7 +540,7 @@ impl Reader<'_> {
             generics: self.generics(&sig.generics),
             bounds: self.bounds(&sig.generics),
             has_receiver: sig.receiver().is_some(),
-            is_async: sig.asyncness.is_some(),
+            is_async: sig.asyncness.is_some() || returns_impl_future(&sig.output),
             params,
             ret: match &sig.output {
                 syn::ReturnType::Type(_, t) => Some(self.ty(t)),

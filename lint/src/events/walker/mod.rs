@@ -204,7 +204,12 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
     };
     w.life.push_temp_scope();
     w.bind_params(&def.params);
-    let v = w.block(&body);
+    let mut v = w.block(&body);
+    // `fn f() -> impl Future { async move { .. } }`: the block is the function's asynchronous
+    // body (calls of `f` are awaited like an `async fn`'s).
+    if let (true, Some(d @ Deferred::Async(_))) = (def.is_async, v.deferred.take()) {
+        w.run_deferred(d, Vec::new());
+    }
     w.record_return(&v);
     w.life.pop_temp_scope();
     w.run_drops(None);
