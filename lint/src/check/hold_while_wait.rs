@@ -13,21 +13,24 @@ use crate::source::Loc;
 use crate::summary::HeldWait;
 
 pub fn check(cx: &Cx) -> Vec<Finding> {
+    // One finding per wait site, listing every lock held there (however many guards of each: a
+    // reentrant lock); in the order the waits were found.
+    let mut sites: Vec<((Loc, Loc), Vec<&HeldWait>)> = Vec::new();
     let mut seen = HashSet::new();
-    let mut out = Vec::new();
     for hw in &cx.summaries.found.held_waits {
-        // One finding per lock held at a wait, however many guards of it (a reentrant lock).
-        let key = (
-            hw.held.lock.class,
-            hw.held.lock.place.clone(),
-            hw.wait.chain.acquired_at(),
-            hw.at,
-        );
-        if seen.insert(key) {
-            out.extend(finding(cx, hw));
+        let site = (hw.wait.chain.acquired_at(), hw.at);
+        if !seen.insert((hw.held.lock.class, hw.held.lock.place.clone(), site)) {
+            continue;
+        }
+        match sites.iter_mut().find(|(s, _)| *s == site) {
+            Some((_, held)) => held.push(hw),
+            None => sites.push((site, vec![hw])),
         }
     }
-    out
+    sites
+        .iter()
+        .filter_map(|(_, held)| finding(cx, held))
+        .collect()
 }
 
 /// Who would wake the waiter, and needs the held lock to do it.
@@ -172,10 +175,34 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     likely.map(Some).ok_or(())
 }
 
-/// The finding for one lock held at one wait; none when the code shows every thread that would
+/// The finding for the locks held at one wait; none when the code shows every thread that would
 /// end the wait and none of them needs a lock held here (the wait ends).
-fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
-    let held = cx.lock_name(hw.unit, &hw.held.lock);
+fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
+    let first = at_wait.first()?;
+    // Each lock held, with what the code shows of the waker's need for it.
+    let held: Vec<(&HeldWait, Option<OtherSide>)> = at_wait
+        .iter()
+        .filter_map(|hw| match waker(cx, hw) {
+            Waker::Needs(o) => Some((*hw, Some(o))),
+            Waker::Free => None,
+            // Waiting while holding a permit is what a semaphore is for (it bounds the
+            // waiters), and an initializer may wait for what it initializes from: a deadlock
+            // only when the waker needs a permit back, or forces the cell while it waits.
+            Waker::Unseen
+                if matches!(
+                    hw.held.lock.flavor.kind,
+                    LockKind::Semaphore | LockKind::Once
+                ) =>
+            {
+                None
+            }
+            Waker::Unseen => Some((*hw, None)),
+        })
+        .collect();
+    if held.is_empty() {
+        return None;
+    }
+    let hw = first;
     let what = match hw.wait.kind {
         Waitable::Condvar => "waiting on a condition variable".to_string(),
         Waitable::Receiver | Waitable::AsyncReceiver => "blocking on a channel receive".to_string(),
@@ -190,23 +217,33 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
         Waitable::Tasks => "dropping a runtime, which waits for its running tasks".to_string(),
         Waitable::Sender => "sending".to_string(),
     };
+    let names: Vec<String> = held
+        .iter()
+        .map(|(h, _)| cx.lock_name(h.unit, &h.held.lock))
+        .collect();
+    let listed = list(&names);
     let direct = hw.wait.chain.next.is_none();
-    let mut labels = vec![
-        Label {
-            loc: hw.held.chain.loc,
-            message: format!("`{held}` acquired here"),
+    let mut labels: Vec<Label> = held
+        .iter()
+        .zip(&names)
+        .map(|((h, _), name)| Label {
+            loc: h.held.chain.loc,
+            message: format!("`{name}` acquired here"),
             primary: false,
+        })
+        .collect();
+    labels.push(Label {
+        loc: hw.at,
+        message: if direct {
+            format!("{what} while holding {listed}")
+        } else {
+            format!(
+                "this call ends up {what} while {listed} {} held",
+                are(&names)
+            )
         },
-        Label {
-            loc: hw.at,
-            message: if direct {
-                format!("{what} while holding `{held}`")
-            } else {
-                format!("this call ends up {what} while `{held}` is held")
-            },
-            primary: true,
-        },
-    ];
+        primary: true,
+    });
     if !direct {
         labels.push(Label {
             loc: hw.wait.chain.acquired_at(),
@@ -220,73 +257,88 @@ fn finding(cx: &Cx, hw: &HeldWait) -> Option<Finding> {
     let mut notes = Vec::new();
     if hw.wait.kind == Waitable::Condvar {
         notes.push(format!(
-            "note: a condvar wait releases only the mutex whose guard it is given; `{held}` stays locked while this thread sleeps"
+            "note: a condvar wait releases only the mutex whose guard it is given; {listed} {} locked while this thread sleeps",
+            if names.len() == 1 { "stays" } else { "stay" }
         ));
     }
     let via = cx.via_chain(&hw.wait.chain);
     if !via.is_empty() {
         notes.push(format!("note: the wait happens{via}"));
     }
-    let other = match waker(cx, hw) {
-        Waker::Needs(o) => Some(o),
-        Waker::Free => return None,
-        // Waiting while holding a permit is what a semaphore is for (it bounds the waiters), and
-        // an initializer may wait for what it initializes from: a deadlock only when the waker
-        // needs a permit back, or forces the cell while it waits.
-        Waker::Unseen
-            if matches!(
-                hw.held.lock.flavor.kind,
-                LockKind::Semaphore | LockKind::Once
-            ) =>
-        {
-            return None
-        }
-        Waker::Unseen => None,
-    };
-    let severity = match &other {
-        Some(o) => {
+    let mut needed = false;
+    for (_, other) in &held {
+        if let Some(o) = other {
+            needed = true;
             labels.push(Label {
                 loc: o.loc,
                 message: "the thread that would wake it needs the lock".to_string(),
                 primary: false,
             });
             notes.push(format!("note: {}", o.text));
-            if hw.wait.kind == Waitable::Condvar {
-                notes.push("note: this is a nested monitor lockout: one thread holds the lock and waits for a signal, the other needs the lock to send it".to_string());
-            }
-            Severity::Error
         }
-        None => {
-            notes.push(format!(
-                "note: if the thread that would wake this one needs `{held}`, neither proceeds"
-            ));
-            Kind::HoldWhileWait.default_severity()
+    }
+    let severity = if needed {
+        if hw.wait.kind == Waitable::Condvar {
+            notes.push("note: this is a nested monitor lockout: one thread holds the lock and waits for a signal, the other needs the lock to send it".to_string());
         }
+        Severity::Error
+    } else {
+        notes.push(format!(
+            "note: if the thread that would wake this one needs {listed}, neither proceeds"
+        ));
+        Kind::HoldWhileWait.default_severity()
+    };
+    let (scope, it) = match names.len() {
+        1 => ("end its scope or `drop` the guard", "it"),
+        _ => ("end their scopes or `drop` the guards", "them"),
     };
     notes.push(format!(
-        "help: release `{held}` before blocking (end its scope or `drop` the guard), or make the waker not need it"
+        "help: release {listed} before blocking ({scope}), or make the waker not need {it}"
     ));
     labels.sort();
     labels.dedup_by(|a, b| a.loc == b.loc);
+    let subject = match (names.len(), hw.held.lock.flavor.kind) {
+        (1, LockKind::Semaphore) => format!("a permit of {listed} is"),
+        _ => format!("{listed} {}", are(&names)),
+    };
     Some(Finding {
         kind: Kind::HoldWhileWait,
         severity,
-        message: match hw.held.lock.flavor.kind {
-            LockKind::Semaphore => format!("a permit of `{held}` is held while {what}"),
-            _ => format!("`{held}` is held while {what}"),
-        },
-        flows: vec![{
-            let mut steps = vec![Label {
-                loc: hw.held.chain.loc,
-                message: format!("holds `{held}`"),
-                primary: false,
-            }];
-            steps.extend(cx.chain_steps(&hw.wait.chain, &what));
-            steps
-        }],
+        message: format!("{subject} held while {what}"),
+        flows: held
+            .iter()
+            .zip(&names)
+            .map(|((h, _), name)| {
+                let mut steps = vec![Label {
+                    loc: h.held.chain.loc,
+                    message: format!("holds `{name}`"),
+                    primary: false,
+                }];
+                steps.extend(cx.chain_steps(&h.wait.chain, &what));
+                steps
+            })
+            .collect(),
         functions: vec![cx.unit_name(hw.unit).to_string()],
-        locks: vec![held],
+        locks: names,
         labels,
         notes,
     })
+}
+
+/// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
+fn list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+fn are(names: &[String]) -> &'static str {
+    if names.len() == 1 {
+        "is"
+    } else {
+        "are"
+    }
 }
