@@ -6,7 +6,7 @@
 use super::{cycles, Cx};
 use crate::graph::LockGraph;
 use crate::locks::api::LockKind;
-use crate::locks::class::ClassId;
+use crate::locks::class::{ClassId, Root};
 use crate::report::{Finding, Kind, Label};
 
 pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
@@ -97,6 +97,14 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         .collect();
     let permits: Vec<bool> = kinds.iter().map(|k| *k == LockKind::Semaphore).collect();
     let cell = kinds.iter().position(|k| *k == LockKind::Once);
+    if n == 1 {
+        notes.extend(
+            graph
+                .edges
+                .get(&(cycle[0], cycle[0]))
+                .and_then(|it| maybe_one(cx, it)),
+        );
+    }
     notes.push(scenario(&names, &kinds));
     if let Some(i) = cell {
         notes.push(format!(
@@ -143,6 +151,32 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         flows,
         functions,
     })
+}
+
+/// Two inputs of one function, locked one inside the other at the same path (`self.items`, then
+/// `other.items`): unless the function compares them by address, they may be one object, and
+/// the second acquisition then waits for the first.
+fn maybe_one(cx: &Cx, it: &crate::summary::Interaction) -> Option<String> {
+    let (held, taken) = (&it.held.lock.place, &it.taken.lock.place);
+    let (Root::Param(a), Root::Param(b)) = (held.root, taken.root) else {
+        return None;
+    };
+    if a == b || held.proj != taken.proj || cx.units[it.unit].rare().checks_identity {
+        return None;
+    }
+    let func = cx.units[it.unit].func;
+    let name = |i| cx.index.param_name(func, i).unwrap_or("_").to_string();
+    let shared = it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
+    Some(format!(
+        "note: `{}` and `{}` may be the same object (nothing here compares them with `ptr::eq`): then the second acquisition waits for the first on this one thread{}",
+        name(a),
+        name(b),
+        if shared {
+            ", as soon as a writer queues between the two reads"
+        } else {
+            ""
+        }
+    ))
 }
 
 /// How the threads interleave to deadlock. Two threads get lockdep's two-column picture; a longer

@@ -171,6 +171,9 @@ pub struct Rare {
     pub given: Vec<(u32, u16, Box<Fields>)>,
     /// A spawned future: a task on an async runtime, which the runtime's drop waits for.
     pub task: bool,
+    /// It compares references by address (`ptr::eq`, `Arc::ptr_eq`): it knows whether two of
+    /// its inputs are one object.
+    pub checks_identity: bool,
     /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
     pub permits: Vec<(TypeId, Name, u32)>,
     pub locals: Vec<LocalLock>,
@@ -191,6 +194,7 @@ static NOTHING_RARE: Rare = Rare {
     vias: Vec::new(),
     given: Vec::new(),
     task: false,
+    checks_identity: false,
     permits: Vec::new(),
     locals: Vec::new(),
     wakes: Vec::new(),
@@ -225,6 +229,7 @@ impl Rare {
             && self.vias.is_empty()
             && self.given.is_empty()
             && !self.task
+            && !self.checks_identity
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()

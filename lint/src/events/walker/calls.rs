@@ -319,6 +319,9 @@ impl Walker<'_> {
     /// wrappers we see through.
     pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
+        if api::is_identity_check(path) {
+            self.units[0].rare_mut().checks_identity = true;
+        }
         if api::is_dropping(last) {
             let loc = self.loc_between(at.0, at.1);
             for (v, a) in self.args(args, None).into_iter().zip(args) {

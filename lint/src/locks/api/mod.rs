@@ -462,6 +462,14 @@ pub fn is_diverging_macro(name: &str) -> bool {
     DIVERGING_MACROS.contains(&name)
 }
 
+/// `ptr::eq(a, b)`, `Arc::ptr_eq(&a, &b)`, by the resolved path of the function.
+pub fn is_identity_check(path: &[String]) -> bool {
+    let [.., owner, name] = path else {
+        return false;
+    };
+    IDENTITY_CHECKS.contains(&name.as_str()) && (name == "ptr_eq" || owner == "ptr")
+}
+
 pub fn is_awaiting_macro(name: &str) -> bool {
     AWAITING_MACROS.contains(&name)
 }

@@ -494,6 +494,10 @@ pub(super) const LOGGING_MACROS: &[&str] = &[
 /// Macros that never return: what follows them is dead code.
 pub(super) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
+/// Functions that compare two references by address (`ptr::eq(self, other)`): code that
+/// calls one knows whether two of its inputs are the same object.
+pub(super) const IDENTITY_CHECKS: &[&str] = &["ptr_eq", "eq"];
+
 /// Macros that await the futures they are given, together (`tokio::join!(a, b)`, futures'
 /// `join!`): each future's body runs there, as at an `.await`.
 pub(super) const AWAITING_MACROS: &[&str] = &["join", "try_join"];
