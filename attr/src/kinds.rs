@@ -61,7 +61,7 @@ registry! {
         code: "lock-order-cycle",
         severity: Severity::Error,
         summary: "locks are taken in conflicting orders; threads can deadlock",
-        description: "a cycle among lock classes: A -> B and B -> A, or A -> B -> C -> D -> A, each edge \"waits for B while holding A\" somewhere in the crate, through any depth of calls. Also one class nested in itself: two instances (`from.balance` then `to.balance`) taken with no order between them (two differently named fields of one struct, nested as the code names them, are ordered; a lock reached through the guard of another of its class is ordered after it). Semaphore permits and one-time initialization (`OnceLock`, `LazyLock`, `lazy_static!`, held while the initializer runs) take part like locks.",
+        description: "a cycle among lock classes: A -> B and B -> A, or A -> B -> C -> D -> A, each edge \"waits for B while holding A\" somewhere in the crate, through any depth of calls. Also one class nested in itself: two instances (`from.balance` then `to.balance`) taken with no order between them (two differently named fields of one struct, nested as the code names them, are ordered; a lock reached through the guard of another of its class is ordered after it, and so are two objects the function compares by a key first). Semaphore permits and one-time initialization (`OnceLock`, `LazyLock`, `lazy_static!`, held while the initializer runs) take part like locks.",
         explain: include_str!("kinds/lock-order-cycle.txt"),
     },
     DoubleLock => KindInfo {

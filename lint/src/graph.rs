@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::events::Unit;
 use crate::locks::aliases::Aliases;
 use crate::locks::class::{ClassId, ClassRef};
 use crate::locks::hierarchy::Hierarchy;
@@ -24,6 +25,7 @@ pub fn build(
     interactions: Vec<Interaction>,
     hierarchy: &Hierarchy,
     aliases: &Aliases,
+    units: &[Unit],
 ) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut reacquires = Vec::new();
@@ -55,6 +57,17 @@ pub fn build(
         // One instance inside the data of another (a tree of locked nodes, a proxy around the
         // segment it wraps): ordered by the structure, outer first.
         if same_class && it.taken.lock.place.inside(&it.held.lock.place) {
+            continue;
+        }
+        // Two objects the function compares by a key (`if a.id < b.id`) before nesting their
+        // locks: ordered by that key, whichever comes first.
+        let (h, t) = (it.held.lock.place.root, it.taken.lock.place.root);
+        let keyed = units[it.unit]
+            .rare()
+            .ordered
+            .iter()
+            .any(|&pair| pair == (h, t) || pair == (t, h));
+        if same_class && keyed {
             continue;
         }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)

@@ -107,6 +107,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         std::mem::take(&mut summaries.found.interactions),
         &hierarchy,
         &aliases,
+        &units,
     );
     let cx = check::Cx {
         index: &index,

@@ -174,6 +174,9 @@ pub struct Rare {
     /// It compares references by address (`ptr::eq`, `Arc::ptr_eq`): it knows whether two of
     /// its inputs are one object.
     pub checks_identity: bool,
+    /// Roots of values it compares by order (`a.id < b.id`): locks of those objects it nests
+    /// may be taken in an order that key decides.
+    pub ordered: Vec<(crate::locks::class::Root, crate::locks::class::Root)>,
     /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
     pub permits: Vec<(TypeId, Name, u32)>,
     pub locals: Vec<LocalLock>,
@@ -195,6 +198,7 @@ static NOTHING_RARE: Rare = Rare {
     given: Vec::new(),
     task: false,
     checks_identity: false,
+    ordered: Vec::new(),
     permits: Vec::new(),
     locals: Vec::new(),
     wakes: Vec::new(),
@@ -230,6 +234,7 @@ impl Rare {
             && self.given.is_empty()
             && !self.task
             && !self.checks_identity
+            && self.ordered.is_empty()
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()

@@ -189,6 +189,11 @@ impl Walker<'_> {
             }
         };
         let vals = self.args(&m.args, Some(closure_param));
+        if api::compares_order(&name) {
+            if let Some(other) = vals.first() {
+                self.compared(&recv, other);
+            }
+        }
         // `self.workers.push(handle)`: the collection keeps the thread's handle.
         if let Some(class) = recv.class {
             for u in vals.iter().filter_map(|v| v.spawned) {
@@ -320,7 +325,7 @@ impl Walker<'_> {
     pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
         if api::is_identity_check(path) {
-            self.units[0].rare_mut().checks_identity = true;
+            self.unit().rare_mut().checks_identity = true;
         }
         if api::is_dropping(last) {
             let loc = self.loc_between(at.0, at.1);

@@ -302,12 +302,30 @@ impl Walker<'_> {
                 self.expr(&b.right);
                 self.expr(&b.left);
             }
+            // `a.id < b.id`: whatever is locked next may be ordered by that key.
+            B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_) => {
+                let left = self.expr(&b.left);
+                let right = self.expr(&b.right);
+                self.compared(&left, &right);
+            }
             _ => {
                 self.expr(&b.left);
                 self.expr(&b.right);
             }
         }
         Val::default()
+    }
+
+    /// Two values compared by order (`a.id < b.id`, `a.key.cmp(&b.key)`, addresses): a function
+    /// that nests locks of the objects they belong to may order them by this key.
+    pub(super) fn compared(&mut self, a: &Val, b: &Val) {
+        let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
+            return;
+        };
+        if pa.root != pb.root && pa.root != Root::Unknown && pb.root != Root::Unknown {
+            let pair = (pa.root, pb.root);
+            self.unit().rare_mut().ordered.push(pair);
+        }
     }
 
     pub(super) fn mac(&mut self, m: &syn::Macro) -> Val {

@@ -462,6 +462,11 @@ pub fn is_diverging_macro(name: &str) -> bool {
     DIVERGING_MACROS.contains(&name)
 }
 
+/// `a.cmp(&b)` and the like (`ORDER_COMPARISONS`).
+pub fn compares_order(method: &str) -> bool {
+    ORDER_COMPARISONS.contains(&method)
+}
+
 /// `ptr::eq(a, b)`, `Arc::ptr_eq(&a, &b)`, by the resolved path of the function.
 pub fn is_identity_check(path: &[String]) -> bool {
     let [.., owner, name] = path else {

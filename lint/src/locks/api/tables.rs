@@ -494,6 +494,9 @@ pub(super) const LOGGING_MACROS: &[&str] = &[
 /// Macros that never return: what follows them is dead code.
 pub(super) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
+/// Methods that compare their receiver with their argument by order (`a.id.cmp(&b.id)`).
+pub(super) const ORDER_COMPARISONS: &[&str] = &["cmp", "partial_cmp", "lt", "le", "gt", "ge"];
+
 /// Functions that compare two references by address (`ptr::eq(self, other)`): code that
 /// calls one knows whether two of its inputs are the same object.
 pub(super) const IDENTITY_CHECKS: &[&str] = &["ptr_eq", "eq"];
