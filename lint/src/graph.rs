@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::events::Unit;
 use crate::locks::aliases::Aliases;
-use crate::locks::class::{ClassId, ClassRef};
+use crate::locks::class::{ClassId, ClassRef, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::source::Loc;
 use crate::summary::Interaction;
@@ -19,6 +19,13 @@ pub struct LockGraph {
     pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
     pub reacquires: Vec<Interaction>,
+}
+
+/// Whether `root` is a variable of `unit` bound to a lock-holding value the unit made, in a unit
+/// that starts no other thread.
+fn fresh(unit: &Unit, root: Root) -> bool {
+    let rare = unit.rare();
+    matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k))
 }
 
 pub fn build(
@@ -68,6 +75,11 @@ pub fn build(
             .iter()
             .any(|&pair| pair == (h, t) || pair == (t, h));
         if same_class && keyed {
+            continue;
+        }
+        // An object made here that no other thread can reach: its locks' order here is no
+        // order between threads.
+        if fresh(&units[it.unit], h) && fresh(&units[it.unit], t) {
             continue;
         }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)

@@ -177,6 +177,11 @@ pub struct Rare {
     /// Roots of values it compares by order (`a.id < b.id`): locks of those objects it nests
     /// may be taken in an order that key decides.
     pub ordered: Vec<(crate::locks::class::Root, crate::locks::class::Root)>,
+    /// Variables bound to a lock-holding value made here (`let db = Db::new()`): no other
+    /// thread can reach it unless the function starts one (`spawns`).
+    pub fresh: Vec<u32>,
+    /// It hands work to another thread or task.
+    pub spawns: bool,
     /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
     pub permits: Vec<(TypeId, Name, u32)>,
     pub locals: Vec<LocalLock>,
@@ -199,6 +204,8 @@ static NOTHING_RARE: Rare = Rare {
     task: false,
     checks_identity: false,
     ordered: Vec::new(),
+    fresh: Vec::new(),
+    spawns: false,
     permits: Vec::new(),
     locals: Vec::new(),
     wakes: Vec::new(),
@@ -235,6 +242,8 @@ impl Rare {
             && !self.task
             && !self.checks_identity
             && self.ordered.is_empty()
+            && self.fresh.is_empty()
+            && !self.spawns
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()

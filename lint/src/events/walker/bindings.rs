@@ -49,6 +49,12 @@ impl Walker<'_> {
             _ => None,
         };
         self.life.give_to_binding(&v.guards, local);
+        let fresh = v.place.is_none()
+            && v.made.is_some_and(|(u, _)| u as usize == self.cur)
+            && matches!(v.ty, Ty::Adt(t) if self.classes.holds_lock(t));
+        if fresh {
+            self.unit().rare_mut().fresh.push(local);
+        }
         let place = v.place.unwrap_or_else(|| Place::new(Root::Local(local)));
         let val = Val {
             place: Some(place),

@@ -130,6 +130,7 @@ impl Walker<'_> {
 
     /// A closure handed to another thread: a unit of its own, holding nothing of ours.
     pub(super) fn spawn_deferred(&mut self, d: Deferred) -> usize {
+        self.units[0].rare_mut().spawns = true;
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
         let mut unit = Unit::of_closure(name);
         if matches!(d, Deferred::Async(_)) {
