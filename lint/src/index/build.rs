@@ -46,6 +46,9 @@ struct Builder<'p> {
     file_modules: HashSet<(usize, FileId)>,
     /// Files whose malformed declarations have been reported (once, however many crates).
     reported: HashSet<FileId>,
+    /// Functions with parameters typed by a closure or future trait, and those parameters'
+    /// names: the candidates to be spawners (`spawners`).
+    deferred_params: Vec<(FnId, Vec<String>)>,
 }
 
 pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Index {
@@ -77,6 +80,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .collect(),
             problems: Vec::new(),
             accessors: HashMap::new(),
+            spawners: HashSet::new(),
             derefs: HashMap::new(),
             macros: HashMap::new(),
             names,
@@ -88,6 +92,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
         sigs: Vec::new(),
         file_modules: HashSet::new(),
         reported: HashSet::new(),
+        deferred_params: Vec::new(),
     };
     let mut preludes = HashMap::new();
     for krate in &parsed.crates {
@@ -130,7 +135,19 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     crate::events::keep_relevant_macros(&mut b.index.macros, &b.index.names);
     b.lower_types();
     super::accessors::find(&mut b.index, &parsed.db);
+    super::spawners::find(&mut b.index, &parsed.db, &b.deferred_params);
     settle(b.index)
+}
+
+/// A closure or future type (`impl FnOnce()`, `F: Future`, `Box<dyn FnOnce() + Send>`): a
+/// value of it is code that runs where it is called or awaited.
+fn runs_later(ty: &TypeExpr, names: &crate::names::Names) -> bool {
+    const TRAITS: &[&str] = &["Fn", "FnMut", "FnOnce", "Future", "IntoFuture"];
+    match ty {
+        TypeExpr::Dyn { segs, .. } => segs.last().is_some_and(|n| TRAITS.contains(&names.str(*n))),
+        TypeExpr::Path { args, .. } => args.iter().any(|a| runs_later(a, names)),
+        _ => false,
+    }
 }
 
 /// Replaces, in a type as written, each generic parameter that a trait bounds by that trait.
@@ -445,6 +462,18 @@ impl Builder<'_> {
             .chain(ret.as_mut())
         {
             bound_generics(ty, &bounds);
+        }
+        let deferred: Vec<String> = params
+            .iter()
+            .filter(|p| {
+                p.ty.as_ref()
+                    .is_some_and(|t| runs_later(t, &self.index.names))
+            })
+            .map(|p| self.index.names.str(p.name).to_string())
+            .collect();
+        if !deferred.is_empty() {
+            let id = FnId(self.index.fns.len() as u32);
+            self.deferred_params.push((id, deferred));
         }
         self.allow(file, allows);
         generics.extend(own_generics);

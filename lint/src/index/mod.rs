@@ -7,6 +7,7 @@
 pub mod accessors;
 mod build;
 pub mod resolve;
+mod spawners;
 pub mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -232,6 +233,9 @@ pub struct Index {
     pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).
     pub accessors: HashMap<FnId, accessors::Accessor>,
+    /// The crate's functions that run the closure or future they are given on another thread
+    /// or task (`spawners`).
+    pub spawners: HashSet<FnId>,
     /// The names everything above holds.
     pub names: Names,
     crate_roots: HashMap<String, ModId>,

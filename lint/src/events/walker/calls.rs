@@ -507,7 +507,9 @@ impl Walker<'_> {
         let Some(&first) = callees.first() else {
             return Val::default();
         };
-        if api::is_spawner(self.index.name(self.index.func(first).name)) {
+        if api::is_spawner(self.index.name(self.index.func(first).name))
+            || self.index.spawners.contains(&first)
+        {
             vals.extend(self.spawn_args(args));
         } else {
             vals.extend(self.args(args, None));
