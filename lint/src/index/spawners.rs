@@ -4,13 +4,12 @@
 //! `async` block passed to it is another thread's, not code run under the caller's locks.
 //!
 //! Only functions with a parameter typed by a closure or future trait are candidates, and their
-//! bodies are only lexed (not parsed): one is a spawner when a call of a spawner's name has that
-//! parameter among its argument tokens. Spawners found make their callers' wrappers spawners
-//! too, round after round.
+//! bodies are only scanned as text (not parsed, not even lexed: most candidates are small
+//! generic helpers, and many bodies would be read for a few spawners): one is a spawner when a
+//! call of a spawner's name has that parameter, as a word, between its parentheses. Spawners
+//! found make their callers' wrappers spawners too, round after round.
 
 use std::collections::HashSet;
-
-use proc_macro2::{TokenStream, TokenTree};
 
 use super::{FnId, Index};
 use crate::locks::api;
@@ -21,25 +20,25 @@ const MAX_ROUNDS: usize = 4;
 
 /// `candidates`: functions with the names of their closure or future parameters.
 pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<String>)]) {
-    let bodies: Vec<(FnId, &[String], TokenStream)> = candidates
+    let texts: Vec<(FnId, &[String], &str)> = candidates
         .iter()
         .filter_map(|(f, params)| {
             let def = index.func(*f);
             let (start, end) = def.text?;
             let text = db.get(def.file).text.get(start as usize..=end as usize)?;
-            Some((*f, &params[..], text.parse().ok()?))
+            Some((*f, &params[..], text))
         })
         .collect();
     let mut found: HashSet<FnId> = HashSet::new();
     for _ in 0..MAX_ROUNDS {
-        let names: HashSet<String> = found
+        let mut names: Vec<String> = found
             .iter()
             .map(|f| index.name(index.func(*f).name).to_string())
             .collect();
-        let is_spawner = |name: &str| api::is_spawner(name) || names.contains(name);
+        names.extend(api::spawner_names().map(str::to_string));
         let before = found.len();
-        for (f, params, body) in &bodies {
-            if !found.contains(f) && hands_on(body, params, &is_spawner) {
+        for (f, params, text) in &texts {
+            if !found.contains(f) && hands_on(text, params, &names) {
                 found.insert(*f);
             }
         }
@@ -47,32 +46,47 @@ pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<St
             break;
         }
     }
-    // The lexed bodies' spans are not needed again.
-    proc_macro2::extra::invalidate_current_thread_spans();
     index.spawners = found;
 }
 
-/// Whether `body` calls a spawner with one of `params` among the call's argument tokens.
-fn hands_on(body: &TokenStream, params: &[String], is_spawner: &impl Fn(&str) -> bool) -> bool {
-    let tokens: Vec<TokenTree> = body.clone().into_iter().collect();
-    tokens.iter().enumerate().any(|(i, tt)| match tt {
-        TokenTree::Group(g) => {
-            let called = match i.checked_sub(1).map(|j| &tokens[j]) {
-                Some(TokenTree::Ident(name)) => is_spawner(&name.to_string()),
-                _ => false,
-            };
-            (called && mentions(&g.stream(), params)) || hands_on(&g.stream(), params, is_spawner)
-        }
-        _ => false,
+/// Whether `body` calls one of `spawners` with one of `params` between the call's parentheses.
+fn hands_on(body: &str, params: &[String], spawners: &[String]) -> bool {
+    spawners.iter().any(|name| {
+        words(body, name).any(|at| {
+            let rest = body[at + name.len()..].trim_start();
+            rest.starts_with('(')
+                && parenthesized(rest)
+                    .is_some_and(|args| params.iter().any(|p| words(args, p).next().is_some()))
+        })
     })
 }
 
-fn mentions(tokens: &TokenStream, params: &[String]) -> bool {
-    tokens.clone().into_iter().any(|tt| match tt {
-        TokenTree::Ident(id) => params.iter().any(|p| id == p.as_str()),
-        TokenTree::Group(g) => mentions(&g.stream(), params),
-        _ => false,
+/// Where `word` occurs in `text` as a whole identifier.
+fn words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
     })
+}
+
+/// The text between the `(` `text` starts with and its matching `)`.
+fn parenthesized(text: &str) -> Option<&str> {
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(&text[1..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -80,9 +94,9 @@ mod tests {
     use super::*;
 
     fn spawns(body: &str, params: &[&str]) -> bool {
-        let tokens: TokenStream = body.parse().expect("lexes");
         let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
-        hands_on(&tokens, &params, &|n| api::is_spawner(n))
+        let names: Vec<String> = api::spawner_names().map(str::to_string).collect();
+        hands_on(body, &params, &names)
     }
 
     #[test]
@@ -97,5 +111,6 @@ mod tests {
         ));
         assert!(!spawns("{ f(); self.pool.spawn(other) }", &["f"]));
         assert!(!spawns("{ let r = f(); r }", &["f"]));
+        assert!(!spawns("{ spawner(fx) }", &["f"]));
     }
 }

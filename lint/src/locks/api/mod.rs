@@ -334,6 +334,11 @@ pub fn may_lock(method: &str) -> bool {
         .any(|(n, _, _)| *n == base)
 }
 
+/// The names of the functions and methods that run their closure argument on another thread.
+pub fn spawner_names() -> impl Iterator<Item = &'static str> {
+    SPAWNERS.iter().copied()
+}
+
 /// Whether a function or method of this name runs its closure argument on another thread.
 pub fn is_spawner(name: &str) -> bool {
     SPAWNERS.contains(&name)
