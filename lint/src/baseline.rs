@@ -1,13 +1,14 @@
 //! Baselines, for adopting the lint on a codebase that already has findings: record today's
 //! findings by fingerprint (kind, lock classes, functions: no line numbers, so unrelated edits
-//! do not disturb it), then report only the findings that are not in the record.
+//! do not disturb it), then report only the findings that are not in the record. An entry that
+//! matches no finding any more (fixed, or changed) is named, so that baselines shrink.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::Report;
+use crate::report::{Problem, Report};
 
 #[derive(Serialize, Deserialize)]
 struct BaselineFile {
@@ -43,7 +44,8 @@ pub fn write(path: &Path, report: &Report) -> Result<(), String> {
         .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))
 }
 
-pub fn load(path: &Path) -> Result<HashSet<String>, String> {
+/// The recorded findings: fingerprint -> the message it was recorded with.
+pub fn load(path: &Path) -> Result<HashMap<String, String>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read the baseline {}: {e}", path.display()))?;
     let file: BaselineFile = serde_json::from_str(&text)
@@ -55,14 +57,43 @@ pub fn load(path: &Path) -> Result<HashSet<String>, String> {
             file.version
         ));
     }
-    Ok(file.findings.into_iter().map(|e| e.fingerprint).collect())
+    Ok(file
+        .findings
+        .into_iter()
+        .map(|e| (e.fingerprint, e.message))
+        .collect())
 }
 
-/// Drops the findings the baseline knows; returns how many.
-pub fn apply(report: &mut Report, known: &HashSet<String>) -> usize {
+/// Drops the findings the baseline knows; returns how many. Entries that matched nothing are
+/// reported as a problem naming them (`baseline` is the file's name, for the message).
+pub fn apply(report: &mut Report, known: &HashMap<String, String>, baseline: &str) -> usize {
     let before = report.findings.len();
-    report
-        .findings
-        .retain(|f| !known.contains(&f.fingerprint()));
+    let mut matched = HashSet::new();
+    report.findings.retain(|f| {
+        let fp = f.fingerprint();
+        let known_here = known.contains_key(&fp);
+        if known_here {
+            matched.insert(fp);
+        }
+        !known_here
+    });
+    let mut stale: Vec<&String> = known
+        .iter()
+        .filter(|(fp, _)| !matched.contains(*fp))
+        .map(|(_, message)| message)
+        .collect();
+    stale.sort();
+    if !stale.is_empty() {
+        report.problems.push(Problem::warning(format!(
+            "{baseline}: {} {} no finding any more (fixed, or changed), and can go (`--write-baseline` rewrites it): {}",
+            stale.len(),
+            if stale.len() == 1 { "entry matches" } else { "entries match" },
+            stale
+                .iter()
+                .map(|m| format!("\"{m}\""))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )));
+    }
     before - report.findings.len()
 }

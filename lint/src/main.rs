@@ -74,14 +74,15 @@ struct Cli {
     /// `--deny warnings`: warnings count as errors (exit status 1).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// Print what a finding kind means, an example, why it deadlocks and how to fix it.
-    #[arg(long, value_name = "KIND")]
+    /// Print what a finding kind means, an example, why it deadlocks and how to fix it; with no
+    /// KIND, list the kinds.
+    #[arg(long, value_name = "KIND", num_args = 0..=1, default_missing_value = "")]
     explain: Option<String>,
     /// Report (and fail on) only the findings that FILE does not record.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
     /// Record every current finding in FILE (to adopt the lint on existing code), then report
-    /// as usual.
+    /// as usual; succeeds (exit 0) whatever it found.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
 }
@@ -139,8 +140,11 @@ fn main() -> ExitCode {
     if let Some(path) = &cli.baseline {
         match lockorder_lint::baseline::load(path) {
             Ok(known) => {
-                analysis.report.stats.baselined =
-                    lockorder_lint::baseline::apply(&mut analysis.report, &known);
+                analysis.report.stats.baselined = lockorder_lint::baseline::apply(
+                    &mut analysis.report,
+                    &known,
+                    &path.display().to_string(),
+                );
             }
             Err(e) => {
                 eprintln!("error: {e}");
@@ -159,7 +163,8 @@ fn main() -> ExitCode {
         eprintln!("error: nothing could be analyzed");
         return ExitCode::from(2);
     }
-    if analysis.report.errors() > 0 {
+    // Writing a baseline adopts today's findings: it succeeds.
+    if analysis.report.errors() > 0 && cli.write_baseline.is_none() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -167,6 +172,17 @@ fn main() -> ExitCode {
 }
 
 fn explain(code: &str) -> ExitCode {
+    if code.is_empty() {
+        for kind in Kind::ALL {
+            println!(
+                "{:<26} {:<8} {}",
+                kind.code(),
+                kind.default_severity().as_str(),
+                kind.info().summary
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
     match Kind::from_code(code) {
         Some(kind) => {
             println!("{}", kind.explain());
