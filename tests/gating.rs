@@ -134,6 +134,28 @@ fn output_file_gets_the_report_and_the_terminal_the_summary() {
 }
 
 #[test]
+fn short_format_is_one_line_per_finding() {
+    let out = run_in(&repo(), &["--format", "short", "examples/deadlocks"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let json = run_in(&repo(), &["--format", "json", "examples/deadlocks"]);
+    let doc: Value = serde_json::from_slice(&json.stdout).expect("one JSON document");
+    let findings = doc["findings"].as_array().map_or(0, Vec::len);
+    assert_eq!(text.lines().count(), findings, "{text}");
+    for line in text.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (file, line_no, col) = (parts.next(), parts.next(), parts.next());
+        assert!(file.is_some_and(|f| f.ends_with(".rs")), "{line}");
+        assert!(line_no.is_some_and(|n| n.parse::<u32>().is_ok()), "{line}");
+        assert!(col.is_some_and(|n| n.parse::<u32>().is_ok()), "{line}");
+        assert!(
+            line.contains(": error[") || line.contains(": warning["),
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn deny_warnings_turns_warnings_into_failures() {
     let ui = repo().join("ui-tests");
     let plain = run_in(&ui, &["await_holding.rs"]);

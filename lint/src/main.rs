@@ -20,6 +20,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 enum Format {
     /// rustc-style diagnostics
     Human,
+    /// one line per finding: `file:line:col: severity[kind]: message`
+    Short,
     /// one JSON document
     Json,
     /// GitHub Actions annotation lines
@@ -53,8 +55,8 @@ struct Cli {
     /// single `.rs` files (each a crate root).
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: `human` diagnostics on stderr; `json`, `sarif` (2.1.0) and `github`
-    /// (workflow annotations) on stdout.
+    /// Output format: `human` diagnostics on stderr; `short` (a line per finding), `json`,
+    /// `sarif` (2.1.0) and `github` (workflow annotations) on stdout.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Write the report to FILE instead; a one-line summary still goes to the terminal.
@@ -220,6 +222,7 @@ fn emit(cli: &Cli, report: &Report, db: &lockorder_lint::source::SourceDb) -> Re
             report::human::render(report, db, &mut buf).map_err(|e| e.to_string())?;
             String::from_utf8_lossy(buf.as_slice()).into_owned()
         }
+        Format::Short => report::short::render(report, db),
         Format::Json => report::json::render(report, db) + "\n",
         Format::Github => report::github::render(report, db),
         Format::Sarif => report::sarif::render(report, db) + "\n",
