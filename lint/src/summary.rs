@@ -429,6 +429,20 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     let expand = |src: &GuardSrc| -> Vec<Entry> {
         match *src {
             GuardSrc::Acquired(i) => direct.get(i as usize).cloned().into_iter().collect(),
+            GuardSrc::Inherited(k) => unit
+                .rare()
+                .inherited
+                .get(k as usize)
+                .map(|(lock, loc)| Entry {
+                    lock: lock.clone(),
+                    chain: Rc::new(Chain {
+                        loc: *loc,
+                        enters: None,
+                        next: None,
+                    }),
+                })
+                .into_iter()
+                .collect(),
             GuardSrc::Returned(k) => per_call
                 .get(k as usize)
                 .map(|s| s.returns.clone())

@@ -139,6 +139,12 @@ impl Dumper<'_> {
                     ),
                     None => format!("returned by call {i}"),
                 },
+                GuardSrc::Inherited(i) => match self.unit.rare().inherited.get(i as usize) {
+                    Some((lock, loc)) => {
+                        format!("{}@{} (moved in)", self.class(lock.class), loc.line)
+                    }
+                    None => format!("moved in {i}"),
+                },
             })
             .collect();
         format!("[{}]", names.join(", "))

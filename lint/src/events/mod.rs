@@ -30,6 +30,9 @@ use crate::source::{Loc, SourceDb};
 pub enum GuardSrc {
     Acquired(u32),
     Returned(u32),
+    /// A guard the thread's creator moved into it (`async move { let _permit = permit; .. }`):
+    /// the i-th of `Rare::inherited`.
+    Inherited(u32),
 }
 
 pub struct Acquisition {
@@ -171,6 +174,9 @@ pub struct Rare {
     pub given: Vec<(u32, u16, Box<Fields>)>,
     /// A spawned future: a task on an async runtime, which the runtime's drop waits for.
     pub task: bool,
+    /// Of a spawned thread or task: the locks its creator moved in, held from its start, and
+    /// where the creator took them.
+    pub inherited: Vec<(LockRef, Loc)>,
     /// It compares references by address (`ptr::eq`, `Arc::ptr_eq`): it knows whether two of
     /// its inputs are one object.
     pub checks_identity: bool,
@@ -202,6 +208,7 @@ static NOTHING_RARE: Rare = Rare {
     vias: Vec::new(),
     given: Vec::new(),
     task: false,
+    inherited: Vec::new(),
     checks_identity: false,
     ordered: Vec::new(),
     fresh: Vec::new(),
@@ -240,6 +247,7 @@ impl Rare {
             && self.vias.is_empty()
             && self.given.is_empty()
             && !self.task
+            && self.inherited.is_empty()
             && !self.checks_identity
             && self.ordered.is_empty()
             && self.fresh.is_empty()

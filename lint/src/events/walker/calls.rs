@@ -557,13 +557,24 @@ impl Walker<'_> {
 
     /// The class of the lock a guard value holds, from the acquisition that made it.
     pub(super) fn guarded_class(&self, guard: &Val) -> Option<ClassRef> {
-        guard.guards.iter().find_map(|g| match self.life.src(*g)? {
-            GuardSrc::Acquired(i) => self.units[self.cur]
+        guard
+            .guards
+            .iter()
+            .find_map(|g| Some(self.guard_lock(self.life.src(*g)?)?.0.class))
+    }
+
+    /// The lock a guard of the current unit holds, and where it was taken, when the unit knows
+    /// it (a guard a call returned is its callee's to say).
+    pub(super) fn guard_lock(&self, src: GuardSrc) -> Option<(LockRef, Loc)> {
+        let unit = &self.units[self.cur];
+        match src {
+            GuardSrc::Acquired(i) => unit
                 .acquisitions
                 .get(i as usize)
-                .map(|a| a.lock.class),
+                .map(|a| (a.lock.clone(), a.loc)),
+            GuardSrc::Inherited(i) => unit.rare().inherited.get(i as usize).cloned(),
             GuardSrc::Returned(_) => None,
-        })
+        }
     }
 
     /// `drop(x)` of a value of a type with a `Drop` impl that was not made here (a parameter,

@@ -5,7 +5,10 @@
 //! creator's.
 
 use super::{Args, Deferred, FnValue, Val, Walker};
-use crate::events::Unit;
+use crate::events::guards::GuardId;
+use crate::events::{GuardSrc, Unit};
+use crate::locks::class::LockRef;
+use crate::source::Loc;
 
 /// Closures stored in variables and called from closures stored in variables...
 const MAX_CLOSURE_NESTING: u32 = 8;
@@ -128,25 +131,119 @@ impl Walker<'_> {
         self.closure_nesting -= 1;
     }
 
-    /// A closure handed to another thread: a unit of its own, holding nothing of ours.
+    /// A closure handed to another thread: a unit of its own, holding nothing of ours but the
+    /// guards it moves in (`async move { let _permit = permit; .. }`), which it holds from its
+    /// start and we no longer do.
     pub(super) fn spawn_deferred(&mut self, d: Deferred) -> usize {
         self.units[0].rare_mut().spawns = true;
+        let moved = self.moved_guards(&d);
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
         let mut unit = Unit::of_closure(name);
         if matches!(d, Deferred::Async(_)) {
             unit.rare_mut().task = true;
+        }
+        let mut inherited = Vec::new();
+        for (local, ids) in &moved {
+            let locks: Vec<(LockRef, Loc)> = ids
+                .iter()
+                .filter_map(|g| self.guard_lock(self.life.src(*g)?))
+                .collect();
+            inherited.push((*local, locks));
         }
         self.units.push(unit);
         let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;
         let saved = self.life.enter_thread();
+        for (local, locks) in inherited {
+            for lock in locks {
+                let rare = self.units[self.cur].rare_mut();
+                rare.inherited.push(lock);
+                let src = GuardSrc::Inherited(rare.inherited.len() as u32 - 1);
+                let g = self.life.new_guard(src);
+                self.life.give_to_binding(&[g], local);
+            }
+        }
         self.run_deferred(d, Vec::new());
         self.life.leave_thread(saved);
+        for (_, ids) in &moved {
+            self.life.kill(ids);
+        }
         let unit = self.cur;
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
         unit
+    }
+}
+
+impl Walker<'_> {
+    /// The variables a `move` closure or `async move` block names that own guards, with them:
+    /// what it takes along to the thread it runs on.
+    fn moved_guards(&self, d: &Deferred) -> Vec<(u32, Vec<GuardId>)> {
+        use quote::ToTokens;
+        let tokens = match d {
+            Deferred::Closure(c) if c.capture.is_some() => c.body.to_token_stream(),
+            Deferred::Async(a) if a.capture.is_some() => a.block.to_token_stream(),
+            _ => return Vec::new(),
+        };
+        let (mut named, mut bound) = Default::default();
+        idents(tokens, &mut named, &mut bound);
+        // A name the block binds itself (`let _guard = ..`) is not ours, whatever it shadows.
+        named.retain(|n| !bound.contains(n));
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        // Latest first: a name refers to the innermost variable of that name.
+        for b in self.bindings.iter().rev() {
+            if !named.contains(&b.name) || !seen.insert(b.name.clone()) {
+                continue;
+            }
+            let ids = self.life.owned_by(b.local);
+            if !ids.is_empty() {
+                out.push((b.local, ids));
+            }
+        }
+        out
+    }
+}
+
+/// The identifiers in `tokens`, and of those, the ones a `let` binds (`let x`, `let mut x`,
+/// `let (a, b)`).
+fn idents(
+    tokens: proc_macro2::TokenStream,
+    out: &mut std::collections::HashSet<String>,
+    bound: &mut std::collections::HashSet<String>,
+) {
+    use proc_macro2::TokenTree;
+    let mut after_let = false;
+    for tt in tokens {
+        match tt {
+            TokenTree::Ident(i) => {
+                let name = i.to_string();
+                match name.as_str() {
+                    "let" => after_let = true,
+                    "mut" | "ref" if after_let => {}
+                    _ => {
+                        if after_let {
+                            bound.insert(name.clone());
+                        }
+                        after_let = false;
+                        out.insert(name);
+                    }
+                }
+            }
+            TokenTree::Group(g) => {
+                if after_let {
+                    let mut inner = std::collections::HashSet::new();
+                    idents(g.stream(), &mut inner, bound);
+                    bound.extend(inner.iter().cloned());
+                    out.extend(inner);
+                } else {
+                    idents(g.stream(), out, bound);
+                }
+                after_let = false;
+            }
+            TokenTree::Punct(_) | TokenTree::Literal(_) => after_let = false,
+        }
     }
 }
 
