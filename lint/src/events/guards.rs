@@ -216,6 +216,13 @@ impl Lifetimes {
         }
     }
 
+    /// Whether any variable of this thread owns a live guard (anything a closure could move in).
+    pub fn any_owned(&self) -> bool {
+        self.guards[self.thread_base.min(self.guards.len())..]
+            .iter()
+            .any(|g| g.alive && matches!(g.owner, Owner::Binding(_)))
+    }
+
     /// Live guards owned by a variable (what moving or dropping it takes along).
     pub fn owned_by(&self, binding: u32) -> Vec<GuardId> {
         self.guards

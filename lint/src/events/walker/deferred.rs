@@ -181,6 +181,9 @@ impl Walker<'_> {
     /// what it takes along to the thread it runs on.
     fn moved_guards(&self, d: &Deferred) -> Vec<(u32, Vec<GuardId>)> {
         use quote::ToTokens;
+        if !self.life.any_owned() {
+            return Vec::new();
+        }
         let tokens = match d {
             Deferred::Closure(c) if c.capture.is_some() => c.body.to_token_stream(),
             Deferred::Async(a) if a.capture.is_some() => a.block.to_token_stream(),
