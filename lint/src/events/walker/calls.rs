@@ -52,21 +52,19 @@ impl Walker<'_> {
         // held; tokio's `get_or_init(|| async { .. })` runs the async block's body.
         if let Some(class) = recv.cell.filter(|_| api::forces_cell(&name)) {
             let at = self.loc_between(start, m.paren_token.span.close());
-            self.force_cell(class, &recv, at, |w| {
-                for a in &m.args {
-                    match a {
-                        syn::Expr::Closure(c) => match &*c.body {
-                            syn::Expr::Async(b) => {
-                                w.block(&b.block);
-                            }
-                            _ => {
-                                w.args(&std::iter::once(a.clone()).collect(), None);
-                            }
-                        },
-                        _ => {
-                            w.expr(a);
-                        }
-                    }
+            let async_body = m.args.iter().find_map(|a| match a {
+                syn::Expr::Closure(c) => match &*c.body {
+                    syn::Expr::Async(b) => Some(&b.block),
+                    _ => None,
+                },
+                _ => None,
+            });
+            self.force_cell(class, &recv, at, |w| match async_body {
+                Some(body) => {
+                    w.block(body);
+                }
+                None => {
+                    w.args(&m.args, None);
                 }
             });
             return Val { cell: None, ..recv };
@@ -588,18 +586,8 @@ impl Walker<'_> {
             return;
         }
         let held = self.life.held();
-        let arg = Arg {
-            place: v.place.clone(),
-            class: None,
-        };
-        let call = Call {
-            callee: drop,
-            args: Box::new([arg]),
-            loc,
-            held,
-        };
-        let given = self.given_fields(v).map(|f| (0, f));
-        self.push_call(call, Via::Direct, given.into_iter().collect());
+        let fields = self.given_fields(v);
+        self.record_drop(drop, v.place.clone(), fields, loc, held);
     }
 
     /// A method call on a value known by a trait of the crate: it reaches the method of each

@@ -349,22 +349,31 @@ impl<'i> Walker<'i> {
             let Some(d) = self.drop_values.get(value as usize).cloned() else {
                 continue;
             };
-            let arg = Arg {
-                place: None,
-                class: None,
-            };
-            let call = Call {
-                callee: d.drop,
-                args: Box::new([arg]),
-                loc: at.unwrap_or(d.made_at),
-                held,
-            };
-            self.push_call(
-                call,
-                Via::Direct,
-                d.fields.map(|f| (0, f)).into_iter().collect(),
-            );
+            self.record_drop(d.drop, None, d.fields, at.unwrap_or(d.made_at), held);
         }
+    }
+
+    /// A call of `drop` (a `Drop` impl's) on the value at `place`, whose fields a literal here
+    /// may have given (`fields`), under `held`.
+    fn record_drop(
+        &mut self,
+        drop: FnId,
+        place: Option<Place>,
+        fields: Option<Box<Fields>>,
+        loc: Loc,
+        held: Box<[GuardSrc]>,
+    ) {
+        let call = Call {
+            callee: drop,
+            args: Box::new([Arg { place, class: None }]),
+            loc,
+            held,
+        };
+        self.push_call(
+            call,
+            Via::Direct,
+            fields.map(|f| (0, f)).into_iter().collect(),
+        );
     }
 
     /// Records a call event of the current unit; how it reaches its callee and what struct
