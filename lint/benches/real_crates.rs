@@ -108,6 +108,7 @@ fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
         edition: Edition::E2021,
         jobs: Some(jobs),
         config: lockorder_lint::config::Config::default(),
+        suggest: false,
     }
 }
 

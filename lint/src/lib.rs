@@ -17,10 +17,13 @@ pub mod names;
 pub mod parse;
 pub mod report;
 pub mod source;
+pub mod suggest;
 pub mod summary;
 pub mod suppress;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use discover::Edition;
 use report::{Report, Stats};
@@ -34,11 +37,20 @@ pub struct Options {
     pub edition: Edition,
     /// Worker threads; `None` uses every core.
     pub jobs: Option<usize>,
+    /// Propose a lock hierarchy (`Analysis::suggestion`).
+    pub suggest: bool,
 }
 
 pub struct Analysis {
     pub report: Report,
     pub db: SourceDb,
+    /// The cargo target each file of a crate asked for belongs to (the first, when several
+    /// share a file).
+    pub targets: HashMap<source::FileId, Arc<discover::Target>>,
+    /// The lock graph as the picture shows it.
+    pub map: graph::map::LockMap,
+    /// When `Options::suggest` asks for it.
+    pub suggestion: Option<suggest::Suggestion>,
     /// Whether anything at all could be analyzed.
     pub analyzed_any: bool,
 }
@@ -70,7 +82,12 @@ pub fn analyze_on(pool: &rayon::ThreadPool, opts: &Options) -> Analysis {
 fn run(opts: &Options) -> Analysis {
     let discovered = discover::discover(&opts.paths, opts.edition);
     let mut parsed = parse::parse_all(&discovered.crates);
-    let mut report = analyze_parsed(&mut parsed, &opts.config);
+    let Outputs {
+        mut report,
+        targets,
+        map,
+        suggestion,
+    } = analyze_parsed(&mut parsed, &opts.config, opts.suggest);
     let mut problems = discovered.problems;
     problems.append(&mut report.problems);
     problems.extend(parsed.problems.iter().cloned());
@@ -79,6 +96,9 @@ fn run(opts: &Options) -> Analysis {
         analyzed_any: !parsed.crates.is_empty(),
         report,
         db: parsed.db,
+        targets,
+        map,
+        suggestion,
     }
 }
 
@@ -87,12 +107,20 @@ fn run(opts: &Options) -> Analysis {
 /// declarations to other files are not followed.
 pub fn analyze_text(name: &str, text: &str, edition: Edition) -> Report {
     let mut parsed = parse::parse_text(name, text, edition);
-    let mut report = analyze_parsed(&mut parsed, &config::Config::default());
+    let mut report = analyze_parsed(&mut parsed, &config::Config::default(), false).report;
     report.problems.extend(parsed.problems.iter().cloned());
     report
 }
 
-fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report {
+/// What the analysis of parsed crates gives besides the source.
+struct Outputs {
+    report: Report,
+    targets: HashMap<source::FileId, Arc<discover::Target>>,
+    map: graph::map::LockMap,
+    suggestion: Option<suggest::Suggestion>,
+}
+
+fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: bool) -> Outputs {
     let files_unparsed = parsed.outlines.iter().filter(|a| a.is_none()).count();
     // The index takes what it needs from the outlines, and frees them.
     let index = index::Index::build(parsed, config);
@@ -120,6 +148,15 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);
+    let map = graph::map::LockMap::build(&cx, &graph);
+    let suggestion = suggest.then(|| suggest::suggest(&map, &index, &parsed.db));
+    let mut targets = HashMap::new();
+    for m in &index.modules {
+        let krate = &index.crates[m.krate];
+        if let (Some(t), false) = (&krate.target, krate.context) {
+            targets.entry(m.file).or_insert_with(|| t.clone());
+        }
+    }
     // Crates read as context are reported on only where a finding touches a crate asked for.
     if index.crates.iter().any(|c| c.context) {
         let asked: std::collections::HashSet<source::FileId> = index
@@ -174,9 +211,14 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config) -> Report
         }
     }
     problems.extend(hierarchy.problems.iter().cloned());
-    Report {
-        findings,
-        problems,
-        stats,
+    Outputs {
+        report: Report {
+            findings,
+            problems,
+            stats,
+        },
+        targets,
+        map,
+        suggestion,
     }
 }

@@ -5,11 +5,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use lockorder_lint::discover::Edition;
-use lockorder_lint::report::{self, Kind, Report};
-use lockorder_lint::{analyze, Options};
+use lockorder_lint::report::{self, Kind};
+use lockorder_lint::{analyze, Analysis, Options};
 
 /// syn allocates a node for nearly every token; mimalloc makes parsing markedly faster than the
 /// system allocator (bench/RESULTS.md).
@@ -28,6 +28,12 @@ enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other viewers
     Sarif,
+    /// cargo's JSON messages (`--message-format json`)
+    #[value(skip)]
+    Cargo,
+    /// the same with coloured `rendered` text
+    #[value(skip)]
+    CargoAnsi,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -43,28 +49,63 @@ enum Deny {
     Warnings,
 }
 
+/// cargo's `--message-format`, for editors and tools that read cargo's JSON messages.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    /// as `--format human`
+    Human,
+    /// as `--format short`
+    Short,
+    /// cargo's JSON messages (`compiler-message`, `build-finished`), one per line on stdout
+    Json,
+    /// the same, with ANSI colours in each diagnostic's `rendered` text
+    JsonDiagnosticRenderedAnsi,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz (`dot -Tsvg`)
+    Dot,
+    /// a Mermaid flowchart (renders in GitHub markdown)
+    Mermaid,
+}
+
 /// Finds lock-order cycles, double locks and blocking while holding locks in Rust crates, from
 /// source, without building them.
 ///
 /// Exit status: 0 when nothing at error severity was found, 1 when something was, 2 on a usage
 /// error or when nothing could be analyzed.
 #[derive(Parser)]
-#[command(name = "cargo-lockorder", bin_name = "cargo lockorder", version)]
+#[command(
+    name = "cargo-lockorder",
+    bin_name = "cargo lockorder",
+    version,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: Check,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Draw the lock-order graph: a node per lock, an edge per "taken while holding" with a
+    /// function that does it, declared orders dashed, cycles in red.
+    Graph(Graph),
+    /// Propose `#[lock_order]` declarations matching every acquisition order the code follows,
+    /// and list the acquisitions that break it (the cycles to fix first).
+    Suggest(Suggest),
+}
+
+/// What to analyze, and how.
+#[derive(Args)]
+struct Input {
     /// Packages or workspaces (directories with a Cargo.toml), directories of sources, or
     /// single `.rs` files (each a crate root).
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: `human` diagnostics on stderr; `short` (a line per finding), `json`,
-    /// `sarif` (2.1.0) and `github` (workflow annotations) on stdout.
-    #[arg(long, value_enum, default_value = "human")]
-    format: Format,
-    /// Write the report to FILE instead; a one-line summary still goes to the terminal.
-    #[arg(long, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Colour in human output: `auto` colours only when stderr is a terminal.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
     /// Edition for files no Cargo.toml describes (single files, loose directories); it decides
     /// how long `if let` and tail-expression temporaries live [default: the configuration's
     /// `edition`, else 2021].
@@ -73,6 +114,31 @@ struct Cli {
     /// Worker threads [default: one per core].
     #[arg(short, long)]
     jobs: Option<usize>,
+}
+
+#[derive(Args)]
+struct Check {
+    #[command(flatten)]
+    input: Input,
+    /// Output format: `human` diagnostics on stderr; `short` (a line per finding), `json`,
+    /// `sarif` (2.1.0) and `github` (workflow annotations) on stdout.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "human",
+        conflicts_with = "message_format"
+    )]
+    format: Format,
+    /// cargo's spelling: `json` prints cargo's JSON messages, which rust-analyzer and other
+    /// editors read (see README).
+    #[arg(long, value_enum)]
+    message_format: Option<MessageFormat>,
+    /// Write the report to FILE instead; a one-line summary still goes to the terminal.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in human output: `auto` colours only when stderr is a terminal.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
     /// `--deny warnings`: warnings count as errors (exit status 1).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -87,6 +153,35 @@ struct Cli {
     /// as usual; succeeds (exit 0) whatever it found.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct Graph {
+    #[command(flatten)]
+    input: Input,
+    #[arg(long, value_enum, default_value = "dot")]
+    format: GraphFormat,
+    /// Only the edges that lie on cycles, and their locks.
+    #[arg(long)]
+    cycles: bool,
+    /// Only the locks near LOCK (its name, or the end of it: `Bank::ledger`, `ledger`).
+    #[arg(long, value_name = "LOCK")]
+    around: Option<String>,
+    /// How many edges away from `--around` a lock may be.
+    #[arg(long, default_value_t = 1, requires = "around")]
+    depth: usize,
+    /// One node per type or module instead of one per lock.
+    #[arg(long)]
+    collapse: bool,
+}
+
+#[derive(Args)]
+struct Suggest {
+    #[command(flatten)]
+    input: Input,
+    /// Write the attributes into the source files.
+    #[arg(long)]
+    apply: bool,
 }
 
 fn main() -> ExitCode {
@@ -105,72 +200,106 @@ fn main() -> ExitCode {
             };
         }
     };
-    if let Some(code) = &cli.explain {
-        return explain(code);
-    }
-    let config = match lockorder_lint::config::Config::discover(&cli.paths) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let result = match &cli.command {
+        None => check(&cli.check),
+        Some(Command::Graph(g)) => graph(g),
+        Some(Command::Suggest(s)) => suggest(s),
     };
-    let edition = cli
+    result.unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// Reads the configuration and analyzes what `input` names.
+fn analyze_input(input: &Input, suggest: bool) -> Result<Analysis, String> {
+    let config = lockorder_lint::config::Config::discover(&input.paths)?;
+    let edition = input
         .edition
         .as_deref()
         .and_then(Edition::parse)
         .or(config.edition());
     let opts = Options {
-        paths: cli.paths.clone(),
+        paths: input.paths.clone(),
         edition: edition.unwrap_or(Edition::E2021),
-        jobs: cli.jobs,
+        jobs: input.jobs,
         config,
+        suggest,
     };
-    let mut analysis = match analyze(&opts) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
+    let analysis = analyze(&opts)?;
+    if !analysis.analyzed_any {
+        for p in &analysis.report.problems {
+            eprintln!("{}: {}", p.severity.as_str(), p.message);
         }
-    };
+        return Err("nothing could be analyzed".into());
+    }
+    Ok(analysis)
+}
+
+fn check(cli: &Check) -> Result<ExitCode, String> {
+    if let Some(code) = &cli.explain {
+        return Ok(explain(code));
+    }
+    let mut analysis = analyze_input(&cli.input, false)?;
     if let Some(path) = &cli.write_baseline {
-        if let Err(e) = lockorder_lint::baseline::write(path, &analysis.report) {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        lockorder_lint::baseline::write(path, &analysis.report)?;
     }
     if let Some(path) = &cli.baseline {
-        match lockorder_lint::baseline::load(path) {
-            Ok(known) => {
-                analysis.report.stats.baselined = lockorder_lint::baseline::apply(
-                    &mut analysis.report,
-                    &known,
-                    &path.display().to_string(),
-                );
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
+        let known = lockorder_lint::baseline::load(path)?;
+        analysis.report.stats.baselined = lockorder_lint::baseline::apply(
+            &mut analysis.report,
+            &known,
+            &path.display().to_string(),
+        );
     }
     if cli.deny == Some(Deny::Warnings) {
         analysis.report.deny_warnings();
     }
-    if let Err(e) = emit(&cli, &analysis.report, &analysis.db) {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
-    }
-    if !analysis.analyzed_any {
-        eprintln!("error: nothing could be analyzed");
-        return ExitCode::from(2);
-    }
+    emit(cli, &analysis)?;
     // Writing a baseline adopts today's findings: it succeeds.
-    if analysis.report.errors() > 0 && cli.write_baseline.is_none() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    Ok(
+        if analysis.report.errors() > 0 && cli.write_baseline.is_none() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+fn graph(cli: &Graph) -> Result<ExitCode, String> {
+    let analysis = analyze_input(&cli.input, false)?;
+    let mut map = analysis.map;
+    if cli.cycles {
+        map = map.cycles_only();
     }
+    if let Some(lock) = &cli.around {
+        map = map.around(lock, cli.depth)?;
+    }
+    if cli.collapse {
+        map = map.collapsed();
+    }
+    let text = match cli.format {
+        GraphFormat::Dot => report::dot::render(&map),
+        GraphFormat::Mermaid => report::mermaid::render(&map),
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write the graph: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn suggest(cli: &Suggest) -> Result<ExitCode, String> {
+    let analysis = analyze_input(&cli.input, true)?;
+    let Some(s) = &analysis.suggestion else {
+        return Err("no suggestion was computed".into());
+    };
+    print!("{}", report::suggestion::render(s, &analysis.db, cli.apply));
+    if cli.apply {
+        for path in lockorder_lint::suggest::apply(&s.edits, &analysis.db)? {
+            eprintln!("wrote {}", lockorder_lint::source::display_path(&path));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(code: &str) -> ExitCode {
@@ -202,7 +331,21 @@ fn explain(code: &str) -> ExitCode {
 }
 
 /// Writes the report where and how it was asked for.
-fn emit(cli: &Cli, report: &Report, db: &lockorder_lint::source::SourceDb) -> Result<(), String> {
+impl Check {
+    fn format(&self) -> Format {
+        match self.message_format {
+            None => self.format,
+            Some(MessageFormat::Human) => Format::Human,
+            Some(MessageFormat::Short) => Format::Short,
+            Some(MessageFormat::Json) => Format::Cargo,
+            Some(MessageFormat::JsonDiagnosticRenderedAnsi) => Format::CargoAnsi,
+        }
+    }
+}
+
+fn emit(cli: &Check, analysis: &Analysis) -> Result<(), String> {
+    let (report, db) = (&analysis.report, &analysis.db);
+    let format = cli.format();
     let to_file = cli.output.is_some();
     let choice = match cli.color {
         _ if to_file => ColorChoice::Never,
@@ -211,7 +354,7 @@ fn emit(cli: &Cli, report: &Report, db: &lockorder_lint::source::SourceDb) -> Re
         Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
         Color::Auto => ColorChoice::Never,
     };
-    let text = match cli.format {
+    let text = match format {
         Format::Human => {
             if !to_file {
                 let mut err = StandardStream::stderr(choice);
@@ -226,8 +369,11 @@ fn emit(cli: &Cli, report: &Report, db: &lockorder_lint::source::SourceDb) -> Re
         Format::Json => report::json::render(report, db) + "\n",
         Format::Github => report::github::render(report, db),
         Format::Sarif => report::sarif::render(report, db) + "\n",
+        Format::Cargo | Format::CargoAnsi => {
+            report::cargo::render(report, db, &analysis.targets, format == Format::CargoAnsi)
+        }
     };
-    if !to_file || cli.format != Format::Human {
+    if !to_file || format != Format::Human {
         for p in &report.problems {
             eprintln!(
                 "{}: {}",

@@ -113,6 +113,11 @@ impl SourceFile {
         (line, column)
     }
 
+    /// (line, column), both 1-based, of a byte offset.
+    pub fn line_column_at(&self, byte: usize) -> (u32, u32) {
+        self.line_column(self.char_offset(byte))
+    }
+
     pub fn line_starts(&self) -> &[u32] {
         &self.line_starts
     }

@@ -9,10 +9,11 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use cargo_toml::{Dependency, DepsSet, Manifest, Product};
 
-use super::{CrateRoot, Edition};
+use super::{CrateRoot, Edition, Package, Target, TargetKind};
 
 /// The crates of the package or workspace whose manifest is `dir/Cargo.toml`: a workspace
 /// root's members (with the root's own package), or a single package with the libraries of its
@@ -176,21 +177,40 @@ fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
     let products = m
         .lib
         .iter()
-        .chain(&m.bin)
-        .chain(&m.example)
-        .chain(&m.test)
-        .chain(&m.bench);
+        .map(|p| (TargetKind::Lib, p))
+        .chain(m.bin.iter().map(|p| (TargetKind::Bin, p)))
+        .chain(m.example.iter().map(|p| (TargetKind::Example, p)))
+        .chain(m.test.iter().map(|p| (TargetKind::Test, p)))
+        .chain(m.bench.iter().map(|p| (TargetKind::Bench, p)));
     // One list for all the package's targets (a package has dozens of tests and examples).
-    let dependencies: std::sync::Arc<[String]> = dependency_names(m).into();
+    let dependencies: Arc<[String]> = dependency_names(m).into();
+    let info = Arc::new(Package {
+        name: package.name.clone(),
+        version: package
+            .version
+            .get()
+            .map_or_else(|_| "0.0.0".to_string(), |v| v.to_string()),
+        manifest_path: dir.join("Cargo.toml"),
+    });
     products
-        .filter_map(|p: &Product| {
+        .filter_map(|(kind, p): (TargetKind, &Product)| {
+            let name = p.name.clone().unwrap_or_else(|| package.name.clone());
+            let root = normalize(&dir.join(p.path.as_ref()?));
+            let edition = p.edition.map_or(edition, convert);
             Some(CrateRoot {
-                name: p.name.as_deref().unwrap_or(&package.name).replace('-', "_"),
-                root: normalize(&dir.join(p.path.as_ref()?)),
-                edition: p.edition.map_or(edition, convert),
+                name: name.replace('-', "_"),
+                root: root.clone(),
+                edition,
                 dependencies: Some(dependencies.clone()),
                 context: false,
                 loose: false,
+                target: Some(Arc::new(Target {
+                    package: info.clone(),
+                    kind,
+                    name,
+                    src_path: root,
+                    edition,
+                })),
             })
         })
         .collect()

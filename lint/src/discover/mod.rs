@@ -40,6 +40,61 @@ impl Edition {
     }
 }
 
+/// The package a crate belongs to, as cargo names it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Package {
+    pub name: String,
+    pub version: String,
+    pub manifest_path: PathBuf,
+}
+
+impl Package {
+    /// Cargo's package id spec (`path+file:///dir#name@1.0.0`), as its JSON messages give it.
+    pub fn id(&self) -> String {
+        let dir = self.manifest_path.parent().unwrap_or(Path::new("/"));
+        format!(
+            "path+file://{}#{}@{}",
+            dir.display(),
+            self.name,
+            self.version
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TargetKind {
+    Lib,
+    Bin,
+    Example,
+    Test,
+    Bench,
+}
+
+impl TargetKind {
+    /// As cargo spells it in `target.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Lib => "lib",
+            TargetKind::Bin => "bin",
+            TargetKind::Example => "example",
+            TargetKind::Test => "test",
+            TargetKind::Bench => "bench",
+        }
+    }
+}
+
+/// Which cargo target of which package a crate root is: what cargo's JSON messages name.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Target {
+    pub package: std::sync::Arc<Package>,
+    pub kind: TargetKind,
+    /// As cargo spells it (dashes kept).
+    pub name: String,
+    /// Its root file.
+    pub src_path: PathBuf,
+    pub edition: Edition,
+}
+
 /// One crate to analyze: a root file and how to read it.
 #[derive(Clone, Debug)]
 pub struct CrateRoot {
@@ -57,6 +112,8 @@ pub struct CrateRoot {
     pub context: bool,
     /// Loose-directory crates: every `.rs` file under `root`'s directory is a candidate root.
     pub loose: bool,
+    /// `None` for files no manifest describes.
+    pub target: Option<std::sync::Arc<Target>>,
 }
 
 pub struct Discovered {
@@ -135,6 +192,7 @@ fn single_file(path: &Path, edition: Edition) -> CrateRoot {
         dependencies: None,
         context: false,
         loose: false,
+        target: None,
     }
 }
 

@@ -124,6 +124,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             edition: krate.edition,
             extern_prelude,
             context: krate.context,
+            target: krate.target.clone(),
         });
         b.index
             .crate_roots

@@ -48,6 +48,8 @@ pub struct CrateInfo {
     pub extern_prelude: Option<std::sync::Arc<HashSet<String>>>,
     /// Read as context of the crates asked for (`discover::CrateRoot::context`).
     pub context: bool,
+    /// `discover::CrateRoot::target`.
+    pub target: Option<std::sync::Arc<crate::discover::Target>>,
 }
 
 pub struct Module {

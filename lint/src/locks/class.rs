@@ -155,6 +155,13 @@ pub struct LockRef {
     pub acquire: Acquire,
 }
 
+/// What declares a lock class that `#[lock_order]` can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassOwner {
+    Field(TypeId, Name),
+    Static(StaticId),
+}
+
 /// Every class of the run. Field and static classes are known from the index before any body
 /// is read; function-local ones are added as bodies are summarized.
 pub struct Classes {
@@ -362,6 +369,19 @@ impl Classes {
 
     pub fn static_(&self, s: StaticId) -> Option<ClassId> {
         self.statics.get(&s).copied()
+    }
+
+    /// The field or static each such class is, by class.
+    pub fn owners(&self) -> HashMap<ClassId, ClassOwner> {
+        let fields = self
+            .fields
+            .iter()
+            .map(|(&(t, f), &c)| (c, ClassOwner::Field(t, f)));
+        let statics = self
+            .statics
+            .iter()
+            .map(|(&s, &c)| (c, ClassOwner::Static(s)));
+        fields.chain(statics).collect()
     }
 
     pub fn name(&self, id: ClassId) -> &str {

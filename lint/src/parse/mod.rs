@@ -37,6 +37,8 @@ pub struct Crate {
     pub dependencies: Option<std::sync::Arc<[String]>>,
     /// `discover::CrateRoot::context`.
     pub context: bool,
+    /// `discover::CrateRoot::target`.
+    pub target: Option<std::sync::Arc<crate::discover::Target>>,
 }
 
 pub struct Parsed {
@@ -503,6 +505,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         edition,
         dependencies: None,
         context: false,
+        target: None,
     });
     parsed.names = names.into_names();
     parsed
@@ -657,6 +660,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 edition: root.edition,
                 dependencies: root.dependencies.clone(),
                 context: root.context,
+                target: root.target.clone(),
             });
         }
     }

@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as C
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
-use super::{Report, Severity};
+use super::{Finding, Report, Severity};
 use crate::source::SourceDb;
 
 impl<'a> Files<'a> for SourceDb {
@@ -56,37 +56,37 @@ pub fn render(report: &Report, db: &SourceDb, out: &mut dyn WriteColor) -> std::
         term::emit(out, &config, db, &d).map_err(to_io)?;
     }
     for f in &report.findings {
-        let labels = f
-            .labels
-            .iter()
-            .map(|l| {
-                let style = if l.primary {
-                    CsLabel::primary(
-                        l.loc.file.0 as usize,
-                        l.loc.start as usize..l.loc.end as usize,
-                    )
-                } else {
-                    CsLabel::secondary(
-                        l.loc.file.0 as usize,
-                        l.loc.start as usize..l.loc.end as usize,
-                    )
-                };
-                style.with_message(&l.message)
-            })
-            .collect();
-        let mut notes = f.notes.clone();
-        notes.push(format!(
-            "help: for more, run `cargo lockorder --explain {}`",
-            f.kind.code()
-        ));
-        let d = Diagnostic::new(severity(f.severity))
-            .with_code(f.kind.code())
-            .with_message(&f.message)
-            .with_labels(labels)
-            .with_notes(notes);
-        term::emit(out, &config, db, &d).map_err(to_io)?;
+        render_finding(f, db, out)?;
     }
     writeln!(out, "{}", summary_line(report))
+}
+
+/// One finding as rustc would show it.
+pub fn render_finding(f: &Finding, db: &SourceDb, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let labels = f
+        .labels
+        .iter()
+        .map(|l| {
+            let range = l.loc.start as usize..l.loc.end as usize;
+            let style = match l.primary {
+                true => CsLabel::primary(l.loc.file.0 as usize, range),
+                false => CsLabel::secondary(l.loc.file.0 as usize, range),
+            };
+            style.with_message(&l.message)
+        })
+        .collect();
+    let mut notes = f.notes.clone();
+    notes.push(format!(
+        "help: for more, run `cargo lockorder --explain {}`",
+        f.kind.code()
+    ));
+    let d = Diagnostic::new(severity(f.severity))
+        .with_code(f.kind.code())
+        .with_message(&f.message)
+        .with_labels(labels)
+        .with_notes(notes);
+    term::emit(out, &term::Config::default(), db, &d)
+        .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 pub fn summary_line(report: &Report) -> String {

@@ -29,6 +29,8 @@ struct JsonLocation<'r> {
     file: &'r str,
     line: u32,
     column: u32,
+    end_line: u32,
+    end_column: u32,
     label: &'r str,
     primary: bool,
 }
@@ -47,12 +49,18 @@ pub fn render(report: &Report, db: &SourceDb) -> String {
                 locations: f
                     .labels
                     .iter()
-                    .map(|l| JsonLocation {
-                        file: &db.get(l.loc.file).display,
-                        line: l.loc.line,
-                        column: l.loc.column,
-                        label: &l.message,
-                        primary: l.primary,
+                    .map(|l| {
+                        let file = db.get(l.loc.file);
+                        let (end_line, end_column) = file.line_column_at(l.loc.end as usize);
+                        JsonLocation {
+                            file: &file.display,
+                            line: l.loc.line,
+                            column: l.loc.column,
+                            end_line,
+                            end_column,
+                            label: &l.message,
+                            primary: l.primary,
+                        }
                     })
                     .collect(),
                 notes: &f.notes,

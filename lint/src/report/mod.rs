@@ -1,11 +1,15 @@
 //! The finding model (last step of the pipeline): what every check produces and every output
 //! format renders. Formats live beside it, one file each.
 
+pub mod cargo;
+pub mod dot;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod mermaid;
 pub mod sarif;
 pub mod short;
+pub mod suggestion;
 
 use serde::Serialize;
 
@@ -64,6 +68,22 @@ impl Finding {
             .find(|l| l.primary)
             .or(self.labels.first())
     }
+}
+
+/// What an edge of the picture of the lock graph says: a function that takes it (and how many
+/// more do), whether it is declared.
+fn edge_label(e: &crate::graph::map::MapEdge) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &e.taken {
+        parts.push(match t.functions {
+            1 => t.function.clone(),
+            n => format!("{} (+{} more)", t.function, n - 1),
+        });
+    }
+    if e.declared.is_some() {
+        parts.push("declared".to_string());
+    }
+    parts.join(", ")
 }
 
 /// A diagnostic about the run itself (a file that does not parse, a package that cannot be

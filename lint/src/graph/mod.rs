@@ -3,6 +3,8 @@
 //! waiting for the very instance already held (by its place, or through fields that hold one
 //! lock: `locks::aliases`) is a re-acquisition, checked on its own.
 
+pub mod map;
+
 use std::collections::{BTreeMap, HashSet};
 
 use crate::events::Unit;
@@ -15,6 +17,8 @@ use crate::summary::Interaction;
 pub struct LockGraph {
     /// First witness of each edge; ordered so that reports are reproducible.
     pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
+    /// How many functions take each edge (the picture of the graph shows it).
+    pub takers: BTreeMap<(ClassId, ClassId), usize>,
     /// Orders declared with `#[lock_order]`: edges too, witnessed by their declaration.
     pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
@@ -35,6 +39,8 @@ pub fn build(
     units: &[Unit],
 ) -> LockGraph {
     let mut edges = BTreeMap::new();
+    let mut takers = BTreeMap::new();
+    let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
     for it in interactions {
@@ -84,6 +90,9 @@ pub fn build(
         }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)
         {
+            if taken_by.insert((a, b, it.unit)) {
+                *takers.entry((a, b)).or_insert(0) += 1;
+            }
             edges.entry((a, b)).or_insert(it);
         }
     }
@@ -93,6 +102,7 @@ pub fn build(
     }
     LockGraph {
         edges,
+        takers,
         declared,
         reacquires,
     }
