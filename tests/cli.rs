@@ -262,7 +262,7 @@ fn main() {
 ",
     );
     write(d, "app/tests/it.rs", "#[test] fn t() {}");
-    let (doc, code, stderr) = json(d, &["."]);
+    let (doc, code, stderr) = json(d, &["--all-targets", "."]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(kinds(&doc), ["lock-order-cycle"], "{doc:#}");
     assert_eq!(
@@ -513,7 +513,18 @@ fn a_module_shared_by_many_crates_is_analyzed_safely() {
         );
     }
     for _ in 0..3 {
-        let out = run_in(d, &["lockorder", "-j", "2", "--format", "json", "."]);
+        let out = run_in(
+            d,
+            &[
+                "lockorder",
+                "-j",
+                "2",
+                "--all-targets",
+                "--format",
+                "json",
+                ".",
+            ],
+        );
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -545,8 +556,128 @@ fn a_module_shared_by_two_crates_is_whole_in_each() {
         "tests/z_second.rs",
         "mod common;\n#[test]\nfn t() { common::ab(); }\nfn ba() { let _b = common::B.lock().unwrap(); let _a = common::A.lock().unwrap(); }\n",
     );
-    let (doc, code, stderr) = json(d, &["."]);
+    let (doc, code, stderr) = json(d, &["--tests", "."]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(doc["stats"]["crates"], 3);
     assert_eq!(kinds(&doc), ["lock-order-cycle"], "{doc:#}");
+}
+
+/// Targets and packages are chosen as `cargo clippy` chooses them: the libraries and binaries
+/// without their test code by default; `--tests`, `--all-targets`, `-p`, `--exclude`,
+/// `--manifest-path`, and the configuration's `all-targets`.
+#[test]
+fn targets_and_packages_are_chosen_like_cargo() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"store\", \"tool\"]\n",
+    );
+    write(
+        d,
+        "store/Cargo.toml",
+        "[package]\nname = \"store\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(
+        d,
+        "store/src/lib.rs",
+        "use std::sync::Mutex;
+pub static A: Mutex<()> = Mutex::new(());
+pub static B: Mutex<()> = Mutex::new(());
+pub fn ab() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }
+#[cfg(test)]
+mod tests;
+#[cfg(all(test, unix))]
+fn helper() { let _b = B.lock().unwrap(); let _b2 = B.lock().unwrap(); }
+#[cfg(not(test))]
+pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
+",
+    );
+    write(
+        d,
+        "store/src/tests.rs",
+        "#[test]\nfn aa() { let _a = super::A.lock().unwrap(); let _a2 = super::A.lock().unwrap(); }\n",
+    );
+    write(d, "store/tests/it.rs", "#[test]\nfn t() { let _a = store::A.lock().unwrap(); let _a2 = store::A.lock().unwrap(); }\n");
+    write(d, "tool/Cargo.toml", "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[dependencies]\nstore = { path = \"../store\" }\n");
+    write(
+        d,
+        "tool/src/main.rs",
+        "fn main() { let _b = store::B.lock().unwrap(); store::ab(); }\n",
+    );
+    let findings = |args: &[&str]| {
+        let (doc, _, stderr) = json(d, args);
+        let mut out: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{stderr}"))
+            .iter()
+            .flat_map(|f| f["locations"].as_array().cloned().unwrap_or_default())
+            .filter_map(|l| l["file"].as_str().map(str::to_string))
+            .collect();
+        out.sort();
+        out.dedup();
+        (out, doc["stats"]["crates"].clone())
+    };
+    // Default: the library and the binary; the cycle closes through the binary's call.
+    let (files, crates) = findings(&["."]);
+    assert_eq!(files, ["store/src/lib.rs", "tool/src/main.rs"]);
+    assert_eq!(crates, 2);
+    // Test code and integration tests join with --tests.
+    let (files, _) = findings(&["--tests", "."]);
+    assert_eq!(
+        files,
+        [
+            "store/src/lib.rs",
+            "store/src/tests.rs",
+            "store/tests/it.rs",
+            "tool/src/main.rs"
+        ]
+    );
+    // One package: the other's library is context, its binary is not read.
+    let (files, crates) = findings(&["-p", "store", "."]);
+    assert_eq!(
+        files,
+        Vec::<String>::new(),
+        "store alone takes A then B only"
+    );
+    assert_eq!(crates, 1);
+    let (files, _) = findings(&["-p", "store", "--all-targets", "."]);
+    assert_eq!(
+        files,
+        [
+            "store/src/lib.rs",
+            "store/src/tests.rs",
+            "store/tests/it.rs"
+        ]
+    );
+    let (files, _) = findings(&["--workspace", "--exclude", "store", "."]);
+    assert_eq!(
+        files,
+        ["store/src/lib.rs", "tool/src/main.rs"],
+        "a cycle through the context library is reported where it touches `tool`"
+    );
+    let (files, _) = findings(&["--manifest-path", "store/Cargo.toml", "--tests"]);
+    assert_eq!(
+        files,
+        [
+            "store/src/lib.rs",
+            "store/src/tests.rs",
+            "store/tests/it.rs"
+        ]
+    );
+    let out = run_in(d, &["lockorder", "-p", "nope", "."]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("package `nope`"));
+    // The configuration can make every target the default.
+    write(d, "lockorder.toml", "all-targets = true\n");
+    let (files, _) = findings(&["."]);
+    assert_eq!(
+        files,
+        [
+            "store/src/lib.rs",
+            "store/src/tests.rs",
+            "store/tests/it.rs",
+            "tool/src/main.rs"
+        ]
+    );
 }

@@ -493,7 +493,10 @@ fn readme_shows_the_example_graph() {
     let from = readme.find(start).expect("README has a graph block");
     let block_at = from + readme[from..].find('\n').expect("a line after the marker") + 1;
     let to = readme.find(end).expect("README closes the graph block");
-    let out = run_in(&repo(), &["graph", "--format", "mermaid", "examples/deadlocks"]);
+    let out = run_in(
+        &repo(),
+        &["graph", "--format", "mermaid", "examples/deadlocks"],
+    );
     let block = format!("```mermaid\n{}```\n", stdout(&out));
     if readme[block_at..to] == block {
         return;

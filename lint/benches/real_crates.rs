@@ -109,6 +109,8 @@ fn opts(dirs: &[PathBuf], jobs: usize) -> Options {
         jobs: Some(jobs),
         config: lockorder_lint::config::Config::default(),
         suggest: false,
+        // Every target and the test code: the same work as before targets could be chosen.
+        scope: lockorder_lint::discover::Scope::default().all_targets(),
     }
 }
 

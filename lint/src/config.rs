@@ -5,6 +5,7 @@
 //! edition = "2021"                       # for files no Cargo.toml describes
 //! exclude = ["tests/**", "benches/"]     # findings there are not reported
 //! blocking = ["my_crate::wait_for_signal", "Queue::pop_blocking"]
+//! all-targets = true                     # tests, benches, examples and test code too
 //!
 //! [severity]                             # per kind: "allow", "warn" or "deny"
 //! hold-while-wait = "deny"
@@ -72,6 +73,10 @@ pub struct Config {
     pub lock_types: Vec<LockType>,
     #[serde(default)]
     pub blocking: Vec<String>,
+    /// Analyze every target and the test code (`#[cfg(test)]`, `#[test]`) by default, as
+    /// `--all-targets` does.
+    #[serde(default)]
+    pub all_targets: bool,
     /// Where the configuration was read and what `exclude` is relative to.
     #[serde(skip)]
     pub root: Option<PathBuf>,

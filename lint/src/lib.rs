@@ -39,6 +39,8 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Propose a lock hierarchy (`Analysis::suggestion`).
     pub suggest: bool,
+    /// Which packages and targets.
+    pub scope: discover::Scope,
 }
 
 pub struct Analysis {
@@ -80,7 +82,7 @@ pub fn analyze_on(pool: &rayon::ThreadPool, opts: &Options) -> Analysis {
 }
 
 fn run(opts: &Options) -> Analysis {
-    let discovered = discover::discover(&opts.paths, opts.edition);
+    let discovered = discover::discover(&opts.paths, opts.edition, &opts.scope);
     let mut parsed = parse::parse_all(&discovered.crates);
     let Outputs {
         mut report,

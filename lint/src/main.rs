@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
-use lockorder_lint::discover::Edition;
+use lockorder_lint::discover::{Edition, Scope};
 use lockorder_lint::report::{self, Kind};
 use lockorder_lint::{analyze, Analysis, Options};
 
@@ -114,6 +114,72 @@ struct Input {
     /// Worker threads [default: one per core].
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// The package or workspace whose Cargo.toml this is (instead of PATH).
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    manifest_path: Option<PathBuf>,
+    /// Only this package (repeatable); the workspace's other libraries are read as context.
+    #[arg(short, long = "package", value_name = "NAME")]
+    packages: Vec<String>,
+    /// Every member of the workspace (what a workspace root gives by default).
+    #[arg(long)]
+    workspace: bool,
+    /// Leave this package out (repeatable; with `--workspace`).
+    #[arg(long, value_name = "NAME", requires = "workspace")]
+    exclude: Vec<String>,
+    /// The library [default targets: the library and the binaries, without test code].
+    #[arg(long)]
+    lib: bool,
+    /// The binaries.
+    #[arg(long)]
+    bins: bool,
+    /// The examples.
+    #[arg(long)]
+    examples: bool,
+    /// The integration tests, with the library and binaries and their test code
+    /// (`#[cfg(test)]`, `#[test]`).
+    #[arg(long)]
+    tests: bool,
+    /// The benches, with the library and binaries and their test code.
+    #[arg(long)]
+    benches: bool,
+    /// Every target and all test code [default: the configuration's `all-targets`].
+    #[arg(long)]
+    all_targets: bool,
+}
+
+impl Input {
+    fn paths(&self) -> Vec<PathBuf> {
+        match &self.manifest_path {
+            Some(m) => vec![m
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), PathBuf::from)],
+            None => self.paths.clone(),
+        }
+    }
+
+    fn scope(&self, config: &lockorder_lint::config::Config) -> Scope {
+        let chosen = self.lib || self.bins || self.examples || self.tests || self.benches;
+        let mut scope = match chosen {
+            // As cargo's `--tests` and `--benches`, which build the library and binaries in
+            // test mode too.
+            true => Scope {
+                lib: self.lib || self.tests || self.benches,
+                bins: self.bins || self.tests || self.benches,
+                examples: self.examples,
+                tests: self.tests,
+                benches: self.benches,
+                ..Scope::default()
+            },
+            false => Scope::default(),
+        };
+        if self.all_targets || (!chosen && config.all_targets) {
+            scope = scope.all_targets();
+        }
+        scope.packages = self.packages.clone();
+        scope.exclude = self.exclude.clone();
+        scope
+    }
 }
 
 #[derive(Args)]
@@ -213,14 +279,16 @@ fn main() -> ExitCode {
 
 /// Reads the configuration and analyzes what `input` names.
 fn analyze_input(input: &Input, suggest: bool) -> Result<Analysis, String> {
-    let config = lockorder_lint::config::Config::discover(&input.paths)?;
+    let paths = input.paths();
+    let config = lockorder_lint::config::Config::discover(&paths)?;
     let edition = input
         .edition
         .as_deref()
         .and_then(Edition::parse)
         .or(config.edition());
     let opts = Options {
-        paths: input.paths.clone(),
+        paths,
+        scope: input.scope(&config),
         edition: edition.unwrap_or(Edition::E2021),
         jobs: input.jobs,
         config,

@@ -211,6 +211,7 @@ fn targets(dir: &Path, m: &Manifest) -> Vec<CrateRoot> {
                     src_path: root,
                     edition,
                 })),
+                test_code: false,
             })
         })
         .collect()

@@ -114,6 +114,98 @@ pub struct CrateRoot {
     pub loose: bool,
     /// `None` for files no manifest describes.
     pub target: Option<std::sync::Arc<Target>>,
+    /// Its test code (`#[cfg(test)]` items, `#[test]` functions) is analyzed: in test and
+    /// bench targets, when tests are asked for, and in files no manifest describes.
+    pub test_code: bool,
+}
+
+/// Which packages and targets of a workspace to analyze, as `cargo clippy` selects them.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    pub lib: bool,
+    pub bins: bool,
+    pub examples: bool,
+    pub tests: bool,
+    pub benches: bool,
+    /// `-p NAME`: only these packages (the others' libraries are read as context).
+    pub packages: Vec<String>,
+    /// `--exclude NAME`: not these.
+    pub exclude: Vec<String>,
+}
+
+impl Default for Scope {
+    /// What `cargo clippy` checks by default: libraries and binaries, without test code.
+    fn default() -> Scope {
+        Scope {
+            lib: true,
+            bins: true,
+            examples: false,
+            tests: false,
+            benches: false,
+            packages: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl Scope {
+    /// `--all-targets`.
+    pub fn all_targets(mut self) -> Scope {
+        self.lib = true;
+        self.bins = true;
+        self.examples = true;
+        self.tests = true;
+        self.benches = true;
+        self
+    }
+
+    fn includes(&self, kind: TargetKind) -> bool {
+        match kind {
+            TargetKind::Lib => self.lib,
+            TargetKind::Bin => self.bins,
+            TargetKind::Example => self.examples,
+            TargetKind::Test => self.tests,
+            TargetKind::Bench => self.benches,
+        }
+    }
+
+    fn package(&self, name: &str) -> bool {
+        (self.packages.is_empty() || self.packages.iter().any(|p| p == name))
+            && !self.exclude.iter().any(|p| p == name)
+    }
+
+    /// Keeps the crates asked for; a library not asked for stays as context of the others
+    /// (their calls into it are followed), and every other target not asked for goes.
+    fn select(&self, crates: &mut Vec<CrateRoot>, problems: &mut Vec<Problem>) {
+        for name in &self.packages {
+            let known = crates
+                .iter()
+                .any(|c| c.target.as_ref().is_some_and(|t| &t.package.name == name));
+            if !known {
+                problems.push(Problem::error(format!(
+                    "package `{name}` (`-p {name}`) is not among the packages analyzed"
+                )));
+            }
+        }
+        crates.retain_mut(|c| {
+            let Some(t) = &c.target else {
+                c.test_code = true;
+                return true;
+            };
+            let asked = self.package(&t.package.name) && self.includes(t.kind);
+            if !c.context && !asked {
+                if t.kind != TargetKind::Lib {
+                    return false;
+                }
+                c.context = true;
+            }
+            c.test_code = !c.context
+                && (self.tests
+                    || self.benches
+                    || matches!(t.kind, TargetKind::Test | TargetKind::Bench));
+            true
+        });
+    }
 }
 
 pub struct Discovered {
@@ -121,7 +213,7 @@ pub struct Discovered {
     pub problems: Vec<Problem>,
 }
 
-pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
+pub fn discover(paths: &[PathBuf], default_edition: Edition, scope: &Scope) -> Discovered {
     let per_path: Vec<Discovered> = paths
         .par_iter()
         .map(|path| discover_one(path, default_edition))
@@ -134,6 +226,7 @@ pub fn discover(paths: &[PathBuf], default_edition: Edition) -> Discovered {
         out.crates.append(&mut d.crates);
         out.problems.append(&mut d.problems);
     }
+    scope.select(&mut out.crates, &mut out.problems);
     // A crate asked for by one path and context of another is asked for.
     out.crates.sort_by_key(|c| c.context);
     let mut seen = std::collections::HashSet::new();
@@ -193,6 +286,7 @@ fn single_file(path: &Path, edition: Edition) -> CrateRoot {
         context: false,
         loose: false,
         target: None,
+        test_code: true,
     }
 }
 

@@ -125,6 +125,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             extern_prelude,
             context: krate.context,
             target: krate.target.clone(),
+            test_code: krate.test_code,
         });
         b.index
             .crate_roots
@@ -245,6 +246,11 @@ impl Builder<'_> {
             .push(def);
     }
 
+    /// Whether the crate of module `m` is analyzed with its test code (`CrateInfo::test_code`).
+    fn test_code(&self, m: ModId) -> bool {
+        self.index.crates[self.index.module(m).krate].test_code
+    }
+
     fn child_module(&mut self, m: ModId, name: Name, file: FileId) -> ModId {
         let (krate, mut path) = {
             let module = self.index.module(m);
@@ -282,13 +288,15 @@ impl Builder<'_> {
     /// Declares `items` in module `m`. `inline` is the chain of inline `mod x { .. }` blocks
     /// inside `file` that we are in, which decides where `mod y;` files live.
     fn items(&mut self, m: ModId, file: FileId, inline: &mut Vec<String>, items: Vec<Item>) {
-        for item in items {
+        let test_code = self.test_code(m);
+        for item in items.into_iter().filter(|i| test_code || !i.is_test()) {
             match item {
                 Item::Mod {
                     name,
                     paths,
                     inline: content,
                     allows,
+                    test: _,
                 } => match content {
                     Some(inner) => {
                         self.allow(file, allows);
@@ -455,6 +463,7 @@ impl Builder<'_> {
             text,
             body_items,
             allows,
+            test: _,
         } = f;
         // A parameter of a type bound by a trait is as good as a trait object of it.
         for ty in params
@@ -619,6 +628,7 @@ impl Builder<'_> {
                 type_name,
                 fns,
                 allows: _,
+                test: _,
                 deref_target,
             } = *imp;
             let cx = LowerCx {
@@ -636,7 +646,8 @@ impl Builder<'_> {
                 let own: Vec<Name> = fns.iter().map(|f| f.name.name).collect();
                 self.implement(tr, *t, owner, &own);
             }
-            for mut f in fns.into_vec() {
+            let test_code = self.test_code(module);
+            for mut f in fns.into_vec().into_iter().filter(|f| test_code || !f.test) {
                 f.bounds.extend(bounds.iter().cloned());
                 let is_deref =
                     deref_target.is_some() && self.index.names.str(f.name.name) == "deref";

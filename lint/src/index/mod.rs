@@ -50,6 +50,8 @@ pub struct CrateInfo {
     pub context: bool,
     /// `discover::CrateRoot::target`.
     pub target: Option<std::sync::Arc<crate::discover::Target>>,
+    /// `discover::CrateRoot::test_code`.
+    pub test_code: bool,
 }
 
 pub struct Module {

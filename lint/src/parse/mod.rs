@@ -39,6 +39,8 @@ pub struct Crate {
     pub context: bool,
     /// `discover::CrateRoot::target`.
     pub target: Option<std::sync::Arc<crate::discover::Target>>,
+    /// `discover::CrateRoot::test_code`.
+    pub test_code: bool,
 }
 
 pub struct Parsed {
@@ -506,6 +508,7 @@ pub fn parse_text(name: &str, text: &str, edition: Edition) -> Parsed {
         dependencies: None,
         context: false,
         target: None,
+        test_code: true,
     });
     parsed.names = names.into_names();
     parsed
@@ -661,6 +664,7 @@ pub fn parse_all(roots: &[CrateRoot]) -> Parsed {
                 dependencies: root.dependencies.clone(),
                 context: root.context,
                 target: root.target.clone(),
+                test_code: root.test_code,
             });
         }
     }

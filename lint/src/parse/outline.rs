@@ -27,6 +27,8 @@ pub enum Item {
         /// The items of `mod m { .. }`; `None` for `mod m;`.
         inline: Option<Vec<Item>>,
         allows: Vec<Allow>,
+        /// Compiled only for tests (`#[cfg(test)]`).
+        test: bool,
     },
     Struct {
         name: Named,
@@ -88,6 +90,8 @@ pub struct Impl {
     pub type_name: Option<Name>,
     pub fns: Box<[FnItem]>,
     pub allows: Vec<Allow>,
+    /// Compiled only for tests (`#[cfg(test)]`).
+    pub test: bool,
     /// `impl Deref for T { type Target = U; .. }`: `U`. (A large impl block read in pieces has
     /// its members apart from its header; `Deref` impls are small.)
     pub deref_target: Option<TypeExpr>,
@@ -115,6 +119,8 @@ pub struct FnItem {
     /// Items declared inside the body (their bodies are kept in the skeleton, `bodies`).
     pub body_items: Vec<Item>,
     pub allows: Vec<Allow>,
+    /// A test (`#[test]`, `#[tokio::test]`) or compiled only for tests (`#[cfg(test)]`).
+    pub test: bool,
 }
 
 #[derive(Clone)]
@@ -353,7 +359,7 @@ impl<'f> Reader<'f> {
                         f.sig.fn_token.span,
                         f.block.brace_token.span.close(),
                     );
-                    Some(self.func(&f.sig, Some(&f.block), allows))
+                    Some(self.func(&f.sig, Some(&f.block), allows, is_test(&f.attrs)))
                 }
                 _ => None,
             })),
@@ -362,7 +368,7 @@ impl<'f> Reader<'f> {
                     syn::TraitItem::Fn(f) => f
                         .default
                         .as_ref()
-                        .map(|body| self.func(&f.sig, Some(body), Vec::new())),
+                        .map(|body| self.func(&f.sig, Some(body), Vec::new(), false)),
                     _ => None,
                 }
             })),
@@ -408,6 +414,7 @@ impl Reader<'_> {
                     None => Vec::new(),
                 },
                 inline: md.content.as_ref().map(|(_, items)| self.items(items)),
+                test: is_test(&md.attrs),
             },
             syn::Item::Struct(s) => {
                 let fields = exact(s.fields.iter().enumerate().map(|(i, f)| {
@@ -439,7 +446,12 @@ impl Reader<'_> {
                     f.sig.fn_token.span,
                     f.block.brace_token.span.close(),
                 );
-                Item::Fn(Box::new(self.func(&f.sig, Some(&f.block), allows)))
+                Item::Fn(Box::new(self.func(
+                    &f.sig,
+                    Some(&f.block),
+                    allows,
+                    is_test(&f.attrs),
+                )))
             }
             syn::Item::Static(s) => Item::Static {
                 name: self.named(&s.ident),
@@ -481,6 +493,7 @@ impl Reader<'_> {
                     type_name: self.type_last_name(&i.self_ty),
                     fns,
                     allows,
+                    test: is_test(&i.attrs),
                     deref_target,
                 }))
             }
@@ -506,6 +519,7 @@ impl Reader<'_> {
         sig: &syn::Signature,
         body: Option<&syn::Block>,
         allows: Vec<Allow>,
+        test: bool,
     ) -> FnItem {
         let params = exact(sig.inputs.iter().map(|arg| match arg {
             syn::FnArg::Receiver(_) => Param {
@@ -554,6 +568,7 @@ impl Reader<'_> {
                 },
             )),
             allows,
+            test,
         }
     }
 
@@ -833,6 +848,51 @@ impl Reader<'_> {
 }
 
 /// `prefix::name`, allocated once: the index keeps it.
+impl Item {
+    /// Test code: compiled only for test targets.
+    pub fn is_test(&self) -> bool {
+        match self {
+            Item::Mod { test, .. } => *test,
+            Item::Fn(f) => f.test,
+            Item::Impl(i) => i.test,
+            _ => false,
+        }
+    }
+}
+
+/// Whether attributes make an item test code: `#[test]` and test macros of async runtimes
+/// (`#[tokio::test]`), or a `cfg` that holds only under `test` (`cfg(test)`,
+/// `cfg(all(test, unix))`; not `cfg(not(test))`).
+fn is_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let path = a.path();
+        if path.segments.last().is_some_and(|s| s.ident == "test") {
+            return true;
+        }
+        path.is_ident("cfg") && a.parse_args::<syn::Meta>().is_ok_and(|m| needs_test(&m))
+    })
+}
+
+/// Whether a `cfg` predicate can hold only when `test` does.
+fn needs_test(m: &syn::Meta) -> bool {
+    let nested = |l: &syn::MetaList| {
+        l.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+        )
+        .map(|p| p.into_iter().collect::<Vec<_>>())
+        .unwrap_or_default()
+    };
+    match m {
+        syn::Meta::Path(p) => p.is_ident("test"),
+        syn::Meta::List(l) if l.path.is_ident("all") => nested(l).iter().any(needs_test),
+        syn::Meta::List(l) if l.path.is_ident("any") => {
+            let all = nested(l);
+            !all.is_empty() && all.iter().all(needs_test)
+        }
+        _ => false,
+    }
+}
+
 fn path_to(prefix: &[Name], name: Name) -> Vec<Name> {
     let mut path = Vec::with_capacity(prefix.len() + 1);
     path.extend_from_slice(prefix);
