@@ -669,6 +669,12 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
     let out = run_in(d, &["lockorder", "-p", "nope", "."]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("package `nope`"));
     // The configuration can make every target the default.
+    // Run from a member's directory, the workspace root's configuration applies.
+    let (doc, _, _) = json(&d.join("store"), &["--tests", "."]);
+    assert_eq!(kinds(&doc), ["double-lock"; 3], "{doc:#}");
+    write(d, "lockorder.toml", "[severity]\ndouble-lock = \"allow\"\n");
+    let (doc, _, _) = json(&d.join("store"), &["--tests", "."]);
+    assert_eq!(kinds(&doc), Vec::<String>::new(), "{doc:#}");
     write(d, "lockorder.toml", "all-targets = true\n");
     let (files, _) = findings(&["."]);
     assert_eq!(

@@ -337,8 +337,29 @@ fn configuration_errors_name_the_file_the_key_and_what_is_accepted() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr.contains("Cargo.toml [package.metadata.lockorder]")
+        stderr.contains("Cargo.toml:6: [package.metadata.lockorder]")
             && stderr.contains("unknown field `exclud`"),
+        "{stderr}"
+    );
+    // A key the configuration's own checks reject is named where it is too, not in a
+    // `lockorder.toml` that does not exist.
+    let dir = project(&[
+        ("Cargo.toml", "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n[package.metadata.lockorder]\nexclude = [\"src/[x.rs\"]\n[package.metadata.lockorder.severity]\ndead-lock = \"deny\"\n"),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let stderr = String::from_utf8_lossy(&run_in(dir.path(), &["."]).stderr).into_owned();
+    assert!(
+        stderr.contains("Cargo.toml:8: [package.metadata.lockorder] unknown kind `dead-lock`")
+            && !stderr.contains("lockorder.toml"),
+        "{stderr}"
+    );
+    let dir = project(&[
+        ("lockorder.toml", "exclude = [\"src/[x.rs\"]\n"),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let stderr = String::from_utf8_lossy(&run_in(dir.path(), &["."]).stderr).into_owned();
+    assert!(
+        stderr.contains("lockorder.toml: `exclude` pattern `src/[x.rs` is not a glob"),
         "{stderr}"
     );
 }

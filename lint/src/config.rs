@@ -80,6 +80,9 @@ pub struct Config {
     /// Where the configuration was read and what `exclude` is relative to.
     #[serde(skip)]
     pub root: Option<PathBuf>,
+    /// `exclude`, compiled.
+    #[serde(skip)]
+    excludes: globset::GlobSet,
 }
 
 impl LockType {
@@ -120,76 +123,85 @@ impl LockType {
 
 /// Whether `pattern` (a path with `*` and `**`, or a directory prefix ending in `/`) matches
 /// `path`, both relative to the configuration's root.
-fn glob(pattern: &str, path: &str) -> bool {
-    if let Some(dir) = pattern.strip_suffix('/') {
-        return path.starts_with(&format!("{dir}/"));
-    }
-    fn go(p: &[&str], s: &[&str]) -> bool {
-        match (p.first(), s.first()) {
-            (None, None) => true,
-            (Some(&"**"), _) => go(&p[1..], s) || (!s.is_empty() && go(p, &s[1..])),
-            (Some(pp), Some(ss)) => segment(pp, ss) && go(&p[1..], &s[1..]),
-            _ => false,
-        }
-    }
-    fn segment(p: &str, s: &str) -> bool {
-        match p.split_once('*') {
-            None => p == s,
-            Some((pre, post)) => {
-                s.len() >= pre.len() + post.len() && s.starts_with(pre) && s.ends_with(post)
-            }
-        }
-    }
-    let p: Vec<&str> = pattern.split('/').collect();
-    let s: Vec<&str> = path.split('/').collect();
-    go(&p, &s)
+/// An `exclude` pattern as a glob over paths relative to the configuration's directory, the
+/// way `.gitignore` reads them: `*` stays within a directory, `**` crosses any number, and a
+/// pattern ending in `/` is everything under that directory.
+fn exclude_glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
+    let pattern = pattern.trim_start_matches("./");
+    let pattern = match pattern.strip_suffix('/') {
+        Some(dir) => format!("{dir}/**"),
+        None => pattern.to_string(),
+    };
+    globset::GlobBuilder::new(&pattern)
+        .literal_separator(true)
+        .build()
 }
 
 impl Config {
     /// The configuration for a run on `paths`: read from the first directory among them.
     pub fn discover(paths: &[PathBuf]) -> Result<Config, String> {
-        let Some(root) = paths.iter().find(|p| p.is_dir()) else {
+        let Some(dir) = paths.iter().find(|p| p.is_dir()) else {
             return Ok(Config::default());
         };
+        let root = workspace_root(dir).unwrap_or_else(|| dir.clone());
         let own = root.join("lockorder.toml");
-        let mut config = if own.is_file() {
+        let (mut config, source) = if own.is_file() {
             let text =
                 std::fs::read_to_string(&own).map_err(|e| format!("{}: {e}", own.display()))?;
-            toml::from_str::<Config>(&text)
-                .map_err(|e| format!("{}: {}", own.display(), e.to_string().trim_end()))?
+            let config = toml::from_str::<Config>(&text)
+                .map_err(|e| format!("{}: {}", own.display(), e.to_string().trim_end()))?;
+            (config, Source::File(own))
         } else {
-            from_manifest(&root.join("Cargo.toml"))?.unwrap_or_default()
+            let manifest = root.join("Cargo.toml");
+            match from_manifest(&manifest)? {
+                Some((config, text)) => (config, Source::Manifest(manifest, text)),
+                None => return Ok(Config::default()),
+            }
         };
-        config.validate(&own)?;
-        config.root = Some(root.clone());
+        config.validate(&source)?;
+        config.root = Some(root);
         Ok(config)
     }
 
-    fn validate(&self, file: &Path) -> Result<(), String> {
+    fn validate(&mut self, source: &Source) -> Result<(), String> {
         for key in self.severity.keys() {
             if Kind::from_code(key).is_none() {
                 let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
                 return Err(format!(
-                    "{}: unknown kind `{key}` in [severity]; the kinds are: {}",
-                    file.display(),
+                    "{}unknown kind `{key}` in [severity]; the kinds are: {}",
+                    source.at(key),
                     known.join(", ")
                 ));
             }
         }
         if let Some(e) = &self.edition {
             if Edition::parse(e).is_none() {
-                return Err(format!("{}: `edition = \"{e}\"` is not an edition; expected \"2015\", \"2018\", \"2021\" or \"2024\"", file.display()));
+                return Err(format!("{}`edition = \"{e}\"` is not an edition; expected \"2015\", \"2018\", \"2021\" or \"2024\"", source.at("edition")));
             }
         }
         for t in &self.lock_types {
             if t.lock.is_empty() && t.read.is_empty() && t.write.is_empty() && t.try_.is_empty() {
                 return Err(format!(
-                    "{}: lock type `{}` lists no methods; give `lock`, `read`, `write` or `try`",
-                    file.display(),
+                    "{}lock type `{}` lists no methods; give `lock`, `read`, `write` or `try`",
+                    source.at("path"),
                     t.path
                 ));
             }
         }
+        let mut set = globset::GlobSetBuilder::new();
+        for pattern in &self.exclude {
+            let glob = exclude_glob(pattern).map_err(|e| {
+                format!(
+                    "{}`exclude` pattern `{pattern}` is not a glob: {}",
+                    source.at("exclude"),
+                    e.kind()
+                )
+            })?;
+            set.add(glob);
+        }
+        self.excludes = set
+            .build()
+            .map_err(|e| format!("{}{e}", source.at("exclude")))?;
         Ok(())
     }
 
@@ -205,9 +217,7 @@ impl Config {
                 let path = &db.get(l.loc.file).path;
                 let rel = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
                 let rel = rel.to_string_lossy().replace('\\', "/");
-                self.exclude
-                    .iter()
-                    .any(|p| glob(p.trim_start_matches("./"), &rel))
+                self.excludes.is_match(rel)
             });
             match self.severity.get(f.kind.code()) {
                 _ if excluded => false,
@@ -226,7 +236,59 @@ impl Config {
     }
 }
 
-fn from_manifest(manifest: &Path) -> Result<Option<Config>, String> {
+/// Where a configuration was read: errors name the file and, in a manifest, the line of the key.
+enum Source {
+    File(PathBuf),
+    Manifest(PathBuf, String),
+}
+
+impl Source {
+    /// `file: ` or `Cargo.toml:12: [package.metadata.lockorder] `, for an error about `key`.
+    fn at(&self, key: &str) -> String {
+        match self {
+            Source::File(path) => format!("{}: ", path.display()),
+            Source::Manifest(path, text) => {
+                let line = key_line(text, key).map_or(String::new(), |l| format!(":{l}"));
+                format!(
+                    "{}{line}: [{}.metadata.lockorder] ",
+                    path.display(),
+                    section(text)
+                )
+            }
+        }
+    }
+}
+
+/// `workspace` or `package`: whichever table of the manifest holds the configuration.
+fn section(text: &str) -> &'static str {
+    match text.contains("[workspace.metadata.lockorder") {
+        true => "workspace",
+        false => "package",
+    }
+}
+
+/// The 1-based line of `key` inside the manifest's lockorder tables.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            inside = t.contains("metadata.lockorder");
+            continue;
+        }
+        let t = t.trim_start_matches('"');
+        if inside && t.starts_with(key) {
+            let rest = t[key.len()..].trim_start_matches('"').trim_start();
+            if rest.starts_with('=') {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// The configuration in a manifest's metadata, with the manifest's text.
+fn from_manifest(manifest: &Path) -> Result<Option<(Config, String)>, String> {
     let Ok(text) = std::fs::read_to_string(manifest) else {
         return Ok(None);
     };
@@ -241,16 +303,31 @@ fn from_manifest(manifest: &Path) -> Result<Option<Config>, String> {
             .and_then(|m| m.get("lockorder"));
         if let Some(t) = table {
             let config = Config::deserialize(t.clone()).map_err(|e| {
+                let msg = e.to_string();
+                // serde names the offending key first, in backticks.
+                let key = msg.split('`').nth(1).unwrap_or_default();
+                let line = key_line(&text, key).map_or(String::new(), |l| format!(":{l}"));
                 format!(
-                    "{} [{section}.metadata.lockorder]: {}",
+                    "{}{line}: [{section}.metadata.lockorder] {}",
                     manifest.display(),
-                    e.to_string().trim_end()
+                    msg.trim_end()
                 )
             })?;
-            return Ok(Some(config));
+            return Ok(Some((config, text)));
         }
     }
     Ok(None)
+}
+
+/// The workspace root above `dir` whose configuration a member's run uses, as cargo finds it:
+/// the nearest ancestor whose Cargo.toml has a `[workspace]` table.
+fn workspace_root(dir: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(dir).ok()?;
+    abs.ancestors().skip(1).find_map(|a| {
+        let text = std::fs::read_to_string(a.join("Cargo.toml")).ok()?;
+        let value = text.parse::<toml::Table>().ok()?;
+        value.contains_key("workspace").then(|| a.to_path_buf())
+    })
 }
 
 #[cfg(test)]
@@ -259,12 +336,30 @@ mod tests {
 
     #[test]
     fn globs_match_like_gitignore_paths() {
+        let glob = |p: &str, path: &str| exclude_glob(p).unwrap().compile_matcher().is_match(path);
         assert!(glob("tests/**", "tests/a/b.rs"));
         assert!(glob("tests/", "tests/a.rs"));
+        assert!(glob("./tests/", "tests/a.rs"));
         assert!(glob("src/*_test.rs", "src/lock_test.rs"));
         assert!(!glob("src/*_test.rs", "src/a/lock_test.rs"));
         assert!(glob("**/generated.rs", "src/deep/generated.rs"));
         assert!(!glob("tests/", "src/tests.rs"));
+        assert!(glob("src/*_test_*.rs", "src/a_test_b.rs"));
+        assert!(glob("src/a_test_?.rs", "src/a_test_1.rs"));
+        assert!(glob("src/{gen,out}/**", "src/out/x.rs"));
+        assert!(exclude_glob("src/[a.rs").is_err());
+    }
+
+    #[test]
+    fn manifest_errors_name_the_manifest_and_the_line_of_the_key() {
+        let text = "[package]\nname = \"x\"\n\n[package.metadata.lockorder]\nedition = \"2021\"\n\n[package.metadata.lockorder.severity]\ndoubel-lock = \"deny\"\n";
+        assert_eq!(key_line(text, "doubel-lock"), Some(8));
+        assert_eq!(key_line(text, "name"), None, "outside the lockorder tables");
+        let source = Source::Manifest(PathBuf::from("Cargo.toml"), text.to_string());
+        assert_eq!(
+            source.at("doubel-lock"),
+            "Cargo.toml:8: [package.metadata.lockorder] "
+        );
     }
 
     #[test]
