@@ -461,3 +461,59 @@ impl S {\n\
     let kinds = kinds(&doc);
     assert_eq!(kinds, ["double-lock", "await-holding-lock"], "{doc:#}");
 }
+
+/// `[[ignore]]` entries name a finding by what it is about (kind, locks, function), with a
+/// required reason; one that matches nothing is named so that the list shrinks.
+#[test]
+fn ignore_entries_by_locks_or_function_with_reasons() {
+    let by_locks = project(&[
+        (
+            "lockorder.toml",
+            "[[ignore]]\nkind = \"lock-order-cycle\"\nlocks = [\"A\", \"B\"]\nreason = \"`two` runs only after every `one` joined\"\n",
+        ),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let out = run_in(by_locks.path(), &["."]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("matched no finding"));
+    let by_function = project(&[
+        (
+            "lockorder.toml",
+            "[[ignore]]\nfunction = \"two\"\nreason = \"startup only\"\n\n[[ignore]]\nfunction = \"three\"\nreason = \"gone\"\n",
+        ),
+        ("src/lib.rs", CYCLE),
+    ]);
+    let out = run_in(by_function.path(), &["."]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("lockorder.toml: [[ignore]] { function = \"three\" } matched no finding"),
+        "{stderr}"
+    );
+    let other_locks = project(&[
+        (
+            "lockorder.toml",
+            "[[ignore]]\nlocks = [\"A\", \"C\"]\nreason = \"r\"\n",
+        ),
+        ("src/lib.rs", CYCLE),
+    ]);
+    assert_eq!(run_in(other_locks.path(), &["."]).status.code(), Some(1));
+    for (toml, expected) in [
+        ("[[ignore]]\nlocks = [\"A\"]\n", "missing field `reason`"),
+        (
+            "[[ignore]]\nlocks = [\"A\"]\nreason = \" \"\n",
+            "empty `reason`",
+        ),
+        ("[[ignore]]\nreason = \"r\"\n", "names no finding"),
+        (
+            "[[ignore]]\nkind = \"dead-lock\"\nlocks = [\"A\"]\nreason = \"r\"\n",
+            "unknown kind `dead-lock`",
+        ),
+    ] {
+        let dir = project(&[("lockorder.toml", toml), ("src/lib.rs", CYCLE)]);
+        let out = run_in(dir.path(), &["."]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{toml}: {stderr}");
+        assert!(stderr.contains(expected), "{toml}: {stderr}");
+    }
+}

@@ -28,7 +28,7 @@ use serde::Deserialize;
 
 use crate::discover::Edition;
 use crate::locks::api::{Acquire, LockKind, Mode};
-use crate::report::{Finding, Kind, Severity};
+use crate::report::{Finding, Kind, Problem, Severity};
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -73,6 +73,9 @@ pub struct Config {
     pub lock_types: Vec<LockType>,
     #[serde(default)]
     pub blocking: Vec<String>,
+    /// Findings not to report, each with the reason (by kind, lock classes, function).
+    #[serde(default)]
+    pub ignore: Vec<Ignore>,
     /// Analyze every target and the test code (`#[cfg(test)]`, `#[test]`) by default, as
     /// `--all-targets` does.
     #[serde(default)]
@@ -83,6 +86,53 @@ pub struct Config {
     /// `exclude`, compiled.
     #[serde(skip)]
     excludes: globset::GlobSet,
+    /// The file it was read from, as errors and warnings name it.
+    #[serde(skip)]
+    file: String,
+}
+
+/// `[[ignore]]`: a finding that is known and accepted, named so that it stays ignored while the
+/// code around it changes (cargo-deny's `ignore = [{ id, reason }]`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ignore {
+    /// Its kind; any kind when absent.
+    pub kind: Option<String>,
+    /// Lock classes that are all among the finding's (`Bank::accounts`, or the end of a longer
+    /// name).
+    #[serde(default)]
+    pub locks: Vec<String>,
+    /// A function the finding goes through, by its path or the end of it (`Conn::close`).
+    pub function: Option<String>,
+    pub reason: String,
+}
+
+impl Ignore {
+    fn matches(&self, f: &Finding) -> bool {
+        let named = |want: &str, have: &str| have == want || have.ends_with(&format!("::{want}"));
+        self.kind.as_deref().map_or(true, |k| k == f.kind.code())
+            && self
+                .locks
+                .iter()
+                .all(|l| f.locks.iter().any(|have| named(l, have)))
+            && self.function.as_deref().map_or(true, |want| {
+                f.functions.iter().any(|have| named(want, have))
+            })
+    }
+
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(k) = &self.kind {
+            parts.push(format!("kind = \"{k}\""));
+        }
+        if !self.locks.is_empty() {
+            parts.push(format!("locks = {:?}", self.locks));
+        }
+        if let Some(f) = &self.function {
+            parts.push(format!("function = \"{f}\""));
+        }
+        format!("{{ {} }}", parts.join(", "))
+    }
 }
 
 impl LockType {
@@ -159,6 +209,9 @@ impl Config {
             }
         };
         config.validate(&source)?;
+        config.file = match &source {
+            Source::File(p) | Source::Manifest(p, _) => crate::source::display_path(p),
+        };
         config.root = Some(root);
         Ok(config)
     }
@@ -188,6 +241,28 @@ impl Config {
                 ));
             }
         }
+        for i in &self.ignore {
+            if let Some(k) = i.kind.as_deref().filter(|k| Kind::from_code(k).is_none()) {
+                return Err(format!(
+                    "{}unknown kind `{k}` in [[ignore]]",
+                    source.at("kind")
+                ));
+            }
+            if i.locks.is_empty() && i.function.is_none() {
+                return Err(format!(
+                    "{}[[ignore]] {} names no finding; give `locks` or `function`",
+                    source.at("reason"),
+                    i.describe()
+                ));
+            }
+            if i.reason.trim().is_empty() {
+                return Err(format!(
+                    "{}[[ignore]] {} has an empty `reason`; say why the finding is accepted",
+                    source.at("reason"),
+                    i.describe()
+                ));
+            }
+        }
         let mut set = globset::GlobSetBuilder::new();
         for pattern in &self.exclude {
             let glob = exclude_glob(pattern).map_err(|e| {
@@ -209,10 +284,22 @@ impl Config {
         self.edition.as_deref().and_then(Edition::parse)
     }
 
-    /// Applies `[severity]` and `exclude` to the findings.
-    pub fn apply(&self, findings: &mut Vec<Finding>, db: &crate::source::SourceDb) {
+    /// Applies `[[ignore]]`, `[severity]` and `exclude` to the findings; an ignore entry that
+    /// matched nothing is named in a warning, so that the list shrinks.
+    pub fn apply(&self, findings: &mut Vec<Finding>, db: &crate::source::SourceDb) -> Vec<Problem> {
         let root = self.root.as_deref();
+        let mut used = vec![false; self.ignore.len()];
         findings.retain_mut(|f| {
+            let mut ignored = false;
+            for (i, used) in self.ignore.iter().zip(used.iter_mut()) {
+                if i.matches(f) {
+                    *used = true;
+                    ignored = true;
+                }
+            }
+            if ignored {
+                return false;
+            }
             let excluded = f.primary().is_some_and(|l| {
                 let path = &db.get(l.loc.file).path;
                 let rel = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
@@ -233,6 +320,18 @@ impl Config {
                 None => true,
             }
         });
+        self.ignore
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|(i, _)| {
+                Problem::warning(format!(
+                    "{}: [[ignore]] {} matched no finding; remove it",
+                    self.file,
+                    i.describe()
+                ))
+            })
+            .collect()
     }
 }
 

@@ -172,7 +172,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
     let mut suppressions = index.suppressions.clone();
     suppressions.extend(suppress::from_comments(&parsed.db));
     suppress::apply(&mut findings, &suppressions);
-    config.apply(&mut findings, &parsed.db);
+    let unused_ignores = config.apply(&mut findings, &parsed.db);
     let key = |f: &report::Finding| {
         let p = f.primary().map(|l| l.loc);
         (
@@ -195,6 +195,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         baselined: 0,
     };
     let mut problems = index.problems.clone();
+    problems.extend(unused_ignores);
     for u in &units {
         if let Some((at, why)) = &u.rare().unparsed {
             problems.push(report::Problem::error(format!(

@@ -8,6 +8,8 @@
 //! A finding is suppressed when one of its locations is covered for its kind. A suppression
 //! without a reason, or one that suppressed nothing (like `#[expect]`), is reported itself.
 
+use ra_ap_rustc_lexer::{tokenize, FrontmatterAllowed, TokenKind};
+
 use crate::report::{Finding, Kind, Label};
 use crate::source::{FileId, Loc, SourceDb};
 
@@ -23,62 +25,126 @@ pub struct Suppression {
     pub reason: Option<String>,
 }
 
-/// The comment suppressions of every file.
+/// The comment suppressions of every file. Comments come from rustc's own lexer: `//` inside
+/// a string literal starts no comment.
 pub fn from_comments(db: &SourceDb) -> Vec<Suppression> {
     let mut out = Vec::new();
     // Most files have no suppression: one fast search rules them out.
     for (file, f) in db.iter().filter(|(_, f)| f.text.contains("lockorder:")) {
-        let lines: Vec<(usize, &str)> = f
-            .text
-            .split_inclusive('\n')
-            .scan(0, |offset, line| {
-                let start = *offset;
-                *offset += line.len();
-                Some((start, line))
-            })
-            .collect();
-        for (i, &(start, line)) in lines.iter().enumerate() {
-            let Some(slash) = line.find("//") else {
-                continue;
+        let text = f.text.as_str();
+        let mut offset = 0usize;
+        for token in tokenize(text, FrontmatterAllowed::Yes) {
+            let start = offset;
+            offset += token.len as usize;
+            let body = match token.kind {
+                TokenKind::LineComment { .. } => text[start..offset].get(2..),
+                TokenKind::BlockComment { .. } => text[start..offset]
+                    .get(2..)
+                    .map(|t| t.strip_suffix("*/").unwrap_or(t)),
+                _ => continue,
             };
-            let comment = line[slash + 2..].trim_start_matches(['/', '!']).trim();
-            let Some(rest) = comment.strip_prefix("lockorder:") else {
+            let Some(rest) = body
+                .map(|c| c.trim_start_matches(['/', '!', '*']).trim())
+                .and_then(|c| c.strip_prefix("lockorder:"))
+            else {
                 continue;
             };
             let Some((kinds, reason)) = parse_comment(rest.trim()) else {
                 continue;
             };
-            let standalone = line[..slash].trim().is_empty();
-            // A comment alone on its line covers the next line that is not a comment.
-            let target = if standalone {
-                lines[i + 1..]
-                    .iter()
-                    .find(|(_, l)| !l.trim_start().starts_with("//"))
-                    .copied()
-            } else {
-                Some((start, line))
-            };
-            let Some((t_start, t_line)) = target else {
-                continue;
-            };
-            let at = Loc {
-                file,
-                line: i as u32 + 1,
-                column: line[..slash].chars().count() as u32 + 1,
-                start: (start + slash) as u32,
-                end: (start + line.trim_end().len()) as u32,
-            };
-            out.push(Suppression {
-                at,
-                file,
-                start: t_start as u32,
-                end: (t_start + t_line.len()) as u32,
-                kinds,
-                reason,
-            });
+            if let Some(s) = suppression(file, text, start, offset, kinds, reason) {
+                out.push(s);
+            }
         }
     }
     out
+}
+
+/// A suppression written as the comment at `start..end` of `text`: it covers its own line, or,
+/// alone on its line, the next line that is not a comment.
+fn suppression(
+    file: FileId,
+    text: &str,
+    start: usize,
+    end: usize,
+    kinds: Vec<String>,
+    reason: Option<String>,
+) -> Option<Suppression> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let rest_of_line = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let standalone =
+        text[line_start..start].trim().is_empty() && text[end..rest_of_line].trim().is_empty();
+    let (t_start, t_end) = if standalone {
+        let mut at = (rest_of_line + 1).min(text.len());
+        loop {
+            let next_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+            if at >= text.len() {
+                return None;
+            }
+            if !text[at..next_end].trim_start().starts_with("//") {
+                break (at, next_end);
+            }
+            at = next_end;
+        }
+    } else {
+        (line_start, line_end)
+    };
+    // Alone above a function, impl or module, it covers the whole item: where a finding points
+    // inside it moves as the code changes, the item stays.
+    let t_end = match standalone {
+        true => item_end(text, t_start).unwrap_or(t_end),
+        false => t_end,
+    };
+    let comment_line = text[start..end].lines().next().unwrap_or_default();
+    Some(Suppression {
+        at: Loc {
+            file,
+            line: text[..start].matches('\n').count() as u32 + 1,
+            column: text[line_start..start].chars().count() as u32 + 1,
+            start: start as u32,
+            end: (start + comment_line.trim_end().len()) as u32,
+        },
+        file,
+        start: t_start as u32,
+        end: t_end as u32,
+        kinds,
+        reason,
+    })
+}
+
+/// Where the function, impl or module that starts on the line at `at` ends (its closing
+/// brace), when one does: attributes and visibility may come first.
+fn item_end(text: &str, at: usize) -> Option<usize> {
+    const ITEM: [&str; 10] = [
+        "fn", "impl", "mod", "async", "unsafe", "const", "extern", "pub", "trait", "#",
+    ];
+    let first = text[at..].split_whitespace().next()?;
+    if !ITEM.iter().any(|k| first.starts_with(k)) {
+        return None;
+    }
+    let mut offset = at;
+    let (mut depth, mut nesting) = (0usize, 0usize);
+    for token in tokenize(&text[at..], FrontmatterAllowed::No) {
+        offset += token.len as usize;
+        match token.kind {
+            TokenKind::OpenParen | TokenKind::OpenBracket => nesting += 1,
+            TokenKind::CloseParen | TokenKind::CloseBracket => nesting = nesting.saturating_sub(1),
+            // `fn f();` in a trait, `mod m;`: nothing to cover beyond the line.
+            TokenKind::Semi if depth == 0 && nesting == 0 => return None,
+            TokenKind::OpenBrace => depth += 1,
+            TokenKind::CloseBrace => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `allow(a, b) -- reason` after `lockorder:`.
@@ -157,5 +223,56 @@ pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression]) {
                 functions: Vec::new(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn suppressions(text: &str) -> Vec<(u32, String, Option<String>)> {
+        let mut db = SourceDb::default();
+        db.add(SourceFile::new("a.rs".into(), text.to_string()));
+        from_comments(&db)
+            .into_iter()
+            .map(|s| {
+                let covered = text[s.start as usize..s.end as usize].trim().to_string();
+                (s.at.line, covered, s.reason)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn comments_come_from_the_lexer_not_from_slashes_in_strings() {
+        let text = "fn f() {\n    log(\"http://x\"); // lockorder: allow(double-lock) -- the log lock is reentrant\n    let s = \"// lockorder: allow(double-lock) -- in a string\";\n    /* lockorder: allow(lock-order-cycle) -- block */ g();\n    // lockorder: allow(hold-while-wait) -- alone: the next line of code\n    // another comment\n    h();\n}\n";
+        assert_eq!(
+            suppressions(text),
+            [
+                (
+                    2,
+                    "log(\"http://x\"); // lockorder: allow(double-lock) -- the log lock is reentrant".to_string(),
+                    Some("the log lock is reentrant".to_string())
+                ),
+                (
+                    4,
+                    "/* lockorder: allow(lock-order-cycle) -- block */ g();".to_string(),
+                    Some("block".to_string())
+                ),
+                (5, "h();".to_string(), Some("alone: the next line of code".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comment_above_a_function_covers_all_of_it() {
+        let text = "// lockorder: allow(double-lock) -- a test that deadlocks on purpose\n#[test]\npub(crate) fn relock() {\n    let a = m.lock();\n    let b = m.lock();\n}\nfn other() {}\n";
+        let covered = &suppressions(text)[0].1;
+        assert!(
+            covered.starts_with("#[test]") && covered.ends_with("let b = m.lock();\n}"),
+            "{covered}"
+        );
+        let text = "trait T {\n    // lockorder: allow(double-lock) -- r\n    fn f(&self);\n    fn g(&self) { x() }\n}\n";
+        assert_eq!(suppressions(text)[0].1, "fn f(&self);");
     }
 }

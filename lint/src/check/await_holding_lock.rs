@@ -45,6 +45,16 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                 });
             }
             let flavor = first.held.lock.flavor;
+            let mut notes = vec![
+                "note: the task can be suspended with the lock held; a task on the same executor thread that then locks it blocks the thread, and the holder never resumes to release it".to_string(),
+            ];
+            if clippy_allowed(cx, first.unit) {
+                notes.push(format!(
+                    "note: `#[allow(clippy::await_holding_lock)]` here silences clippy, not lockorder: an allow states no reason and outlives the code it was written for{}",
+                    other_takers(cx, first.unit, &first.held.lock.class)
+                ));
+            }
+            notes.push(format!("help: drop the guard before the `.await` (end its scope or call `drop`), or use an async-aware lock such as `tokio::sync::{}`", flavor.kind.type_name()));
             Finding {
                 kind: Kind::AwaitHoldingLock,
                 severity: Kind::AwaitHoldingLock.default_severity(),
@@ -58,11 +68,60 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                 flows: vec![labels.clone()],
                 functions: vec![cx.unit_name(first.unit)],
                 labels,
-                notes: vec![
-                    "note: the task can be suspended with the lock held; a task on the same executor thread that then locks it blocks the thread, and the holder never resumes to release it".to_string(),
-                    format!("help: drop the guard before the `.await` (end its scope or call `drop`), or use an async-aware lock such as `tokio::sync::{}`", flavor.kind.type_name()),
-                ],
+                notes,
             }
         })
         .collect()
+}
+
+/// Whether the function (or its file, crate-wide) carries `#[allow(clippy::await_holding_lock)]`:
+/// the attribute lines right above its signature, or an inner attribute of its file.
+fn clippy_allowed(cx: &Cx, unit: usize) -> bool {
+    const LINT: &str = "clippy::await_holding_lock";
+    let Some(f) = cx.units[unit].func else {
+        return false;
+    };
+    let at = cx.index.func(f).loc;
+    let text = &cx.db.get(at.file).text;
+    if text.contains(&format!("#![allow({LINT})]")) {
+        return true;
+    }
+    text.lines()
+        .take(at.line.saturating_sub(1) as usize)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take_while(|l| {
+            let l = l.trim_start();
+            l.starts_with("#[") || l.starts_with("//") || l.starts_with(')') || l.is_empty()
+        })
+        .any(|l| l.contains(LINT))
+}
+
+/// What lockorder knows that clippy did not: the other functions that wait for the same lock,
+/// one of which, run as another task on this thread, blocks it.
+fn other_takers(cx: &Cx, unit: usize, class: &crate::locks::class::ClassRef) -> String {
+    let mut others: Vec<String> = cx
+        .units
+        .iter()
+        .enumerate()
+        .filter(|&(u, _)| u != unit)
+        .filter_map(|(u, un)| {
+            let a = un
+                .acquisitions
+                .iter()
+                .find(|a| a.lock.class == *class && a.lock.acquire.waits)?;
+            Some(format!("`{}` ({})", cx.unit_name(u), cx.at(a.loc)))
+        })
+        .collect();
+    others.sort();
+    others.dedup();
+    match others.len() {
+        0 => String::new(),
+        n => format!(
+            "; the lock is also waited for by {}{}",
+            others.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+            if n > 3 { format!(" and {} more", n - 3) } else { String::new() }
+        ),
+    }
 }
