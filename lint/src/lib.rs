@@ -184,6 +184,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| a.kind == b.kind && a.message == b.message && a.labels == b.labels);
+    let findings = report::group(findings);
     let stats = Stats {
         crates: index.crates.len(),
         files: parsed.db.len(),

@@ -460,7 +460,7 @@ fn emit(cli: &Check, analysis: &Analysis) -> Result<(), String> {
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!(
                 "{} (report written to {})",
-                report::human::summary_line(report),
+                report::human::summary_line(report, db),
                 path.display()
             );
         }

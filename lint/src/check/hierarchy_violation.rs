@@ -51,6 +51,8 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
             locks: vec![held_name.to_string(), taken_name.to_string()],
             flows: vec![cx.flow(it, held_name, taken_name)],
             functions: vec![cx.unit_name(it.unit).to_string()],
+            // Callers reaching one acquisition against the order through a helper: one cause.
+            cause: it.taken.chain.next.is_some().then(|| it.taken.chain.acquired_at()),
             labels,
             notes: vec![
                 format!("note: {why}; this thread holds `{held_name}` (since {}) and waits for `{taken_name}` at {}{via}", cx.at(it.held.chain.loc), cx.at(it.taken.chain.acquired_at())),

@@ -319,6 +319,7 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             })
             .collect(),
         functions: vec![cx.unit_name(hw.unit).to_string()],
+        cause: None,
         locks: names,
         labels,
         notes,

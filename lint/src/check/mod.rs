@@ -274,6 +274,14 @@ impl Cx<'_> {
             notes,
             flows: vec![self.flow(it, &name, &name)],
             functions: vec![self.unit_name(it.unit).to_string()],
+            // Callers that each hold the lock and call one helper that takes it again: one
+            // cause, the helper's acquisition.
+            cause: it
+                .taken
+                .chain
+                .next
+                .is_some()
+                .then(|| it.taken.chain.acquired_at()),
         }
     }
 

@@ -58,7 +58,7 @@ pub fn render(report: &Report, db: &SourceDb, out: &mut dyn WriteColor) -> std::
     for f in &report.findings {
         render_finding(f, db, out)?;
     }
-    writeln!(out, "{}", summary_line(report))
+    writeln!(out, "{}", summary_line(report, db))
 }
 
 /// One finding as rustc would show it.
@@ -89,7 +89,7 @@ pub fn render_finding(f: &Finding, db: &SourceDb, out: &mut dyn WriteColor) -> s
         .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
-pub fn summary_line(report: &Report) -> String {
+pub fn summary_line(report: &Report, db: &SourceDb) -> String {
     let s = &report.stats;
     let scope = format!(
         "{} file{}, {} function{}, {} lock class{}",
@@ -116,12 +116,42 @@ pub fn summary_line(report: &Report) -> String {
         }
     }
     let parts: Vec<String> = kinds.iter().map(|(c, n)| format!("{n} {c}")).collect();
-    let n = report.findings.len();
+    let errors = report.errors();
+    let warnings = report.findings.len() - errors;
+    let mut counts = Vec::new();
+    if errors > 0 {
+        counts.push(format!("{errors} error{}", plural(errors)));
+    }
+    if warnings > 0 {
+        counts.push(format!("{warnings} warning{}", plural(warnings)));
+    }
     format!(
-        "lockorder: {n} finding{} ({}) in {scope}",
-        plural(n),
-        parts.join(", ")
+        "lockorder: {} ({}) in {scope}{}",
+        counts.join(", "),
+        parts.join(", "),
+        top_files(report, db)
     )
+}
+
+/// `; most in src/a.rs (12), src/b.rs (5), src/c.rs (2)` when findings are in several files.
+fn top_files(report: &Report, db: &SourceDb) -> String {
+    let mut per_file: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for f in &report.findings {
+        if let Some(l) = f.primary() {
+            *per_file.entry(&db.get(l.loc.file).display).or_default() += 1;
+        }
+    }
+    if per_file.len() < 2 {
+        return String::new();
+    }
+    let mut top: Vec<(&str, usize)> = per_file.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = top
+        .iter()
+        .take(3)
+        .map(|(file, n)| format!("{file} ({n})"))
+        .collect();
+    format!("; most in {}", shown.join(", "))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -41,6 +41,10 @@ pub struct Finding {
     /// The functions where it happens, by path: with the kind and the locks, what identifies
     /// the finding across unrelated edits (no line numbers).
     pub functions: Vec<String>,
+    /// Where the deadlocking step itself is, when different paths reach it (a lock taken again
+    /// inside a helper that several callers call holding it): findings of one kind, locks and
+    /// cause are one finding (`group`).
+    pub cause: Option<Loc>,
 }
 
 impl Finding {
@@ -84,6 +88,59 @@ fn edge_label(e: &crate::graph::map::MapEdge) -> String {
         parts.push("declared".to_string());
     }
     parts.join(", ")
+}
+
+/// Findings that share their cause become one, which lists every path to it: its first
+/// finding's labels and notes, then each other path's primary location and function. `findings`
+/// are sorted; the merged finding stays where its first was.
+pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut first: std::collections::HashMap<(Kind, Vec<String>, Loc), usize> =
+        std::collections::HashMap::new();
+    for f in findings {
+        let Some(cause) = f.cause else {
+            out.push(f);
+            continue;
+        };
+        let key = (f.kind, f.locks.clone(), cause);
+        let Some(&i) = first.get(&key) else {
+            first.insert(key, out.len());
+            out.push(f);
+            continue;
+        };
+        let g = &mut out[i];
+        let function = f.functions.first().cloned().unwrap_or_default();
+        for mut l in f.labels {
+            if g.labels.iter().any(|m| m.loc == l.loc) {
+                continue;
+            }
+            if l.primary {
+                l.primary = false;
+                l.message = format!("in `{function}` too: {}", l.message);
+            }
+            g.labels.push(l);
+        }
+        g.flows.extend(f.flows);
+        g.functions.extend(f.functions);
+    }
+    for g in &mut out {
+        let mut callers = g.functions.clone();
+        callers.dedup();
+        if g.cause.is_some() && callers.len() > 1 {
+            let at = g.notes.iter().position(|n| n.starts_with("help:"));
+            let note = format!(
+                "note: one cause, {} paths: {}",
+                callers.len(),
+                callers
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            g.notes.insert(at.unwrap_or(g.notes.len()), note);
+        }
+    }
+    out
 }
 
 /// A diagnostic about the run itself (a file that does not parse, a package that cannot be
