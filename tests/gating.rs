@@ -126,7 +126,9 @@ fn output_file_gets_the_report_and_the_terminal_the_summary() {
     assert!(stdout(&out).is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.starts_with("lockorder: 12 errors (") && stderr.contains("; most in ") && stderr.contains("report written to"),
+        stderr.starts_with("lockorder: 12 errors (")
+            && stderr.contains("; most in ")
+            && stderr.contains("report written to"),
         "{stderr}"
     );
     let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();

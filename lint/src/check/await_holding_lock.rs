@@ -121,8 +121,17 @@ fn other_takers(cx: &Cx, unit: usize, class: &crate::locks::class::ClassRef) -> 
         0 => String::new(),
         n => format!(
             "; the lock is also waited for by {}{}",
-            others.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-            if n > 3 { format!(" and {} more", n - 3) } else { String::new() }
+            others
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+            if n > 3 {
+                format!(" and {} more", n - 3)
+            } else {
+                String::new()
+            }
         ),
     }
 }
