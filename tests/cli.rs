@@ -479,6 +479,17 @@ fn nothing_from_the_analyzed_tree_is_executed() {
         let bin = d.join("tc/bin").join(tool);
         std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    // Cargo's own configuration and a build script would run them too, if cargo ran.
+    write(
+        d,
+        ".cargo/config.toml",
+        "[build]\nrustc-wrapper = \"tc/bin/rustc\"\n",
+    );
+    write(
+        d,
+        "build.rs",
+        "fn main() { std::fs::write(\"EXECUTED\", \"\").unwrap(); }\n",
+    );
     let (doc, code, stderr) = json(d, &["."]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(kinds(&doc), ["lock-order-cycle"]);

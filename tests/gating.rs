@@ -519,3 +519,80 @@ fn ignore_entries_by_locks_or_function_with_reasons() {
         assert!(stderr.contains(expected), "{toml}: {stderr}");
     }
 }
+
+/// The composite action installs from its own checkout outside the analyzed tree, runs the
+/// installed binary (never rustup's `cargo` proxy, which honours the tree's toolchain file),
+/// and its run step, executed here as the runner would, writes the SARIF report it uploads.
+#[test]
+fn the_github_action_is_safe_and_its_run_step_works() {
+    let text = std::fs::read_to_string(repo().join("action.yml")).expect("action.yml");
+    let action: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).expect("action.yml is YAML");
+    assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+    let steps = action["runs"]["steps"].as_sequence().expect("steps");
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|s| s["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("a step `{name}`"))
+    };
+    let install = step("Install lockorder");
+    assert_eq!(
+        install["working-directory"].as_str(),
+        Some("${{ runner.temp }}"),
+        "installed outside the analyzed tree: its .cargo/config.toml and toolchain file do not apply"
+    );
+    let install_run = install["run"].as_str().expect("install command");
+    assert!(install_run
+        .starts_with("cargo +stable install --locked --path \"$GITHUB_ACTION_PATH/lint\""));
+    for s in steps {
+        let run = s["run"].as_str().unwrap_or_default();
+        assert!(
+            !run.contains("cargo lockorder"),
+            "no step goes through the cargo proxy: {run}"
+        );
+    }
+    let upload = step("Upload SARIF");
+    assert!(upload["uses"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@")));
+    for input in ["path", "format", "args", "upload-sarif"] {
+        assert!(
+            action["inputs"][input]["default"].is_string(),
+            "input {input}"
+        );
+    }
+
+    // The run step, as a runner executes it, with the installed binary in place.
+    let temp = tempfile::tempdir().unwrap();
+    let bin_dir = temp.path().join("lockorder/bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::os::unix::fs::symlink(
+        env!("CARGO_BIN_EXE_cargo-lockorder"),
+        bin_dir.join("cargo-lockorder"),
+    )
+    .unwrap();
+    let outputs = temp.path().join("outputs");
+    let script = step("Run lockorder")["run"].as_str().expect("run script");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(repo())
+        .env("RUNNER_TEMP", temp.path())
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("LOCKORDER_PATH", "examples/deadlocks")
+        .env("LOCKORDER_FORMAT", "sarif")
+        .env("LOCKORDER_ARGS", "--jobs 1")
+        .output()
+        .expect("bash");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = temp.path().join("lockorder.sarif");
+    let recorded = std::fs::read_to_string(&outputs).unwrap();
+    assert_eq!(recorded.trim(), format!("sarif-file={}", report.display()));
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+}
