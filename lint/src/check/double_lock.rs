@@ -19,7 +19,7 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
                 Some(cx.reacquire_finding(it, reinit()))
             }
             Conflict::Relock => Some(cx.reacquire_finding(it, relock(it))),
-            Conflict::SharedRelock => Some(cx.reacquire_finding(it, shared_relock(it))),
+            Conflict::SharedRelock => Some(cx.reacquire_finding(it, shared_relock(cx, it))),
             Conflict::Permits => Some(cx.reacquire_finding(it, permits(cx, it))),
             Conflict::Upgrade => None,
         })
@@ -55,7 +55,15 @@ fn reinit() -> Reacquire {
     }
 }
 
-fn shared_relock(it: &Interaction) -> Reacquire {
+fn shared_relock(cx: &Cx, it: &Interaction) -> Reacquire {
+    let writer = match cx.a_writer(it.held.lock.class) {
+        Some(w) => format!(" (a writer is in the code: {w})"),
+        None => {
+            " (no writer of it is in the code analyzed: one elsewhere, or added later, is enough)"
+                .to_string()
+        }
+    };
+    let async_lock = it.held.lock.flavor.is_async();
     Reacquire {
         kind: Kind::DoubleLock,
         message: |name| {
@@ -63,10 +71,14 @@ fn shared_relock(it: &Interaction) -> Reacquire {
         },
         primary: |name| format!("`{name}` locked again here"),
         why: format!(
-            "{} `RwLock` lets a waiting writer go first: if a writer queues between the two reads, the second read waits for the writer and the writer waits for the first read: deadlock",
+            "{} `RwLock` lets a waiting writer go first: it deadlocks only when a writer queues between the two reads{writer}; then the second read waits for the writer and the writer waits for the first read",
             it.held.lock.flavor.family_name()
         ),
-        help: "pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`",
+        // parking_lot's `read_recursive` is the only reader that does not queue behind writers.
+        help: match (it.held.lock.flavor.family == Family::ParkingLot, async_lock) {
+            (true, _) => "pass the data (or the guard) down instead of locking again, or use parking_lot's `read_recursive`",
+            _ => "pass the data (or the guard) down instead of locking again",
+        },
     }
 }
 

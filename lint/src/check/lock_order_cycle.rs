@@ -38,6 +38,7 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     let mut flows = Vec::new();
     let mut functions = Vec::new();
     let mut all_shared = true;
+    let mut any_async = false;
     for i in 0..n {
         let (a, b) = (cycle[i], cycle[(i + 1) % n]);
         let (held, taken) = (&names[i], &names[(i + 1) % n]);
@@ -57,6 +58,7 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         };
         all_shared &=
             it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
+        any_async |= it.held.lock.flavor.is_async() || it.taken.lock.flavor.is_async();
         labels.extend(cx.interaction_labels(it, held, taken, i == 0));
         flows.push(cx.flow(it, held, taken));
         functions.push(cx.unit_name(it.unit).to_string());
@@ -119,7 +121,16 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         ));
     }
     if all_shared && n > 1 {
-        notes.push("note: every step here is a shared (read) lock: it deadlocks when writers queue on these locks while the readers hold them".to_string());
+        let writer = cycle
+            .iter()
+            .find_map(|&c| Some((c, cx.a_writer(crate::locks::class::ClassRef::Known(c))?)));
+        notes.push(format!(
+            "note: every step here is a shared (read) lock: it deadlocks only when writers queue on these locks while the readers hold them{}",
+            match writer {
+                Some((c, w)) => format!(" (a writer of `{}` is in the code: {w})", cx.classes.name(c)),
+                None => " (no writer of them is in the code analyzed)".to_string(),
+            }
+        ));
     }
     notes.push(if let (true, Some(i)) = (n > 1, cell) {
         format!(
@@ -134,8 +145,14 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     } else if n == 1 {
         format!("help: lock two `{}` instances in one global order (by a stable key such as an id or address), or never hold one while locking another", names[0])
     } else {
+        // Backing off from an async lock needs a deadline: its `try_lock` fails whenever the
+        // holder is merely suspended, and a plain `.await` never gives up.
+        let back_off = match any_async {
+            true => "or wait for the second with a timeout (`tokio::time::timeout`) and release the first to retry",
+            false => "or use `try_lock` and back off on failure",
+        };
         format!(
-            "help: take these locks in one order everywhere (for example `{}` before `{}`), release the first before taking the second, or use `try_lock` and back off on failure",
+            "help: take these locks in one order everywhere (for example `{}` before `{}`), release the first before taking the second, {back_off}",
             names[0], names[1]
         )
     });

@@ -33,6 +33,9 @@ pub struct Reacquire {
     pub help: &'static str,
 }
 
+/// Calls a chain shows on one line; a longer one is a numbered list.
+const LONG_CHAIN: usize = 2;
+
 pub struct Cx<'c> {
     pub index: &'c Index,
     pub classes: &'c Classes,
@@ -67,7 +70,21 @@ impl Cx<'_> {
     pub fn lock_name(&self, unit: usize, lock: &LockRef) -> String {
         match lock.class {
             ClassRef::Known(c) => self.classes.name(c).to_string(),
-            _ => self.place_text(unit, &lock.place),
+            // A lock the function is handed, named by where: `transfer::from`, or for a method
+            // of a type that is itself a lock (`self`), the type.
+            _ => {
+                let function = self.unit_name(unit);
+                let place = self.place_text(unit, &lock.place);
+                match place.strip_prefix("self") {
+                    Some(rest) => {
+                        let ty = function
+                            .rsplit_once("::")
+                            .map_or(function.as_str(), |p| p.0);
+                        format!("{ty}{rest}")
+                    }
+                    None => format!("{function}::{place}"),
+                }
+            }
         }
     }
 
@@ -80,7 +97,7 @@ impl Cx<'_> {
                 .to_string(),
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Global(f) => format!("{}()", self.index.fn_display(f)),
-            Root::Local(_) | Root::Unknown => "<value>".to_string(),
+            Root::Local(_) | Root::Unknown => "{temporary}".to_string(),
         };
         place.text(root)
     }
@@ -120,17 +137,29 @@ impl Cx<'_> {
                     Via::Init => ", its initializer, when this use is the first".to_string(),
                     Via::Direct => String::new(),
                 };
+                let asynchronous = match self.index.func(f).is_async {
+                    true => ", async: runs where its future is awaited",
+                    false => "",
+                };
                 Some(format!(
-                    "`{}` ({}{through})",
+                    "`{}` ({}{through}{asynchronous})",
                     self.index.fn_display(f),
                     self.at(l.loc)
                 ))
             })
             .collect();
-        if calls.is_empty() {
-            String::new()
-        } else {
-            format!(" via {}", calls.join(" -> "))
+        match calls.len() {
+            0 => String::new(),
+            // A long chain reads better as a list, one call a line.
+            1..=LONG_CHAIN => format!(" via {}", calls.join(" -> ")),
+            _ => {
+                let steps: Vec<String> = calls
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("\n  {}. {c}", i + 1))
+                    .collect();
+                format!(" via {} calls:{}", calls.len(), steps.concat())
+            }
         }
     }
 
@@ -283,6 +312,21 @@ impl Cx<'_> {
                 .is_some()
                 .then(|| it.taken.chain.acquired_at()),
         }
+    }
+
+    /// A function that takes `class` for writing, and where: the queued writer a deadlock of
+    /// readers needs.
+    pub fn a_writer(&self, class: ClassRef) -> Option<String> {
+        self.units.iter().enumerate().find_map(|(u, unit)| {
+            let a = unit.acquisitions.iter().find(|a| {
+                a.lock.class == class && a.lock.acquire.waits && !a.lock.acquire.mode.is_shared()
+            })?;
+            Some(format!(
+                "`{}` writes it at {}",
+                self.unit_name(u),
+                self.at(a.loc)
+            ))
+        })
     }
 
     pub fn conflict(&self, it: &Interaction) -> Option<Conflict> {
