@@ -9,7 +9,8 @@
 //! right after (`events::walker`).
 //!
 //! Doc comments are blanked the same way: to syn they are attributes, often the largest part of
-//! a file's tree, and nothing the analysis reads.
+//! a file's tree, and nothing the analysis reads. So are the insides of large array literals
+//! made of literals alone (generated tables in `static`s and `const`s).
 //!
 //! A body is deferred whole when its own statements declare no items (`fn`, `struct`, `use`,
 //! ...). One that does keeps its items, which the index needs up front (a function body is a
@@ -46,7 +47,15 @@ struct Frame {
     /// Inside a `macro_rules!` definition: its `fn`s are templates (`$name`, `$body`), not
     /// functions, and nothing in it is blanked.
     template: bool,
+    /// Where it opens, and how many identifiers the file had before: a large `[..]` of
+    /// literals alone (a generated table) is blanked, since no lock can be in it.
+    open: usize,
+    idents: usize,
 }
+
+/// Bytes from which an array of literals alone is blanked: syn makes a node of every element,
+/// tens of times the text (a 2.5 MB table cost 180 MB).
+const LARGE_TABLE: usize = 16 << 10;
 
 /// A function body being read.
 struct Body {
@@ -329,6 +338,8 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
     let mut after_group: Option<usize> = None;
     // The same as `after_group`, for members inside the group being read.
     let mut after_member: Option<usize> = None;
+    // Identifiers seen so far (`Frame::idents`).
+    let mut idents = 0usize;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -385,6 +396,8 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
                 stack.push(Frame {
                     group,
                     template,
+                    open: i,
+                    idents,
                     close: match c {
                         b'{' => b'}',
                         b'(' => b')',
@@ -398,6 +411,14 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
                 let frame = stack.pop()?;
                 if frame.close != c {
                     return None;
+                }
+                let table = c == b']'
+                    && frame.idents == idents
+                    && i - frame.open > LARGE_TABLE
+                    && !frame.template
+                    && stack.iter().all(|f| f.body.is_none());
+                if table {
+                    ranges.push(Blank::Text(frame.open as u32 + 1, i as u32));
                 }
                 if let Some(mut body) = frame.body {
                     if body.items || body.inner_attr {
@@ -477,6 +498,9 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
                     }
                     if stack.is_empty() {
                         ends.word(word);
+                    }
+                    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+                        idents += 1;
                     }
                     if after_fn && !word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         pending = Some(stack.len());
@@ -579,6 +603,21 @@ fn b() {}"####;
     }
 
     /// Where a file can be cut: after a top-level `;`, or a `}` that another item follows.
+    #[test]
+    fn large_tables_of_literals_are_blanked_others_kept() {
+        let numbers: Vec<String> = (0..4000).map(|n| format!("0x{n:04X}u16")).collect();
+        let table = format!("static T: [u16; 4000] = [{}];\n", numbers.join(", "));
+        let s = blanked(&table);
+        assert!(s.starts_with("static T: [u16; 4000] = [ ") && s.trim_end().ends_with(" ];"));
+        assert!(!s.contains("0x"));
+        syn::parse_file(&s).unwrap();
+        // A lock named in it, or a small one: kept (nothing to blank).
+        let named = table.replace("0x0001u16", "Mutex::new(1)");
+        assert!(skeleton(&named).and_then(|s| s.text).is_none());
+        let small = "static T: [u8; 3] = [1, 2, 3];";
+        assert!(skeleton(small).and_then(|s| s.text).is_none());
+    }
+
     #[test]
     fn item_ends() {
         let text = "static S: T = T { a: 1 };\nfn f() {} // f\n#[a] struct X { }\nconst C: u8 = { 1 } + 2;\nconst D: u8 = if a { 1 } else { 2 };\nimpl X { }";
