@@ -319,7 +319,8 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             })
             .collect(),
         functions: vec![cx.unit_name(hw.unit).to_string()],
-        cause: None,
+        // A call made holding the lock that blocks down several paths: one place to fix.
+        cause: hw.wait.chain.next.is_some().then_some(hw.wait.chain.loc),
         locks: names,
         labels,
         notes,

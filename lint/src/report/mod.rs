@@ -109,6 +109,7 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
             continue;
         };
         let g = &mut out[i];
+        g.severity = g.severity.max(f.severity);
         let function = f.functions.first().cloned().unwrap_or_default();
         for mut l in f.labels {
             if g.labels.iter().any(|m| m.loc == l.loc) {

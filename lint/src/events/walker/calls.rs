@@ -247,7 +247,21 @@ impl Walker<'_> {
                 Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
                 _ => None,
             };
-            let held = self.life.held();
+            // The guard it is given is the condvar's while it sleeps, whatever the place it
+            // came from (a helper's `fn lock(&self) -> MutexGuard<..>`): not held across it.
+            let given: Vec<GuardSrc> = match (w, vals.first()) {
+                (Waitable::Condvar, Some(v)) => {
+                    v.guards.iter().filter_map(|&g| self.life.src(g)).collect()
+                }
+                _ => Vec::new(),
+            };
+            let held = self
+                .life
+                .held()
+                .iter()
+                .filter(|g| !given.contains(g))
+                .copied()
+                .collect();
             let loc = self.loc_between(at.0, at.1);
             self.unit().waits.push(Wait {
                 kind: w,
