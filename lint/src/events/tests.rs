@@ -417,7 +417,7 @@ async fn other() {{}}"
             fn Bank::wait
               7:18 lock Bank::b at self.b, holds []
               8:21 lock Bank::a at self.a, holds [Bank::b@7]
-              10:17 wait condition variable on Bank::ready at self.ready, holds [Bank::b@7, Bank::a@8], releases self.a
+              10:17 wait condition variable on Bank::ready at self.ready, holds [Bank::b@7], releases self.a
             fn Bank::wake
               14:10 lock Bank::a at self.a, holds []
               15:9 wake condition variable on Bank::ready at self.ready, holds []
