@@ -8,6 +8,7 @@ pub mod map;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::events::Unit;
+use crate::index::{Index, Ty, TypeId};
 use crate::locks::aliases::Aliases;
 use crate::locks::class::{ClassId, ClassRef, Root};
 use crate::locks::hierarchy::Hierarchy;
@@ -19,6 +20,9 @@ pub struct LockGraph {
     pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
     /// How many functions take each edge (the picture of the graph shows it).
     pub takers: BTreeMap<(ClassId, ClassId), usize>,
+    /// Edges taken only inside methods of one type, through `self`: that type, and whether
+    /// every one of them has `self` exclusively (`&mut self`; `self_owner`).
+    pub self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>>,
     /// Orders declared with `#[lock_order]`: edges too, witnessed by their declaration.
     pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
@@ -32,14 +36,31 @@ fn fresh(unit: &Unit, root: Root) -> bool {
     matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k))
 }
 
+/// The type whose method takes both locks of `it` through `self`, and whether it has `self`
+/// exclusively (`&mut self`, `self`): while it runs no other thread runs a method on the same
+/// value. Not for a type that can be cloned, whose copies share the locks of their `Arc` fields.
+fn self_owner(index: &Index, unit: &Unit, it: &Interaction) -> Option<(TypeId, bool)> {
+    let f = index.func(unit.func?);
+    let Ty::Adt(t) = f.self_ty else {
+        return None;
+    };
+    let through_self = |p: &crate::locks::class::Place| p.root == Root::Param(0);
+    let owned = !index.ty(t).clone
+        && through_self(&it.held.lock.place)
+        && through_self(&it.taken.lock.place);
+    owned.then_some((t, f.exclusive_self))
+}
+
 pub fn build(
     interactions: Vec<Interaction>,
     hierarchy: &Hierarchy,
     aliases: &Aliases,
     units: &[Unit],
+    index: &Index,
 ) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut takers = BTreeMap::new();
+    let mut self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>> = BTreeMap::new();
     let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
@@ -93,6 +114,12 @@ pub fn build(
             if taken_by.insert((a, b, it.unit)) {
                 *takers.entry((a, b)).or_insert(0) += 1;
             }
+            let owner = self_owner(index, &units[it.unit], &it);
+            let slot = self_owned.entry((a, b)).or_insert(owner);
+            *slot = match (*slot, owner) {
+                (Some((t, x)), Some((u, y))) if t == u => Some((t, x && y)),
+                _ => None,
+            };
             edges.entry((a, b)).or_insert(it);
         }
     }
@@ -103,6 +130,7 @@ pub fn build(
     LockGraph {
         edges,
         takers,
+        self_owned,
         declared,
         reacquires,
     }
