@@ -43,6 +43,22 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     if n > 1 && one_type && owners.iter().any(|o| o.1) {
         return None;
     }
+    // A lock every thread of the cycle holds for reading, and waits for with a read that
+    // never queues behind writers (parking_lot's `read_recursive`): that wait cannot block on
+    // those holders, and no writer can hold it while they do. The cycle cannot close there.
+    let edge = |i: usize| {
+        graph
+            .shared
+            .get(&(cycle[i % n], cycle[(i + 1) % n]))
+            .copied()
+    };
+    let never_blocks = (0..n).any(|i| match (edge(i + n - 1), edge(i)) {
+        (Some((_, waits_recursive)), Some((held_shared, _))) => waits_recursive && held_shared,
+        _ => false,
+    });
+    if n > 1 && never_blocks {
+        return None;
+    }
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     let mut flows = Vec::new();

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::events::Unit;
 use crate::index::{Index, Ty, TypeId};
 use crate::locks::aliases::Aliases;
+use crate::locks::api::Mode;
 use crate::locks::class::{ClassId, ClassRef, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::source::Loc;
@@ -23,6 +24,9 @@ pub struct LockGraph {
     /// Edges taken only inside methods of one type, through `self`: that type, and whether
     /// every one of them has `self` exclusively (`&mut self`; `self_owner`).
     pub self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>>,
+    /// Per edge, over all its witnesses: whether each holds the first lock shared (a read), and
+    /// whether each waits for the second with a read that never queues (`read_recursive`).
+    pub shared: BTreeMap<(ClassId, ClassId), (bool, bool)>,
     /// Orders declared with `#[lock_order]`: edges too, witnessed by their declaration.
     pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
@@ -61,6 +65,7 @@ pub fn build(
     let mut edges = BTreeMap::new();
     let mut takers = BTreeMap::new();
     let mut self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>> = BTreeMap::new();
+    let mut shared: BTreeMap<(ClassId, ClassId), (bool, bool)> = BTreeMap::new();
     let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
@@ -114,6 +119,12 @@ pub fn build(
             if taken_by.insert((a, b, it.unit)) {
                 *takers.entry((a, b)).or_insert(0) += 1;
             }
+            let modes = (
+                it.held.lock.acquire.mode.is_shared(),
+                it.taken.lock.acquire.mode == Mode::ReadRecursive,
+            );
+            let slot = shared.entry((a, b)).or_insert(modes);
+            *slot = (slot.0 && modes.0, slot.1 && modes.1);
             let owner = self_owner(index, &units[it.unit], &it);
             let slot = self_owned.entry((a, b)).or_insert(owner);
             *slot = match (*slot, owner) {
@@ -131,6 +142,7 @@ pub fn build(
         edges,
         takers,
         self_owned,
+        shared,
         declared,
         reacquires,
     }
