@@ -138,7 +138,6 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         &hierarchy,
         &aliases,
         &units,
-        &index,
     );
     let cx = check::Cx {
         index: &index,

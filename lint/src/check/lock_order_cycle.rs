@@ -33,16 +33,6 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     if code_edges < n.min(2) {
         return None;
     }
-    // Every edge taken only in methods of one type through `self`, one of them only where
-    // `self` is exclusive (`&mut self`): the thread that needs it cannot run beside the others
-    // on the same value.
-    let owners: Vec<(crate::index::TypeId, bool)> = (0..n)
-        .filter_map(|i| *graph.self_owned.get(&(cycle[i], cycle[(i + 1) % n]))?)
-        .collect();
-    let one_type = owners.len() == n && owners.iter().all(|o| o.0 == owners[0].0);
-    if n > 1 && one_type && owners.iter().any(|o| o.1) {
-        return None;
-    }
     // A lock every thread of the cycle holds for reading, and waits for with a read that
     // never queues behind writers (parking_lot's `read_recursive`): that wait cannot block on
     // those holders, and no writer can hold it while they do. The cycle cannot close there.

@@ -8,7 +8,6 @@ pub mod map;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::events::Unit;
-use crate::index::{Index, Ty, TypeId};
 use crate::locks::aliases::Aliases;
 use crate::locks::api::Mode;
 use crate::locks::class::{ClassId, ClassRef, Root};
@@ -21,9 +20,6 @@ pub struct LockGraph {
     pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
     /// How many functions take each edge (the picture of the graph shows it).
     pub takers: BTreeMap<(ClassId, ClassId), usize>,
-    /// Edges taken only inside methods of one type, through `self`: that type, and whether
-    /// every one of them has `self` exclusively (`&mut self`; `self_owner`).
-    pub self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>>,
     /// Per edge, over all its witnesses: whether each holds the first lock shared (a read), and
     /// whether each waits for the second with a read that never queues (`read_recursive`).
     pub shared: BTreeMap<(ClassId, ClassId), (bool, bool)>,
@@ -40,31 +36,14 @@ fn fresh(unit: &Unit, root: Root) -> bool {
     matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k))
 }
 
-/// The type whose method takes both locks of `it` through `self`, and whether it has `self`
-/// exclusively (`&mut self`, `self`): while it runs no other thread runs a method on the same
-/// value. Not for a type that can be cloned, whose copies share the locks of their `Arc` fields.
-fn self_owner(index: &Index, unit: &Unit, it: &Interaction) -> Option<(TypeId, bool)> {
-    let f = index.func(unit.func?);
-    let Ty::Adt(t) = f.self_ty else {
-        return None;
-    };
-    let through_self = |p: &crate::locks::class::Place| p.root == Root::Param(0);
-    let owned = !index.ty(t).clone
-        && through_self(&it.held.lock.place)
-        && through_self(&it.taken.lock.place);
-    owned.then_some((t, f.exclusive_self))
-}
-
 pub fn build(
     interactions: Vec<Interaction>,
     hierarchy: &Hierarchy,
     aliases: &Aliases,
     units: &[Unit],
-    index: &Index,
 ) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut takers = BTreeMap::new();
-    let mut self_owned: BTreeMap<(ClassId, ClassId), Option<(TypeId, bool)>> = BTreeMap::new();
     let mut shared: BTreeMap<(ClassId, ClassId), (bool, bool)> = BTreeMap::new();
     let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
@@ -125,12 +104,6 @@ pub fn build(
             );
             let slot = shared.entry((a, b)).or_insert(modes);
             *slot = (slot.0 && modes.0, slot.1 && modes.1);
-            let owner = self_owner(index, &units[it.unit], &it);
-            let slot = self_owned.entry((a, b)).or_insert(owner);
-            *slot = match (*slot, owner) {
-                (Some((t, x)), Some((u, y))) if t == u => Some((t, x && y)),
-                _ => None,
-            };
             edges.entry((a, b)).or_insert(it);
         }
     }
@@ -141,7 +114,6 @@ pub fn build(
     LockGraph {
         edges,
         takers,
-        self_owned,
         shared,
         declared,
         reacquires,

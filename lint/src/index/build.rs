@@ -328,10 +328,8 @@ impl Builder<'_> {
                     generics,
                     fields,
                     decls,
-                    clone,
                 } => {
                     let id = self.add_type(m, file, name, generics, TypeKind::Struct);
-                    self.index.types[id.0 as usize].clone = clone;
                     self.field_tys[id.0 as usize] = fields;
                     for d in decls {
                         let owner = match d.field {
@@ -435,7 +433,6 @@ impl Builder<'_> {
             fields: Vec::new(),
             cell_fields: Vec::new(),
             loc: name.at.in_file(file),
-            clone: false,
         };
         self.index.types.push(def);
         self.field_tys.push(Vec::new());
@@ -467,7 +464,6 @@ impl Builder<'_> {
             body_items,
             allows,
             test: _,
-            exclusive_self,
         } = f;
         // A parameter of a type bound by a trait is as good as a trait object of it.
         for ty in params
@@ -513,7 +509,6 @@ impl Builder<'_> {
             ret: Ty::Unknown,
             self_ty,
             is_async,
-            exclusive_self,
             generics: generics.into_boxed_slice(),
             loc: name.at.in_file(file),
             instance: false,
@@ -585,7 +580,6 @@ impl Builder<'_> {
             ret: Ty::Unknown,
             self_ty: Ty::Unknown,
             is_async: false,
-            exclusive_self: false,
             generics: Box::default(),
             loc,
             instance: false,
@@ -646,11 +640,6 @@ impl Builder<'_> {
             let owner = type_name.map_or(Owner::Impl, Owner::Named);
             let is_drop = matches!(&trait_, Some(TypeExpr::Dyn { segs, .. })
                 if segs.last().is_some_and(|n| self.index.names.str(*n) == "Drop"));
-            let is_clone = matches!(&trait_, Some(TypeExpr::Dyn { segs, .. })
-                if segs.last().is_some_and(|n| self.index.names.str(*n) == "Clone"));
-            if let (true, Ty::Adt(t)) = (is_clone, &self_ty) {
-                self.index.types[t.0 as usize].clone = true;
-            }
             if let (Some(Ty::Dyn(tr)), Ty::Adt(t)) =
                 (trait_.map(|tr| lower(&self.index, &cx, &tr)), &self_ty)
             {
@@ -719,7 +708,6 @@ impl Builder<'_> {
                 ret: Ty::Unknown,
                 self_ty: Ty::Adt(t),
                 is_async: template.is_async,
-                exclusive_self: template.exclusive_self,
                 generics: template.generics.clone(),
                 loc: template.loc,
                 instance: true,

@@ -91,8 +91,6 @@ pub struct TypeDef {
     /// (`cache: OnceLock<T>`): their types lower to what they hold.
     pub cell_fields: Vec<Name>,
     pub loc: Loc,
-    /// Derives or implements `Clone`: two values can share the locks in its `Arc` fields.
-    pub clone: bool,
 }
 
 pub struct FnDef {
@@ -112,8 +110,6 @@ pub struct FnDef {
     pub self_ty: Ty,
     /// `async fn`: its body runs where the future a call makes is awaited.
     pub is_async: bool,
-    /// A method of `&mut self` or `self` (`outline::FnItem::exclusive_self`).
-    pub exclusive_self: bool,
     pub generics: Box<[Name]>,
     pub loc: Loc,
     /// A trait's default method as an implementing type gets it (`Self` that type): walked

@@ -36,8 +36,6 @@ pub enum Item {
         /// By name, or by position for tuple structs.
         fields: Vec<(Name, TypeExpr)>,
         decls: Vec<Decl>,
-        /// `#[derive(Clone)]`: copies share what its fields share (`Arc`s of locks).
-        clone: bool,
     },
     Enum {
         name: Named,
@@ -123,8 +121,6 @@ pub struct FnItem {
     pub allows: Vec<Allow>,
     /// A test (`#[test]`, `#[tokio::test]`) or compiled only for tests (`#[cfg(test)]`).
     pub test: bool,
-    /// `&mut self` or `self`: no other thread can run a method on the same value meanwhile.
-    pub exclusive_self: bool,
 }
 
 #[derive(Clone)]
@@ -433,7 +429,6 @@ impl Reader<'_> {
                     generics: self.generics(&s.generics),
                     fields,
                     decls: self.struct_decls(s),
-                    clone: derives_clone(&s.attrs),
                 }
             }
             syn::Item::Enum(e) => Item::Enum {
@@ -574,9 +569,6 @@ impl Reader<'_> {
             )),
             allows,
             test,
-            exclusive_self: sig.receiver().is_some_and(|r| {
-                r.colon_token.is_none() && (r.reference.is_none() || r.mutability.is_some())
-            }),
         }
     }
 
@@ -866,23 +858,6 @@ impl Item {
             _ => false,
         }
     }
-}
-
-/// `#[derive(.., Clone, ..)]`.
-fn derives_clone(attrs: &[syn::Attribute]) -> bool {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("derive"))
-        .any(|a| {
-            a.parse_args_with(
-                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-            )
-            .is_ok_and(|paths| {
-                paths
-                    .iter()
-                    .any(|p| p.segments.last().is_some_and(|s| s.ident == "Clone"))
-            })
-        })
 }
 
 /// Whether attributes make an item test code: `#[test]` and test macros of async runtimes
