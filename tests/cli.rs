@@ -597,6 +597,7 @@ fn targets_and_packages_are_chosen_like_cargo() {
 pub static A: Mutex<()> = Mutex::new(());
 pub static B: Mutex<()> = Mutex::new(());
 pub fn ab() { let _a = A.lock().unwrap(); let _b = B.lock().unwrap(); }
+pub mod stmt;
 #[cfg(test)]
 mod tests;
 #[cfg(all(test, unix))]
@@ -604,6 +605,11 @@ fn helper() { let _b = B.lock().unwrap(); let _b2 = B.lock().unwrap(); }
 #[cfg(not(test))]
 pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
 ",
+    );
+    write(
+        d,
+        "store/src/stmt.rs",
+        "pub fn deliberate() {\n    #[cfg(test)]\n    if std::env::var_os(\"BLOCK\").is_some() {\n        let _a = crate::A.lock().unwrap();\n        let _a2 = crate::A.lock().unwrap();\n    }\n}\n",
     );
     write(
         d,
@@ -640,6 +646,7 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
         files,
         [
             "store/src/lib.rs",
+            "store/src/stmt.rs",
             "store/src/tests.rs",
             "store/tests/it.rs",
             "tool/src/main.rs"
@@ -658,6 +665,7 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
         files,
         [
             "store/src/lib.rs",
+            "store/src/stmt.rs",
             "store/src/tests.rs",
             "store/tests/it.rs"
         ]
@@ -673,6 +681,7 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
         files,
         [
             "store/src/lib.rs",
+            "store/src/stmt.rs",
             "store/src/tests.rs",
             "store/tests/it.rs"
         ]
@@ -682,7 +691,7 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
     // The configuration can make every target the default.
     // Run from a member's directory, the workspace root's configuration applies.
     let (doc, _, _) = json(&d.join("store"), &["--tests", "."]);
-    assert_eq!(kinds(&doc), ["double-lock"; 3], "{doc:#}");
+    assert_eq!(kinds(&doc), ["double-lock"; 4], "{doc:#}");
     write(d, "lockorder.toml", "[severity]\ndouble-lock = \"allow\"\n");
     let (doc, _, _) = json(&d.join("store"), &["--tests", "."]);
     assert_eq!(kinds(&doc), Vec::<String>::new(), "{doc:#}");
@@ -692,6 +701,7 @@ pub fn production() { let _b = B.lock().unwrap(); let _c = A.try_lock(); }
         files,
         [
             "store/src/lib.rs",
+            "store/src/stmt.rs",
             "store/src/tests.rs",
             "store/tests/it.rs",
             "tool/src/main.rs"

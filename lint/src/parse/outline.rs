@@ -863,7 +863,7 @@ impl Item {
 /// Whether attributes make an item test code: `#[test]` and test macros of async runtimes
 /// (`#[tokio::test]`), or a `cfg` that holds only under `test` (`cfg(test)`,
 /// `cfg(all(test, unix))`; not `cfg(not(test))`).
-fn is_test(attrs: &[syn::Attribute]) -> bool {
+pub(crate) fn is_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
         let path = a.path();
         if path.segments.last().is_some_and(|s| s.ident == "test") {

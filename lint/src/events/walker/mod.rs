@@ -123,6 +123,8 @@ struct Walker<'i> {
     origin: Origin,
     module: ModId,
     edition: Edition,
+    /// Statements under `#[cfg(test)]` are walked (`CrateInfo::test_code`).
+    test_code: bool,
     self_ty: Ty,
     generics: &'i [Name],
     fn_loc: Loc,
@@ -185,6 +187,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         origin,
         module: def.module,
         edition: index.edition_of(def.module),
+        test_code: index.crates[index.module(def.module).krate].test_code,
         self_ty: def.self_ty.clone(),
         generics: &def.generics,
         fn_loc: def.loc,

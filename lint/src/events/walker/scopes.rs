@@ -55,6 +55,10 @@ impl Walker<'_> {
                 if i > 0 && complementary_cfg(&b.stmts[i - 1], stmt) {
                     continue;
                 }
+                // Test code is walked only when tests are analyzed, as items are (`index`).
+                if !w.test_code && crate::parse::outline::is_test(stmt_attrs(stmt)) {
+                    continue;
+                }
                 match stmt {
                     syn::Stmt::Expr(e, None) if i == last => value = w.tail(e),
                     _ => w.stmt(stmt),
@@ -164,6 +168,30 @@ impl Walker<'_> {
                 v
             }
         }
+    }
+}
+
+/// The outer attributes of a statement (of the expression statements that can carry one).
+fn stmt_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
+    match stmt {
+        syn::Stmt::Local(l) => &l.attrs,
+        syn::Stmt::Macro(m) => &m.attrs,
+        syn::Stmt::Expr(e, _) => match e {
+            syn::Expr::If(x) => &x.attrs,
+            syn::Expr::Block(x) => &x.attrs,
+            syn::Expr::Call(x) => &x.attrs,
+            syn::Expr::MethodCall(x) => &x.attrs,
+            syn::Expr::Macro(x) => &x.attrs,
+            syn::Expr::Match(x) => &x.attrs,
+            syn::Expr::While(x) => &x.attrs,
+            syn::Expr::ForLoop(x) => &x.attrs,
+            syn::Expr::Loop(x) => &x.attrs,
+            syn::Expr::Unsafe(x) => &x.attrs,
+            syn::Expr::Assign(x) => &x.attrs,
+            syn::Expr::Await(x) => &x.attrs,
+            _ => &[],
+        },
+        syn::Stmt::Item(_) => &[],
     }
 }
 
