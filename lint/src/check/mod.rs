@@ -90,11 +90,12 @@ impl Cx<'_> {
 
     fn place_text(&self, unit: usize, place: &Place) -> String {
         let root = match place.root {
-            Root::Param(i) => self
-                .index
-                .param_name(self.units[unit].func, i)
-                .unwrap_or("_")
-                .to_string(),
+            Root::Param(i) => match self.index.param_name(self.units[unit].func, i) {
+                Some(name) if name != "_" => name.to_string(),
+                // A spawned closure's inputs are what it captured; a pattern has no one name.
+                _ if self.units[unit].func.is_none() => "{captured}".to_string(),
+                _ => format!("{{argument {}}}", i + 1),
+            },
             Root::Static(s) => self.index.static_(s).display.clone(),
             Root::Global(f) => format!("{}()", self.index.fn_display(f)),
             Root::Local(_) | Root::Unknown => "{temporary}".to_string(),
