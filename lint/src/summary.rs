@@ -468,9 +468,24 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     }
 
     let mut found = Found::default();
+    // One interaction per pair of locks, of acquisition sites (a wrapper's one site takes many
+    // locks) and place of waiting: the lock graph keeps
+    // one witness per edge and re-acquisition anyway, and the other call paths to the same
+    // pair (a deep call graph has many) only cost memory.
+    let mut seen_pairs = HashSet::default();
     let mut pair = |held: Entry, taken: Entry, at: Loc, summary: &mut Summary| {
         let known = |e: &Entry| matches!(e.lock.class, ClassRef::Known(_));
         if (known(&held) && known(&taken)) || held.lock.place.same_instance(&taken.lock.place) {
+            let key = (
+                held.lock.class,
+                taken.lock.class,
+                held.chain.acquired_at(),
+                taken.chain.acquired_at(),
+                at,
+            );
+            if !seen_pairs.insert(key) {
+                return;
+            }
             found.interactions.push(Interaction {
                 unit: unit_idx,
                 held,
@@ -521,6 +536,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             .iter()
             .map(move |w| (w.clone(), &c.held, c.loc))
     });
+    let mut seen_held_waits = HashSet::default();
     for (wait, held, at) in direct_waits.chain(callee_waits) {
         for h in held.iter().flat_map(&expand) {
             // The mutex a condvar wait releases is not held across it.
@@ -528,7 +544,14 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 .releases
                 .as_ref()
                 .is_some_and(|p| h.lock.place.same_instance(p));
-            if !released {
+            // One per held acquisition and wait site, as the check reports them.
+            let key = (
+                h.lock.class,
+                h.chain.acquired_at(),
+                wait.chain.acquired_at(),
+                at,
+            );
+            if !released && seen_held_waits.insert(key) {
                 found.held_waits.push(HeldWait {
                     unit: unit_idx,
                     held: h,
