@@ -186,7 +186,10 @@ impl Walker<'_> {
                 ..Val::default()
             }
         };
-        let vals = self.args(&m.args, Some(closure_param));
+        let vals = match recv_ty {
+            Ty::Unknown => self.unknown_method_args(&m.args, Some(closure_param), &name),
+            _ => self.args(&m.args, Some(closure_param)),
+        };
         if api::compares_order(&name) {
             if let Some(other) = vals.first() {
                 self.compared(&recv, other);

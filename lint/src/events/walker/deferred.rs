@@ -7,6 +7,7 @@
 use super::{Args, Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
 use crate::events::{GuardSrc, Unit};
+use crate::locks::api;
 use crate::locks::class::LockRef;
 use crate::source::Loc;
 
@@ -24,6 +25,9 @@ enum Runs {
     HereToCompletion,
     /// Nothing: the callee keeps what it is given (`Some(f)`, `Arc::new(f)`).
     Later,
+    /// Closures here; a function named by its path is registered for later (a method of a type
+    /// we do not know that is no known combinator: `linker.func_wrap(.., host_fn)`).
+    ClosuresHere,
 }
 
 impl Walker<'_> {
@@ -37,6 +41,21 @@ impl Walker<'_> {
     /// whether the spawner is std's, a runtime's or the crate's own.
     pub(super) fn spawn_args(&mut self, args: &Args) -> Vec<Val> {
         self.args_of(args, None, Runs::Elsewhere)
+    }
+
+    /// Arguments of a method of a value whose type is not known: closures run here, a function
+    /// passed by name only when the method is a known combinator (`api::calls_its_argument`).
+    pub(super) fn unknown_method_args(
+        &mut self,
+        args: &Args,
+        closure_param: Option<Val>,
+        method: &str,
+    ) -> Vec<Val> {
+        let runs = match api::calls_its_argument(method) {
+            true => Runs::Here,
+            false => Runs::ClosuresHere,
+        };
+        self.args_of(args, closure_param, runs)
     }
 
     /// Arguments of a call that runs its future to completion on this thread (`block_on`).
@@ -67,7 +86,12 @@ impl Walker<'_> {
                         | syn::Expr::Path(_)
                         | syn::Expr::Reference(_)
                 );
-                if runs == Runs::Here && !direct {
+                if matches!(runs, Runs::Here | Runs::ClosuresHere) && !direct {
+                    out.push(v);
+                    continue;
+                }
+                let named = matches!(unparenthesized(a), syn::Expr::Path(_));
+                if runs == Runs::ClosuresHere && named && matches!(d, Deferred::Fn(_)) {
                     out.push(v);
                     continue;
                 }

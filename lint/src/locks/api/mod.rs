@@ -412,6 +412,12 @@ pub fn method_view(method: &str) -> Option<MethodView> {
 }
 
 /// `option.take()`: the value inside moves out (`MOVING_OUT`).
+/// Whether a method of an unknown type calls a function passed to it by name before it returns
+/// (`CALLS_ITS_ARGUMENT`).
+pub fn calls_its_argument(method: &str) -> bool {
+    CALLS_ITS_ARGUMENT.contains(&method)
+}
+
 pub fn moves_out(method: &str) -> bool {
     MOVING_OUT.contains(&method)
 }

@@ -342,6 +342,51 @@ pub(super) const ALIASING: &[&str] = &[
 /// another in its place: the result is a value of the type inside, no longer at that place.
 pub(super) const MOVING_OUT: &[&str] = &["take", "replace"];
 
+/// Methods of std's iterators, `Option`, `Result`, cells and maps that call the function they
+/// are given before they return. A function passed by name to any other method of a value whose
+/// type is not known (`linker.func_wrap("env", "host_fn", host_fn)`, `router.route(handler)`)
+/// is registered there, to be called later, not called under the caller's locks.
+pub(super) const CALLS_ITS_ARGUMENT: &[&str] = &[
+    "all",
+    "and_then",
+    "any",
+    "filter",
+    "filter_map",
+    "find",
+    "find_map",
+    "flat_map",
+    "fold",
+    "for_each",
+    "get_or_init",
+    "get_or_insert_with",
+    "inspect",
+    "is_none_or",
+    "is_ok_and",
+    "is_some_and",
+    "map",
+    "map_err",
+    "map_or",
+    "map_or_else",
+    "map_while",
+    "max_by_key",
+    "min_by_key",
+    "ok_or_else",
+    "or_else",
+    "or_insert_with",
+    "position",
+    "retain",
+    "skip_while",
+    "sort_by",
+    "sort_by_key",
+    "sort_unstable_by_key",
+    "take_while",
+    "then",
+    "try_fold",
+    "try_for_each",
+    "unwrap_or_else",
+    "with",
+];
+
 /// Iterator and collection methods that are still the sequence: their closures see elements.
 pub(super) const SEQ_VIEWS: &[&str] = &[
     "iter",
