@@ -122,6 +122,41 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
         }
         return Ok(kept.into_iter().find_map(joined));
     }
+    if hw.wait.kind == Waitable::Barrier {
+        // The other parties are the threads started to meet this one there. Each must arrive
+        // to open it: one that takes the held lock on its way (before its own wait) cannot.
+        let same_barrier = |w: &crate::summary::WaitEntry| {
+            w.kind == Waitable::Barrier
+                && w.object
+                    .as_ref()
+                    .is_some_and(|o| o.class == ClassRef::Known(obj))
+        };
+        let parties: Vec<(usize, Loc)> = (0..cx.units.len())
+            .filter(|&u| u != hw.unit && cx.units[u].func.is_none())
+            .filter_map(|u| {
+                let w = cx.summaries.of(u).waits.iter().find(|w| same_barrier(w))?;
+                Some((u, w.chain.loc))
+            })
+            .collect();
+        if parties.is_empty() {
+            return Err(());
+        }
+        return Ok(parties.into_iter().find_map(|(u, arrives)| {
+            let e = cx.summaries.of(u).acquires.iter().find(|e| {
+                same_lock(&e.lock)
+                    && e.chain.loc.file == arrives.file
+                    && e.chain.loc.start < arrives.start
+            })?;
+            Some(OtherSide {
+                loc: e.chain.acquired_at(),
+                text: format!(
+                    "`{}` also waits at this barrier and takes `{held_name}` on its way there, at {}: it cannot arrive while this thread holds it",
+                    cx.unit_name(u),
+                    cx.at(e.chain.acquired_at())
+                ),
+            })
+        }));
+    }
     let wakes_this = |k: Waitable| match hw.wait.kind {
         Waitable::Condvar => k == Waitable::Condvar,
         Waitable::Receiver | Waitable::AsyncReceiver => {
