@@ -1,13 +1,13 @@
 //! Integration tests: the real `cargo-lockorder` binary on real files, packages and workspaces.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+
+use common::{repo, write};
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cargo-lockorder"))
@@ -41,12 +41,6 @@ fn kinds(doc: &Value) -> Vec<String> {
         .iter()
         .map(|f| f["kind"].as_str().unwrap().to_string())
         .collect()
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// A Cargo.toml for a package `name` at `dir`.

@@ -1,23 +1,14 @@
 //! Integration tests for wiring the tool into CI: output formats (SARIF validated against the
 //! published 2.1.0 schema), `--output`, `--deny warnings`, `--explain`, exit codes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
 
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cargo-lockorder"))
-        .current_dir(dir)
-        .arg("lockorder")
-        .args(args)
-        .output()
-        .expect("run cargo-lockorder")
-}
+use common::{lockorder as run_in, repo};
 
 /// The JSON report of the package at `dir`.
 fn json_report(dir: &Path) -> Value {

@@ -3,32 +3,17 @@
 //! code (`suggest`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use cargo_metadata::Message;
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
 
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cargo-lockorder"))
-        .current_dir(dir)
-        .arg("lockorder")
-        .args(args)
-        .output()
-        .expect("run cargo-lockorder")
-}
+use common::{lockorder as run_in, repo, write};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
-    std::fs::write(p, text).expect("write");
 }
 
 fn json_report(dir: &Path, args: &[&str]) -> Value {
