@@ -587,3 +587,17 @@ fn the_github_action_is_safe_and_its_run_step_works() {
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
 }
+
+/// A function the configuration names as a spawner runs its closure on another thread: the
+/// closure does not hold what its caller holds.
+#[test]
+fn configured_spawners_run_their_closures_elsewhere() {
+    let code = "use std::sync::Mutex;\nstatic STATE: Mutex<u32> = Mutex::new(0);\npub fn schedule() {\n    let _g = STATE.lock().unwrap();\n    workpool::submit(move || {\n        *STATE.lock().unwrap() += 1;\n    });\n}\n";
+    let inline = project(&[("src/lib.rs", code)]);
+    assert_eq!(kinds(&json_report(inline.path())), ["double-lock"]);
+    let spawned = project(&[
+        ("lockorder.toml", "spawners = [\"workpool::submit\"]\n"),
+        ("src/lib.rs", code),
+    ]);
+    assert_eq!(kinds(&json_report(spawned.path())), Vec::<&str>::new());
+}

@@ -5,6 +5,7 @@
 //! edition = "2021"                       # for files no Cargo.toml describes
 //! exclude = ["tests/**", "benches/"]     # findings there are not reported
 //! blocking = ["my_crate::wait_for_signal", "Queue::pop_blocking"]
+//! spawners = ["pool::submit"]             # run their closure on another thread
 //! all-targets = true                     # tests, benches, examples and test code too
 //!
 //! [severity]                             # per kind: "allow", "warn" or "deny"
@@ -73,6 +74,10 @@ pub struct Config {
     pub lock_types: Vec<LockType>,
     #[serde(default)]
     pub blocking: Vec<String>,
+    /// More functions that run the closure or future they are given on another thread or task
+    /// (`pool::submit`, `Executor::spawn_detached`), matched like `blocking`.
+    #[serde(default)]
+    pub spawners: Vec<String>,
     /// Findings not to report, each with the reason (by kind, lock classes, function).
     #[serde(default)]
     pub ignore: Vec<Ignore>,

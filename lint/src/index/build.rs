@@ -78,6 +78,11 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .iter()
                 .map(|p| p.split("::").map(str::to_string).collect())
                 .collect(),
+            user_spawners: config
+                .spawners
+                .iter()
+                .map(|p| p.split("::").map(str::to_string).collect())
+                .collect(),
             problems: Vec::new(),
             accessors: HashMap::new(),
             spawners: HashSet::new(),

@@ -226,6 +226,7 @@ pub struct Index {
     /// Lock types and blocking functions from the configuration.
     pub user_locks: Vec<crate::config::LockType>,
     pub user_blocking: Vec<Vec<String>>,
+    pub user_spawners: Vec<Vec<String>>,
     /// Declarations that do not parse (the macro would reject them too).
     pub problems: Vec<crate::report::Problem>,
     /// The expandable rules of the crates' `macro_rules!` macros, by name: textual scoping is
@@ -283,12 +284,12 @@ impl Index {
 
     /// Whether a function path is configured as blocking (suffix match, like lock types).
     pub fn is_user_blocking(&self, path: &[String]) -> bool {
-        self.user_blocking.iter().any(|want| {
-            let n = want.len().min(path.len());
-            n > 0
-                && want[want.len() - n..] == path[path.len() - n..]
-                && want.len() <= path.len() + 1
-        })
+        configured(&self.user_blocking, path)
+    }
+
+    /// Whether a function path is configured as a spawner.
+    pub fn is_user_spawner(&self, path: &[String]) -> bool {
+        configured(&self.user_spawners, path)
     }
 
     pub fn module(&self, id: ModId) -> &Module {
@@ -378,4 +379,13 @@ impl Index {
             format!("{}::{name}", self.names.join(path))
         }
     }
+}
+
+/// Whether `path` is one of the configured paths, matched on their common last segments (a
+/// method call names only the method: `submit` matches `pool::Pool::submit`).
+fn configured(list: &[Vec<String>], path: &[String]) -> bool {
+    list.iter().any(|want| {
+        let n = want.len().min(path.len());
+        n > 0 && want[want.len() - n..] == path[path.len() - n..] && want.len() <= path.len() + 1
+    })
 }

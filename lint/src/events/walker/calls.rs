@@ -115,7 +115,7 @@ impl Walker<'_> {
         if let Some(v) = self.trait_call(&recv_ty, &recv, &name, &m.args, at) {
             return v;
         }
-        if api::is_spawner(&name) {
+        if api::is_spawner(&name) || self.index.is_user_spawner(std::slice::from_ref(&name)) {
             return join_handle(self.spawn_args(&m.args));
         }
         if api::passes_guard(&name) {
@@ -366,7 +366,7 @@ impl Walker<'_> {
             self.run_drops(Some(loc));
             return Val::default();
         }
-        if api::is_spawner(last) {
+        if api::is_spawner(last) || self.index.is_user_spawner(path) {
             return join_handle(self.spawn_args(args));
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
@@ -522,8 +522,14 @@ impl Walker<'_> {
         let Some(&first) = callees.first() else {
             return Val::default();
         };
+        let configured = !self.index.user_spawners.is_empty() && {
+            let display = self.index.fn_display(first);
+            let path: Vec<String> = display.split("::").map(str::to_string).collect();
+            self.index.is_user_spawner(&path)
+        };
         if api::is_spawner(self.index.name(self.index.func(first).name))
             || self.index.spawners.contains(&first)
+            || configured
         {
             vals.extend(self.spawn_args(args));
         } else {
