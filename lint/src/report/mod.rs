@@ -125,8 +125,12 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
         g.functions.extend(f.functions);
     }
     for g in &mut out {
-        let mut callers = g.functions.clone();
-        callers.dedup();
+        let mut callers: Vec<&String> = Vec::new();
+        for f in &g.functions {
+            if !callers.contains(&f) {
+                callers.push(f);
+            }
+        }
         if g.cause.is_some() && callers.len() > 1 {
             let at = g.notes.iter().position(|n| n.starts_with("help:"));
             let note = format!(
