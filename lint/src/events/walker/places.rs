@@ -98,6 +98,11 @@ impl Walker<'_> {
     }
 
     pub(super) fn project_index(&mut self, base: Val, text: Option<String>) -> Val {
+        // `guard[i]`: the sequence the lock protects, through the guard.
+        if matches!(&base.ty, Ty::Guard(inner) if matches!(**inner, Ty::Seq(_))) {
+            let data = self.deref(base);
+            return self.project_index(data, text);
+        }
         let ty = match &base.ty {
             Ty::Seq(elem) => (**elem).clone(),
             _ => Ty::Unknown,
@@ -107,9 +112,11 @@ impl Walker<'_> {
             _ => None,
         };
         Val {
+            // Elements of a sequence of locks share its class; one that is no lock (a struct
+            // that keeps a join handle) is a value of its type, whose fields have their classes.
+            class: base.class.filter(|_| has_class(self.index, &ty)),
             ty,
             place,
-            class: base.class,
             ..Val::default()
         }
     }
@@ -166,7 +173,7 @@ impl Walker<'_> {
         match &v.ty {
             Ty::Seq(elem) => Val {
                 ty: (**elem).clone(),
-                class: v.class,
+                class: v.class.filter(|_| has_class(self.index, elem)),
                 ..Val::default()
             },
             _ => Val::default(),
