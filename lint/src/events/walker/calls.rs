@@ -169,7 +169,14 @@ impl Walker<'_> {
         // guard stays with the statement's temporaries.
         let (recv, recv_ty) = match &recv_ty {
             Ty::Guard(inner) if matches!(**inner, Ty::Seq(_)) => {
-                let data = self.deref(recv);
+                let lock = self.guarded_class(&recv);
+                let mut data = self.deref(recv);
+                // Join handles kept in the data of a lock are known by that lock: pushed there
+                // and drained from there, they pair with their threads (`Rare::keeps`).
+                if matches!(&data.ty, Ty::Seq(e) if matches!(**e, Ty::Waitable(Waitable::JoinHandle)))
+                {
+                    data.class = lock;
+                }
                 let ty = data.ty.clone();
                 (data, ty)
             }
