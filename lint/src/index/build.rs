@@ -86,6 +86,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             problems: Vec::new(),
             accessors: HashMap::new(),
             spawners: HashSet::new(),
+            spawner_methods: HashSet::new(),
             derefs: HashMap::new(),
             macros: HashMap::new(),
             names,

@@ -241,6 +241,9 @@ pub struct Index {
     /// The crate's functions that run the closure or future they are given on another thread
     /// or task (`spawners`).
     pub spawners: HashSet<FnId>,
+    /// The names of those that are methods: a call of one on a value whose type is not known
+    /// (an extension trait's method on std's `thread::Builder`) is a spawn too.
+    pub spawner_methods: HashSet<Name>,
     /// The names everything above holds.
     pub names: Names,
     crate_roots: HashMap<String, ModId>,

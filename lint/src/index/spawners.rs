@@ -46,6 +46,12 @@ pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<St
             break;
         }
     }
+    index.spawner_methods = found
+        .iter()
+        .map(|&f| index.func(f))
+        .filter(|def| !matches!(def.owner, super::Owner::Module(_)))
+        .map(|def| def.name)
+        .collect();
     index.spawners = found;
 }
 

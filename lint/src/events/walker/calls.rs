@@ -115,7 +115,16 @@ impl Walker<'_> {
         if let Some(v) = self.trait_call(&recv_ty, &recv, &name, &m.args, at) {
             return v;
         }
-        if api::is_spawner(&name) || self.index.is_user_spawner(std::slice::from_ref(&name)) {
+        let crate_spawner = matches!(recv_ty, Ty::Unknown)
+            && self
+                .index
+                .names
+                .find(&name)
+                .is_some_and(|n| self.index.spawner_methods.contains(&n));
+        if api::is_spawner(&name)
+            || crate_spawner
+            || self.index.is_user_spawner(std::slice::from_ref(&name))
+        {
             return join_handle(self.spawn_args(&m.args));
         }
         if api::passes_guard(&name) {
