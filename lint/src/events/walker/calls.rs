@@ -116,6 +116,7 @@ impl Walker<'_> {
             return v;
         }
         let crate_spawner = matches!(recv_ty, Ty::Unknown)
+            && !self.index.spawner_methods.is_empty()
             && self
                 .index
                 .names
