@@ -428,7 +428,7 @@ impl Walker<'_> {
         // called later, not here.
         let mut vals = match ctor {
             Some(_) => self.stored_args(args),
-            None => self.args(args, None),
+            None => self.unknown_method_args(args, None, last),
         };
         let first = if vals.is_empty() {
             Val::default()

@@ -43,8 +43,9 @@ impl Walker<'_> {
         self.args_of(args, None, Runs::Elsewhere)
     }
 
-    /// Arguments of a method of a value whose type is not known: closures run here, a function
-    /// passed by name only when the method is a known combinator (`api::calls_its_argument`).
+    /// Arguments of a method of a value whose type is not known, or of a function of another
+    /// crate: closures run here, a function passed by name only when the method or function is
+    /// one that calls it (`api::calls_its_argument`).
     pub(super) fn unknown_method_args(
         &mut self,
         args: &Args,

@@ -342,14 +342,17 @@ pub(super) const ALIASING: &[&str] = &[
 /// another in its place: the result is a value of the type inside, no longer at that place.
 pub(super) const MOVING_OUT: &[&str] = &["take", "replace"];
 
-/// Methods of std's iterators, `Option`, `Result`, cells and maps that call the function they
-/// are given before they return. A function passed by name to any other method of a value whose
-/// type is not known (`linker.func_wrap("env", "host_fn", host_fn)`, `router.route(handler)`)
-/// is registered there, to be called later, not called under the caller's locks.
+/// Methods of std's iterators, `Option`, `Result`, cells and maps, and functions of std and
+/// rayon, that call the function they are given before they return (or while the value they
+/// return is used, `iter::from_fn`). A function passed by name to any other method of a value
+/// whose type is not known (`linker.func_wrap("env", "host_fn", host_fn)`), or to a function of
+/// another crate (`add_shutdown_hook(cleanup)`), is registered there, to be called later, not
+/// called under the caller's locks.
 pub(super) const CALLS_ITS_ARGUMENT: &[&str] = &[
     "all",
     "and_then",
     "any",
+    "catch_unwind",
     "filter",
     "filter_map",
     "find",
@@ -357,12 +360,14 @@ pub(super) const CALLS_ITS_ARGUMENT: &[&str] = &[
     "flat_map",
     "fold",
     "for_each",
+    "from_fn",
     "get_or_init",
     "get_or_insert_with",
     "inspect",
     "is_none_or",
     "is_ok_and",
     "is_some_and",
+    "join",
     "map",
     "map_err",
     "map_or",
@@ -374,11 +379,14 @@ pub(super) const CALLS_ITS_ARGUMENT: &[&str] = &[
     "or_else",
     "or_insert_with",
     "position",
+    "repeat_with",
     "retain",
+    "scope",
     "skip_while",
     "sort_by",
     "sort_by_key",
     "sort_unstable_by_key",
+    "successors",
     "take_while",
     "then",
     "try_fold",
