@@ -52,7 +52,11 @@ impl Walker<'_> {
         closure_param: Option<Val>,
         method: &str,
     ) -> Vec<Val> {
-        let runs = match api::calls_its_argument(method) {
+        // Most calls are given no function by name: the table is asked only when one is.
+        let named = args
+            .iter()
+            .any(|a| matches!(unparenthesized(a), syn::Expr::Path(_)));
+        let runs = match !named || api::calls_its_argument(method) {
             true => Runs::Here,
             false => Runs::ClosuresHere,
         };
