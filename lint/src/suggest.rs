@@ -285,7 +285,7 @@ fn declare(
             _ => {
                 // Resolved like code in the declaring module.
                 let name = match () {
-                    _ if da.ty.is_some() && da.ty == db_.ty => field_name(index, db_),
+                    _ if da.ty.is_some() && da.ty == db_.ty => field_name(db_),
                     _ if da.module == db_.module => db_.local.clone(),
                     _ => db_.path.clone(),
                 };
@@ -297,7 +297,7 @@ fn declare(
     for (t, fields) in &lists {
         let names: Vec<String> = fields
             .iter()
-            .filter_map(|&(_, i)| lock(i).map(|d| field_name(index, d)))
+            .filter_map(|&(_, i)| lock(i).map(|d| field_name(d)))
             .collect();
         let def = index.ty(*t);
         if let Some(edit) = before_item(
@@ -339,11 +339,9 @@ fn declare(
     }
 }
 
-fn field_name(index: &Index, d: &Declarable) -> String {
-    match d.owner {
-        ClassOwner::Field(_, f) => index.name(f).to_string(),
-        ClassOwner::Static(_) => d.path.clone(),
-    }
+/// The field's own name, as a struct's list and a sibling's `before(..)` write it.
+fn field_name(d: &Declarable) -> String {
+    d.local.rsplit("::").next().unwrap_or(&d.local).to_string()
 }
 
 /// Whether `to` can be reached from `from` along `edges`.

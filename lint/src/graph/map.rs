@@ -223,13 +223,18 @@ impl LockMap {
         out
     }
 
-    /// The groups in order of first appearance, each with its locks.
-    pub fn groups(&self) -> Vec<(&str, Vec<usize>)> {
-        let mut out: Vec<(&str, Vec<usize>)> = Vec::new();
+    /// The groups in order of first appearance, each with its locks; `None` for a lock that is
+    /// its group already (a collapsed graph's nodes), drawn without a cluster around it.
+    pub fn groups(&self) -> Vec<(Option<&str>, Vec<usize>)> {
+        let mut out: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
         for (i, l) in self.locks.iter().enumerate() {
-            match out.iter_mut().find(|(g, _)| *g == l.group) {
+            if l.name == l.group {
+                out.push((None, vec![i]));
+                continue;
+            }
+            match out.iter_mut().find(|(g, _)| *g == Some(l.group.as_str())) {
                 Some((_, members)) => members.push(i),
-                None => out.push((&l.group, vec![i])),
+                None => out.push((Some(&l.group), vec![i])),
             }
         }
         out

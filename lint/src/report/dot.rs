@@ -10,13 +10,12 @@ pub fn render(map: &LockMap) -> String {
     );
     for (i, (group, members)) in map.groups().into_iter().enumerate() {
         let node = |m: usize| format!("n{m} [label={}];", quote(&map.locks[m].name));
-        // A collapsed graph's nodes are their groups already.
-        if let [m] = members[..] {
-            if map.locks[m].name == group {
+        let Some(group) = group else {
+            for m in members {
                 out.push_str(&format!("    {}\n", node(m)));
-                continue;
             }
-        }
+            continue;
+        };
         out.push_str(&format!(
             "    subgraph cluster_{i} {{\n        label={};\n",
             quote(group)

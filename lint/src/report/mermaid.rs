@@ -8,13 +8,12 @@ pub fn render(map: &LockMap) -> String {
     let mut out = String::from("flowchart LR\n");
     for (i, (group, members)) in map.groups().into_iter().enumerate() {
         let node = |m: usize| format!("n{m}[\"{}\"]", text(&map.locks[m].name));
-        // A collapsed graph's nodes are their groups already.
-        if let [m] = members[..] {
-            if map.locks[m].name == group {
+        let Some(group) = group else {
+            for m in members {
                 out.push_str(&format!("    {}\n", node(m)));
-                continue;
             }
-        }
+            continue;
+        };
         out.push_str(&format!("    subgraph g{i}[\"{}\"]\n", text(group)));
         for m in members {
             out.push_str(&format!("        {}\n", node(m)));
