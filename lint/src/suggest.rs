@@ -297,7 +297,7 @@ fn declare(
     for (t, fields) in &lists {
         let names: Vec<String> = fields
             .iter()
-            .filter_map(|&(_, i)| lock(i).map(|d| field_name(d)))
+            .filter_map(|&(_, i)| lock(i).map(field_name))
             .collect();
         let def = index.ty(*t);
         if let Some(edit) = before_item(
