@@ -147,6 +147,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         hierarchy: &hierarchy,
         aliases: &aliases,
         vias: check::Cx::call_vias(&units),
+        regions: check::Cx::code_regions(&units),
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);

@@ -10,7 +10,7 @@ mod hold_while_wait;
 mod lock_order_cycle;
 mod rwlock_upgrade;
 
-use crate::events::{Unit, Via};
+use crate::events::{Region, RegionKind, Unit, Via};
 use crate::graph::LockGraph;
 use crate::index::{FnId, Index};
 use crate::locks::aliases::Aliases;
@@ -46,6 +46,9 @@ pub struct Cx<'c> {
     /// Calls that reach their callee other than directly, by where they are and what they
     /// call: how a chain entered each function, for the notes.
     pub vias: HashMap<(Loc, FnId), Via>,
+    /// Closures, async blocks and spawned code of every unit, by file and start: where a hop of
+    /// a chain runs (`Cx::hop`).
+    pub regions: Vec<Region>,
     pub db: &'c SourceDb,
 }
 
@@ -119,6 +122,36 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// The closures, async blocks and spawned code of `units`, in order (`Cx::regions`).
+    pub fn code_regions(units: &[Unit]) -> Vec<Region> {
+        let mut out: Vec<Region> = units
+            .iter()
+            .flat_map(|u| u.rare().regions.iter().copied())
+            .collect();
+        out.sort_by_key(|r| (r.span.file, r.span.start));
+        out
+    }
+
+    /// Where code at `loc` runs when it is not straight-line code of its function: the
+    /// innermost closure, async block or spawned code around it.
+    pub fn hop(&self, loc: Loc) -> Option<String> {
+        let to = self
+            .regions
+            .partition_point(|r| (r.span.file, r.span.start) <= (loc.file, loc.start));
+        let r = self.regions[..to]
+            .iter()
+            .rev()
+            .take_while(|r| r.span.file == loc.file)
+            .find(|r| loc.end <= r.span.end)?;
+        let at = self.at(r.span);
+        Some(match r.kind {
+            RegionKind::Closure => format!("in the closure at {at}"),
+            RegionKind::Async => format!("in the async block at {at}"),
+            RegionKind::Thread => format!("on another thread: the closure spawned at {at}"),
+            RegionKind::Task => format!("in another task: the future spawned at {at}"),
+        })
+    }
+
     fn via(&self, at: Loc, callee: FnId) -> Via {
         self.vias.get(&(at, callee)).copied().unwrap_or(Via::Direct)
     }
@@ -142,8 +175,12 @@ impl Cx<'_> {
                     true => ", async: runs where its future is awaited",
                     false => "",
                 };
+                let hop = self
+                    .hop(l.loc)
+                    .map(|h| format!(", {h}"))
+                    .unwrap_or_default();
                 Some(format!(
-                    "`{}` ({}{through}{asynchronous})",
+                    "`{}` ({}{hop}{through}{asynchronous})",
                     self.index.fn_display(f),
                     self.at(l.loc)
                 ))
@@ -196,9 +233,11 @@ impl Cx<'_> {
             .iter()
             .map(|l| Label {
                 loc: l.loc,
-                message: match l.enters {
-                    Some(f) => format!("calls `{}`", self.index.fn_display(f)),
-                    None => last.to_string(),
+                message: match (l.enters, self.hop(l.loc)) {
+                    (Some(f), None) => format!("calls `{}`", self.index.fn_display(f)),
+                    (Some(f), Some(hop)) => format!("calls `{}` ({hop})", self.index.fn_display(f)),
+                    (None, None) => last.to_string(),
+                    (None, Some(hop)) => format!("{last} ({hop})"),
                 },
                 primary: false,
             })
@@ -237,10 +276,12 @@ impl Cx<'_> {
             primary,
         });
         if !direct {
+            let at = it.taken.chain.acquired_at();
+            let hop = self.hop(at).map(|h| format!(", {h}")).unwrap_or_default();
             labels.push(Label {
-                loc: it.taken.chain.acquired_at(),
+                loc: at,
                 message: format!(
-                    "`{taken}` taken here, in `{}`",
+                    "`{taken}` taken here, in `{}`{hop}",
                     self.reached_in(it.unit, &it.taken.chain)
                 ),
                 primary: false,

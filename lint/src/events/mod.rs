@@ -131,6 +131,27 @@ pub enum Made {
     Call(u32),
 }
 
+/// Code of a function that runs other than as straight-line code of its body: a closure or
+/// async block run in place, or one handed to another thread or task. A call chain that passes
+/// through it says so (`check::Cx::hop`).
+#[derive(Clone, Copy, Debug)]
+pub struct Region {
+    pub kind: RegionKind,
+    /// The closure or block, whole: the events it holds are inside.
+    pub span: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionKind {
+    /// Run during the call it is given to (`iter().for_each(|x| ..)`, `with(|g| ..)`).
+    Closure,
+    /// An async block run to completion here (`block_on(async { .. })`) or where it is awaited.
+    Async,
+    /// Handed to a spawner: another thread, or another task of an async runtime.
+    Thread,
+    Task,
+}
+
 /// A function-local lock (`let m = Mutex::new(..)`), condvar or channel: a class of its own.
 pub struct LocalLock {
     pub name: String,
@@ -193,6 +214,8 @@ pub struct Rare {
     pub locals: Vec<LocalLock>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
+    /// Closures and async blocks of the body that hold events, for call chains.
+    pub regions: Vec<Region>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
     pub too_deep: Option<Loc>,
     /// The body could not be parsed (it is parsed apart from its file: `parse::bodies`).
@@ -217,6 +240,7 @@ static NOTHING_RARE: Rare = Rare {
     locals: Vec::new(),
     wakes: Vec::new(),
     awaits: Vec::new(),
+    regions: Vec::new(),
     too_deep: None,
     unparsed: None,
 };
@@ -255,6 +279,7 @@ impl Rare {
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
+            && self.regions.is_empty()
             && self.too_deep.is_none()
             && self.unparsed.is_none()
     }
@@ -319,6 +344,7 @@ impl Unit {
             rare.locals.shrink_to_fit();
             rare.wakes.shrink_to_fit();
             rare.awaits.shrink_to_fit();
+            rare.regions.shrink_to_fit();
         }
     }
 }

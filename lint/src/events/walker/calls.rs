@@ -261,7 +261,10 @@ impl Walker<'_> {
         });
         if api::is_wait(w, name) {
             // Blocks until done: a future given to it (`block_on(async { .. })`) runs here.
-            let mut vals = self.blocking_args(args);
+            let (mut vals, waits) = self.blocking_args(args);
+            if !waits {
+                return Some(Val::default());
+            }
             // A condvar sleeps without the mutex whose guard it is given, and hands it back.
             let releases = match w {
                 Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
@@ -387,8 +390,9 @@ impl Walker<'_> {
             return join_handle(self.spawn_args(args));
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
-            self.blocking_args(args);
-            self.blocks_here(self.loc_between(at.0, at.1));
+            if self.blocking_args(args).1 {
+                self.blocks_here(self.loc_between(at.0, at.1));
+            }
             return Val::default();
         }
         if let Some(sender) = api::channel_ctor(path) {

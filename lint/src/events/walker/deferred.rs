@@ -6,10 +6,11 @@
 
 use super::{Args, Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
-use crate::events::{GuardSrc, Unit};
+use crate::events::{GuardSrc, Region, RegionKind, Unit};
 use crate::locks::api;
 use crate::locks::class::LockRef;
 use crate::source::Loc;
+use syn::spanned::Spanned;
 
 /// Closures stored in variables and called from closures stored in variables...
 const MAX_CLOSURE_NESTING: u32 = 8;
@@ -63,9 +64,18 @@ impl Walker<'_> {
         self.args_of(args, closure_param, runs)
     }
 
-    /// Arguments of a call that runs its future to completion on this thread (`block_on`).
-    pub(super) fn blocking_args(&mut self, args: &Args) -> Vec<Val> {
-        self.args_of(args, None, Runs::HereToCompletion)
+    /// Arguments of a call that runs its future to completion on this thread (`block_on`), and
+    /// whether the call may wait for another thread or task: not when it is given async blocks
+    /// that await nothing, which complete when first polled.
+    pub(super) fn blocking_args(&mut self, args: &Args) -> (Vec<Val>, bool) {
+        let awaits = self.unit().rare().awaits.len();
+        let vals = self.args_of(args, None, Runs::HereToCompletion);
+        let visible = !args.is_empty()
+            && args
+                .iter()
+                .all(|a| matches!(unparenthesized(a), syn::Expr::Async(_)));
+        let waits = !visible || self.unit().rare().awaits.len() != awaits;
+        (vals, waits)
     }
 
     /// Arguments of a constructor, which keeps its closures and futures for later.
@@ -121,12 +131,24 @@ impl Walker<'_> {
 
     /// Runs a closure or async block body inline, as if called here.
     pub(super) fn run_deferred(&mut self, d: Deferred, params: Vec<Val>) {
+        let before = self.event_count();
+        self.run_body(&d, params);
+        if self.event_count() != before {
+            let kind = match d {
+                Deferred::Async(_) => RegionKind::Async,
+                Deferred::Closure(_) | Deferred::Fn(_) => RegionKind::Closure,
+            };
+            self.region(kind, &d);
+        }
+    }
+
+    fn run_body(&mut self, d: &Deferred, params: Vec<Val>) {
         if self.closure_nesting >= MAX_CLOSURE_NESTING {
             return;
         }
         self.closure_nesting += 1;
         let diverged = self.diverged;
-        self.scoped(|w| match &d {
+        self.scoped(|w| match d {
             Deferred::Closure(c) => {
                 let mut params = params.into_iter();
                 for p in &c.inputs {
@@ -158,6 +180,32 @@ impl Walker<'_> {
         });
         self.diverged = diverged;
         self.closure_nesting -= 1;
+    }
+
+    /// Events recorded so far in the current unit: whether a closure held any.
+    fn event_count(&self) -> usize {
+        self.event_count_of(self.cur)
+    }
+
+    fn event_count_of(&self, unit: usize) -> usize {
+        let u = &self.units[unit];
+        u.acquisitions.len() + u.calls.len() + u.waits.len() + u.rare().wakes.len()
+    }
+
+    /// Records where a closure or async block of the current unit is, for call chains that
+    /// pass through it. Inside a macro's expansion every event is at the macro call: no region
+    /// there could tell inside from outside.
+    fn region(&mut self, kind: RegionKind, d: &Deferred) {
+        let span = match d {
+            Deferred::Closure(c) => self.loc_between(c.or1_token.span, c.body.span()),
+            Deferred::Async(a) => {
+                self.loc_between(a.async_token.span, a.block.brace_token.span.close())
+            }
+            Deferred::Fn(_) => return,
+        };
+        if self.loc_override.is_none() {
+            self.unit().rare_mut().regions.push(Region { kind, span });
+        }
     }
 
     /// A closure handed to another thread: a unit of its own, holding nothing of ours but the
@@ -193,7 +241,7 @@ impl Walker<'_> {
                 self.life.give_to_binding(&[g], local);
             }
         }
-        self.run_deferred(d, Vec::new());
+        self.run_body(&d, Vec::new());
         self.life.leave_thread(saved);
         for (_, ids) in &moved {
             self.life.kill(ids);
@@ -201,6 +249,17 @@ impl Walker<'_> {
         let unit = self.cur;
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
+        if self.event_count_of(unit) > 0 {
+            let task = self.units[unit].rare().task;
+            self.region(
+                if task {
+                    RegionKind::Task
+                } else {
+                    RegionKind::Thread
+                },
+                &d,
+            );
+        }
         unit
     }
 }
