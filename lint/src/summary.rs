@@ -313,10 +313,7 @@ fn rebase(class: ClassRef, place: &Place, site: &Site) -> Option<(ClassRef, Plac
             };
             let arg_place = arg.and_then(|a| a.place.as_ref());
             let new_place = match given.or(arg_place.map(|p| (p, &place.proj[..]))) {
-                Some((p, rest)) => Place {
-                    root: p.root,
-                    proj: p.proj.iter().chain(rest).cloned().collect(),
-                },
+                Some((p, rest)) => Place::from_parts(p.root, p.proj.iter().chain(rest)),
                 None => Place::unknown(),
             };
             let new_class = match (class, arg_class) {
@@ -750,5 +747,31 @@ mod tests {
         assert_eq!(links.len(), 2);
         assert_eq!((links[0].loc, links[0].enters), (loc(3), Some(FnId(7))));
         assert_eq!(outer.chain.acquired_at(), loc(10));
+    }
+
+    #[test]
+    fn a_recursive_descent_stops_growing_the_place() {
+        // `fn walk(&self) { self.child.lock().walk() }`: each round of the fixpoint re-roots
+        // the callee's place at `param0.child.*`, one level deeper, until the cut.
+        let c = call(vec![arg(
+            Some(place(Root::Param(0), &[field("child"), Proj::Deref])),
+            None,
+        )]);
+        let mut p = place(Root::Param(0), &[field("m")]);
+        for _ in 0..20 {
+            p = rebase(A, &p, &site(&c)).expect("rebased").1;
+        }
+        let again = rebase(A, &p, &site(&c)).expect("rebased").1;
+        assert_eq!(p, again, "the place is a fixpoint");
+        assert_eq!(p.proj.last(), Some(&Proj::Deeper));
+        assert!(
+            !p.same_instance(&again),
+            "a cut place is no certain instance"
+        );
+        let outer = place(Root::Param(0), &[field("child")]);
+        assert!(
+            p.inside(&outer),
+            "still under the lock it was reached through"
+        );
     }
 }

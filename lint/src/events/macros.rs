@@ -14,7 +14,66 @@ pub enum MacroKind {
     Assert,
     /// Awaits the futures it is given (`join!`): each runs there.
     Awaits,
+    /// Polls its branches' futures together, then runs the handler of the one that is ready
+    /// (`select!`).
+    Selects,
     Plain,
+}
+
+/// One branch of an async `select!` (tokio's, futures'): `pattern = future, if condition =>
+/// handler`; an `else`, `default` or `complete` branch has no future.
+pub struct SelectArm {
+    pub pat: Option<syn::Pat>,
+    pub future: Option<syn::Expr>,
+    pub cond: Option<syn::Expr>,
+    pub handler: syn::Expr,
+}
+
+/// The branches of a `select!` body, `None` when it is not in the async form (crossbeam's
+/// `recv(r) -> v => ..` blocks on channels, and is not read).
+pub fn select_arms(mac: &syn::Macro) -> Option<Vec<SelectArm>> {
+    use syn::Token;
+    let parse = |input: ParseStream| {
+        // tokio's `biased;`
+        if input.peek(syn::Ident) && input.peek2(Token![;]) {
+            input.parse::<syn::Ident>()?;
+            input.parse::<Token![;]>()?;
+        }
+        let mut arms = Vec::new();
+        while !input.is_empty() {
+            let (mut pat, mut future, mut cond) = (None, None, None);
+            if input.peek(Token![else]) {
+                input.parse::<Token![else]>()?;
+            } else if input.peek(syn::Ident) && input.peek2(Token![=>]) {
+                input.parse::<syn::Ident>()?;
+            } else {
+                pat = Some(syn::Pat::parse_multi_with_leading_vert(input)?);
+                input.parse::<Token![=]>()?;
+                future = Some(input.parse::<syn::Expr>()?);
+                if input.peek(Token![,]) && input.peek2(Token![if]) {
+                    input.parse::<Token![,]>()?;
+                    input.parse::<Token![if]>()?;
+                    cond = Some(input.parse::<syn::Expr>()?);
+                }
+            }
+            input.parse::<Token![=>]>()?;
+            let handler = match input.peek(syn::token::Brace) {
+                true => syn::Expr::Block(input.parse()?),
+                false => input.parse()?,
+            };
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            }
+            arms.push(SelectArm {
+                pat,
+                future,
+                cond,
+                handler,
+            });
+        }
+        Ok(arms)
+    };
+    parse.parse2(mac.tokens.clone()).ok()
 }
 
 pub fn kind(mac: &syn::Macro) -> MacroKind {
@@ -30,6 +89,8 @@ pub fn kind(mac: &syn::Macro) -> MacroKind {
         MacroKind::Assert
     } else if api::is_awaiting_macro(&name) {
         MacroKind::Awaits
+    } else if api::is_selecting_macro(&name) {
+        MacroKind::Selects
     } else {
         MacroKind::Plain
     }

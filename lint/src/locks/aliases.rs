@@ -227,10 +227,7 @@ impl Flattener<'_> {
                         let place = match p.root {
                             Root::Param(i) => {
                                 let arg = call.args.get(i as usize)?.place.as_ref()?;
-                                Place {
-                                    root: arg.root,
-                                    proj: arg.proj.iter().chain(&p.proj).cloned().collect(),
-                                }
+                                Place::from_parts(arg.root, arg.proj.iter().chain(&p.proj))
                             }
                             Root::Static(_) | Root::Global(_) => p.clone(),
                             // The callee's own values: nothing the caller can name.

@@ -52,7 +52,17 @@ pub enum Proj {
     Deref,
     /// `[i]`, by the index expression's text.
     Index(Box<str>),
+    /// Some place further down, through fields, guards or indexes: what a place keeps past
+    /// `MAX_PROJ` projections. Always last.
+    Deeper,
 }
+
+/// Projections a place keeps. Recursive calls that walk a recursive structure
+/// (`self.group.ioapic.lock().group...`) would otherwise make a longer place in every round of
+/// a summary's fixpoint, each a lock reference of its own, until the summary's cap: an access
+/// path cut at a fixed length (k-limiting) ends the growth. Past it, a place is never certainly
+/// one instance with another, and counts as reached through a guard.
+const MAX_PROJ: usize = 8;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
@@ -73,20 +83,31 @@ impl Place {
         Place::new(Root::Unknown)
     }
 
-    pub fn with(&self, p: Proj) -> Place {
-        let mut proj = Vec::with_capacity(self.proj.len() + 1);
-        proj.extend_from_slice(&self.proj);
-        proj.push(p);
+    /// `root` followed by `proj`, cut after `MAX_PROJ` projections.
+    pub fn from_parts<'p>(root: Root, proj: impl Iterator<Item = &'p Proj>) -> Place {
+        let mut kept = Vec::with_capacity(proj.size_hint().0.min(MAX_PROJ + 1));
+        for p in proj {
+            if kept.len() == MAX_PROJ || *p == Proj::Deeper {
+                kept.push(Proj::Deeper);
+                break;
+            }
+            kept.push(p.clone());
+        }
         Place {
-            root: self.root,
-            proj: proj.into_boxed_slice(),
+            root,
+            proj: kept.into_boxed_slice(),
         }
     }
 
+    pub fn with(&self, p: Proj) -> Place {
+        Place::from_parts(self.root, self.proj.iter().chain([&p]))
+    }
+
     /// Certainly the same instance: the same named root, the same path. An index we cannot
-    /// read as a literal or a plain variable makes two places incomparable.
+    /// read as a literal or a plain variable makes two places incomparable, and so does a path
+    /// cut short.
     pub fn same_instance(&self, other: &Place) -> bool {
-        self.root != Root::Unknown && self == other
+        self.root != Root::Unknown && self == other && self.proj.last() != Some(&Proj::Deeper)
     }
 
     /// Two instances told apart by a field name (`self.data.m` and `self.backup.m`): whoever
@@ -111,11 +132,15 @@ impl Place {
             && self.root != Root::Unknown
             && self.proj.len() > outer.proj.len()
             && self.proj[..outer.proj.len()] == outer.proj[..]
-            && self.proj[outer.proj.len()..].contains(&Proj::Deref)
+            && self.proj[outer.proj.len()..]
+                .iter()
+                .any(|p| matches!(p, Proj::Deref | Proj::Deeper))
     }
 
     pub fn through_guard(&self) -> bool {
-        self.proj.contains(&Proj::Deref)
+        self.proj
+            .iter()
+            .any(|p| matches!(p, Proj::Deref | Proj::Deeper))
     }
 
     /// The place as Rust would write it, given how its root is named: `self.inner[0]`, `(*g).x`.
@@ -129,6 +154,7 @@ impl Place {
                 }
                 Proj::Deref => s = format!("(*{s})"),
                 Proj::Index(i) => s = format!("{s}[{i}]"),
+                Proj::Deeper => s.push_str(".."),
             }
         }
         s

@@ -1,9 +1,10 @@
-//! Control flow: `if`, `match`, loops and let-chains are branches walked from one state and
-//! merged (a guard is held after the merge only if every branch that gets there holds it); a
-//! try-lock's guard exists only in the branches where the try succeeded.
+//! Control flow: `if`, `match`, `select!`, loops and let-chains are branches walked from one
+//! state and merged (a guard is held after the merge only if every branch that gets there holds
+//! it); a try-lock's guard exists only in the branches where the try succeeded.
 
-use super::{Args, Arm, Val, Walker};
+use super::{Args, Arm, Deferred, Val, Walker};
 use crate::events::guards::{GuardId, Snapshot};
+use crate::events::macros;
 use crate::index::Ty;
 use crate::locks::api::{self, Waitable};
 
@@ -140,6 +141,58 @@ impl<'i> Walker<'i> {
             })
             .collect();
         self.branches(arms)
+    }
+
+    /// `select! { v = fut => handler, .. }`: the branches' conditions are evaluated, their
+    /// futures polled together (each awaited there: an async fn's body runs, an async lock is
+    /// taken), then the handler of the one that is ready runs: a match over the branches, in
+    /// which only that branch's future delivered anything (the others are dropped).
+    pub(super) fn select(&mut self, m: &syn::Macro, arms: Vec<macros::SelectArm>) -> Val {
+        let loc = self.loc(
+            m.path
+                .segments
+                .last()
+                .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
+        );
+        for cond in arms.iter().filter_map(|a| a.cond.as_ref()) {
+            self.temp_scoped(|w| w.expr(cond));
+        }
+        let mut outputs = Vec::with_capacity(arms.len());
+        for arm in &arms {
+            let Some(future) = &arm.future else {
+                outputs.push(Val::default());
+                continue;
+            };
+            let v = self.expr(future);
+            if let Some(d @ Deferred::Async(_)) = &v.deferred {
+                self.run_deferred(d.clone(), Vec::new());
+            }
+            outputs.push(self.await_val(v, loc));
+        }
+        let delivered: Vec<_> = outputs.iter().map(|v| v.guards.clone()).collect();
+        let branches: Vec<Arm> = arms
+            .iter()
+            .zip(outputs)
+            .enumerate()
+            .map(|(i, (arm, out))| {
+                let dropped: Vec<_> = delivered
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .flat_map(|(_, g)| g.iter().copied())
+                    .collect();
+                Box::new(move |w: &mut Self| {
+                    w.life.kill(&dropped);
+                    w.scoped(|w| {
+                        if let Some(pat) = &arm.pat {
+                            w.bind_pat(pat, out);
+                        }
+                        w.value_scoped(|w| w.expr(&arm.handler))
+                    })
+                }) as Arm
+            })
+            .collect();
+        self.branches(branches)
     }
 
     pub(super) fn while_expr(&mut self, wh: &syn::ExprWhile) -> Val {

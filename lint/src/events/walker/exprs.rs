@@ -256,7 +256,7 @@ impl Walker<'_> {
 
     /// `v.await` at `loc`: what the future does happens here (an async lock is taken, an async
     /// fn's body runs), and the task may be suspended with everything it holds.
-    fn await_val(&mut self, mut v: Val, loc: Loc) -> Val {
+    pub(super) fn await_val(&mut self, mut v: Val, loc: Loc) -> Val {
         if let Some(p) = v.pending.take() {
             v = match &*p {
                 Pending::Acquire {
@@ -333,6 +333,12 @@ impl Walker<'_> {
             return v;
         }
         let kind = macros::kind(m);
+        if matches!(kind, MacroKind::Selects) {
+            return match macros::select_arms(m) {
+                Some(arms) => self.select(m, arms),
+                None => Val::default(),
+            };
+        }
         for arg in macros::args(m) {
             match kind {
                 MacroKind::Assert => {
@@ -352,6 +358,7 @@ impl Walker<'_> {
                     );
                     self.await_val(v, loc);
                 }
+                MacroKind::Selects => {}
                 _ => {
                     self.expr(&arg);
                 }

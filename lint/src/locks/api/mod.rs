@@ -490,6 +490,10 @@ pub fn is_awaiting_macro(name: &str) -> bool {
     AWAITING_MACROS.contains(&name)
 }
 
+pub fn is_selecting_macro(name: &str) -> bool {
+    SELECTING_MACROS.contains(&name)
+}
+
 pub fn is_assert_macro(name: &str) -> bool {
     ASSERT_MACROS.contains(&name)
 }

@@ -558,6 +558,11 @@ pub(super) const IDENTITY_CHECKS: &[&str] = &["ptr_eq", "eq"];
 /// `join!`): each future's body runs there, as at an `.await`.
 pub(super) const AWAITING_MACROS: &[&str] = &["join", "try_join"];
 
+/// Macros that poll the futures of their branches together until one is ready, then run that
+/// branch's handler (`tokio::select! { v = rx.recv() => .., _ = sleep(d) => .. }`, futures'
+/// `select!`/`select_biased!`).
+pub(super) const SELECTING_MACROS: &[&str] = &["select", "select_biased"];
+
 /// Macros that expand to a condition check: each argument's temporaries end with it.
 pub(super) const ASSERT_MACROS: &[&str] = &[
     "assert",
