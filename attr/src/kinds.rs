@@ -82,7 +82,7 @@ registry! {
         code: "hold-while-wait",
         severity: Severity::Warning,
         summary: "a thread blocks (condvar, channel, join, ...) while holding a lock its waker may need",
-        description: "a thread blocks while holding a lock: a condvar wait (which releases only its own mutex: *nested monitor lockout*), a channel receive or bounded send, a join, a barrier, `thread::park`, `block_on`, directly or inside a call; one finding per wait, listing the locks held there. Raised to an **error** when the other side is in the code (the notifier, sender or joined thread needs that lock); no finding when the code shows every thread that would end the wait and none needs it. Dropping a tokio `Runtime` (it waits for its tasks) and a semaphore permit held at a wait are reported only when the other side needs the lock or a permit.",
+        description: "a thread blocks while holding a lock: a condvar wait (which releases only its own mutex: *nested monitor lockout*), a channel receive or bounded send, a join, a barrier, `thread::park`, `block_on`, directly or inside a call; one finding per wait, listing the locks held there. Raised to an **error** when the other side is in the code (the notifier, sender or joined thread needs that lock); no finding when the code shows every thread that would end the wait and none needs it. A wait with a timeout (`recv_timeout`, `wait_timeout`, `park_timeout`) is reported only when the other side needs the lock: it cannot block forever. Dropping a tokio `Runtime` (it waits for its tasks) and a semaphore permit held at a wait are reported only when the other side needs the lock or a permit.",
         explain: include_str!("kinds/hold-while-wait.txt"),
     },
     AwaitHoldingLock => KindInfo {

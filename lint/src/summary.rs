@@ -77,6 +77,8 @@ pub struct WaitEntry {
     pub releases: Option<Place>,
     /// The unit of the thread a join waits for.
     pub joins: Option<usize>,
+    /// It gives up after a while.
+    pub timed: bool,
     pub chain: Rc<Chain>,
 }
 
@@ -519,6 +521,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             object: w.object.clone(),
             releases: w.releases.clone(),
             joins: w.joins,
+            timed: w.timed,
             chain: Rc::new(Chain {
                 loc: w.loc,
                 enters: None,

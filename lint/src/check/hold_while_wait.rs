@@ -231,6 +231,10 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             {
                 None
             }
+            // A wait that gives up (`recv_timeout`) cannot block forever: with no waker in
+            // sight, at worst a slow path. One whose waker needs the lock still times out every
+            // time, and is reported.
+            Waker::Unseen if hw.wait.timed => None,
             Waker::Unseen => Some((*hw, None)),
         })
         .collect();

@@ -88,6 +88,8 @@ pub struct Wait {
     pub releases: Option<Place>,
     /// For a join: the unit of the thread being joined, when it was spawned in this function.
     pub joins: Option<usize>,
+    /// It gives up after a while (`recv_timeout`): it cannot block forever.
+    pub timed: bool,
 }
 
 /// The thread wakes waiters: a notify or a send.

@@ -232,7 +232,7 @@ impl Walker<'_> {
 
     /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
     /// configured blocking function).
-    pub(super) fn blocks_here(&mut self, loc: Loc) {
+    pub(super) fn blocks_here(&mut self, loc: Loc, timed: bool) {
         let held = self.life.held();
         let wait = Wait {
             kind: Waitable::Park,
@@ -241,6 +241,7 @@ impl Walker<'_> {
             held,
             releases: None,
             joins: None,
+            timed,
         };
         self.unit().waits.push(wait);
     }
@@ -293,6 +294,7 @@ impl Walker<'_> {
                 held,
                 releases,
                 joins: recv.spawned,
+                timed: api::is_timed_wait(name),
             });
             return Some(match w {
                 Waitable::Condvar if !vals.is_empty() => vals.swap_remove(0),
@@ -379,6 +381,7 @@ impl Walker<'_> {
                             held,
                             releases: None,
                             joins: None,
+                            timed: false,
                         });
                     }
                 }
@@ -391,7 +394,7 @@ impl Walker<'_> {
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             if self.blocking_args(args).1 {
-                self.blocks_here(self.loc_between(at.0, at.1));
+                self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));
             }
             return Val::default();
         }
@@ -536,7 +539,7 @@ impl Walker<'_> {
                 let display = self.index.fn_display(callee);
                 let path: Vec<String> = display.split("::").map(str::to_string).collect();
                 if self.index.is_user_blocking(&path) {
-                    self.blocks_here(loc);
+                    self.blocks_here(loc, false);
                 }
             }
         }

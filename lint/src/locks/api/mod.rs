@@ -490,6 +490,12 @@ pub fn is_awaiting_macro(name: &str) -> bool {
     AWAITING_MACROS.contains(&name)
 }
 
+/// A wait that gives up after a while (`recv_timeout`, `park_timeout`), by its method's or
+/// function's name.
+pub fn is_timed_wait(name: &str) -> bool {
+    TIMED_WAITS.contains(&name)
+}
+
 pub fn is_selecting_macro(name: &str) -> bool {
     SELECTING_MACROS.contains(&name)
 }

@@ -257,6 +257,22 @@ pub(super) const WAIT_METHODS: &[(Waitable, &str)] = &[
     (Waitable::RuntimeHandle, "block_on"),
 ];
 
+/// Waits that give up after a while (`recv_timeout`, `wait_timeout`, `park_timeout`): they
+/// cannot block forever, whoever fails to wake them.
+pub(super) const TIMED_WAITS: &[&str] = &[
+    "wait_timeout",
+    "wait_timeout_ms",
+    "wait_timeout_while",
+    "wait_for",
+    "wait_until",
+    "wait_while_for",
+    "wait_while_until",
+    "recv_timeout",
+    "recv_deadline",
+    "send_timeout",
+    "park_timeout",
+];
+
 /// Methods by which another thread wakes a waiter.
 pub(super) const WAKE_METHODS: &[(Waitable, &str)] = &[
     (Waitable::Condvar, "notify_one"),
