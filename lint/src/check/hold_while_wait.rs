@@ -191,23 +191,59 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     if hw.held.lock.flavor.kind == LockKind::Once {
         return Err(());
     }
-    let likely = (0..cx.units.len()).find_map(|u| {
+    let on_this = |o: &Option<crate::events::Object>| {
+        o.as_ref().is_some_and(|o| o.class == ClassRef::Known(obj))
+    };
+    // A send to a full bounded channel waits for the receiver to take a message.
+    let bounded_send = matches!(hw.wait.kind, Waitable::SyncSender | Waitable::AsyncSender);
+    let waking = |u: usize| {
         let s = cx.summaries.of(u);
-        let wake = s.wakes.iter().find(|w| {
-            wakes_this(w.kind) && w.object.as_ref().is_some_and(|o| o.class == ClassRef::Known(obj))
-        })?;
+        match bounded_send {
+            true => s
+                .waits
+                .iter()
+                .find(|w| {
+                    matches!(w.kind, Waitable::Receiver | Waitable::AsyncReceiver)
+                        && on_this(&w.object)
+                })
+                .map(|w| w.chain.clone()),
+            false => s
+                .wakes
+                .iter()
+                .find(|w| wakes_this(w.kind) && on_this(&w.object))
+                .map(|w| w.chain.clone()),
+        }
+    };
+    let wakers: Vec<usize> = (0..cx.units.len())
+        .filter(|&u| waking(u).is_some())
+        .collect();
+    let likely = wakers.iter().find_map(|&u| {
+        let wake = waking(u)?;
         let e = takes_held(u)?;
+        let wakes = match bounded_send {
+            true => "makes room for this sender by receiving",
+            false => "wakes this waiter",
+        };
         Some(OtherSide {
-            loc: wake.chain.acquired_at(),
+            loc: wake.acquired_at(),
             text: format!(
-                "`{}` wakes this waiter (at {}) and takes `{held_name}` (at {}): if it takes it first, it waits for this thread, which waits for it",
+                "`{}` {wakes} (at {}) and takes `{held_name}` (at {}): if it takes it first, it waits for this thread, which waits for it",
                 cx.unit_name(u),
-                cx.at(wake.chain.acquired_at()),
+                cx.at(wake.acquired_at()),
                 cx.at(e.chain.acquired_at())
             ),
         })
     });
-    likely.map(Some).ok_or(())
+    // A channel or condvar a function made, whose other end it handed to threads it started:
+    // those threads are its only wakers, and none needs the lock.
+    let local_to_threads = cx.classes.is_local(obj)
+        && !wakers.is_empty()
+        && wakers.iter().all(|&u| cx.units[u].func.is_none());
+    match likely {
+        Some(o) => Ok(Some(o)),
+        None if local_to_threads => Ok(None),
+        None => Err(()),
+    }
 }
 
 /// The finding for the locks held at one wait; none when the code shows every thread that would

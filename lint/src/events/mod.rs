@@ -368,7 +368,7 @@ pub fn register_locals(units: &mut [Unit], classes: &mut Classes) {
                 .locals
                 .iter()
                 .map(|l| {
-                    classes.add(crate::locks::class::LockClass {
+                    classes.add_local(crate::locks::class::LockClass {
                         name: l.name.clone(),
                         decl: l.decl,
                         min_segments: 2,

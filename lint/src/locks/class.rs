@@ -205,6 +205,9 @@ pub struct Classes {
     cells: HashMap<StaticId, ClassId>,
     /// The same, of fields (`cache: OnceLock<T>`).
     field_cells: HashMap<(TypeId, Name), ClassId>,
+    /// Classes of a function's own locks, condvars and channels (`let (tx, rx) = channel()`):
+    /// only what the function hands them to can use them.
+    locals: HashSet<ClassId>,
 }
 
 /// A field or static is a lock when its type is one, or a crate type that wraps one, or a
@@ -270,6 +273,7 @@ impl Classes {
             permits: HashMap::new(),
             cells: HashMap::new(),
             field_cells: HashMap::new(),
+            locals: HashSet::new(),
         };
         for (i, def) in index.types.iter().enumerate() {
             for (name, ty) in &def.fields {
@@ -384,9 +388,20 @@ impl Classes {
         self.accessors.get(&f).copied()
     }
 
-    pub fn add(&mut self, class: LockClass) -> ClassId {
+    fn add(&mut self, class: LockClass) -> ClassId {
         self.list.push(class);
         ClassId(self.list.len() as u32 - 1)
+    }
+
+    /// A function-local lock, condvar or channel's class (`events::register_locals`).
+    pub fn add_local(&mut self, class: LockClass) -> ClassId {
+        let id = self.add(class);
+        self.locals.insert(id);
+        id
+    }
+
+    pub fn is_local(&self, id: ClassId) -> bool {
+        self.locals.contains(&id)
     }
 
     pub fn field(&self, ty: TypeId, name: Name) -> Option<ClassId> {
@@ -468,6 +483,7 @@ mod tests {
             permits: HashMap::new(),
             cells: HashMap::new(),
             field_cells: HashMap::new(),
+            locals: HashSet::new(),
         };
         for (name, min) in [
             ("a::buggy::Res::x", 2),

@@ -279,7 +279,7 @@ impl Walker<'_> {
                 }
                 _ => Vec::new(),
             };
-            let held = self
+            let held: Box<[GuardSrc]> = self
                 .life
                 .held()
                 .iter()
@@ -287,6 +287,15 @@ impl Walker<'_> {
                 .copied()
                 .collect();
             let loc = self.loc_between(at.0, at.1);
+            // A send on a bounded channel waits for room, and wakes the receiver.
+            if api::is_wake(w, name) {
+                self.unit().rare_mut().wakes.push(Wake {
+                    kind: w,
+                    object: object.clone(),
+                    loc,
+                    held: held.clone(),
+                });
+            }
             self.unit().waits.push(Wait {
                 kind: w,
                 object,
