@@ -221,7 +221,7 @@ pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression]) {
                 }],
                 flows: Vec::new(),
                 functions: Vec::new(),
-                cause: None,
+                causes: Vec::new(),
             });
         }
     }

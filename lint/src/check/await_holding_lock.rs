@@ -67,7 +67,7 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                 locks: vec![held.clone()],
                 flows: vec![labels.clone()],
                 functions: vec![cx.unit_name(first.unit)],
-                cause: None,
+                causes: Vec::new(),
                 labels,
                 notes,
             }

@@ -36,7 +36,7 @@ pub fn check(cx: &Cx) -> Vec<Finding> {
                 locks: names,
                 flows: Vec::new(),
                 functions: Vec::new(),
-                cause: None,
+                causes: Vec::new(),
                 labels,
                 notes: vec!["help: decide which lock comes first and remove the declaration that says otherwise".to_string()],
             }

@@ -394,8 +394,12 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             })
             .collect(),
         functions: vec![cx.unit_name(hw.unit).to_string()],
-        // A call made holding the lock that blocks down several paths: one place to fix.
-        cause: hw.wait.chain.next.is_some().then_some(hw.wait.chain.loc),
+        // A call made holding the lock that blocks down several paths, or a wait in a helper
+        // that several calls reach holding it: one place to fix.
+        causes: match hw.wait.chain.next {
+            Some(_) => vec![hw.wait.chain.loc, hw.wait.chain.acquired_at()],
+            None => Vec::new(),
+        },
         locks: names,
         labels,
         notes,

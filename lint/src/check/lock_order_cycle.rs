@@ -183,7 +183,7 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         notes,
         flows,
         functions,
-        cause: None,
+        causes: Vec::new(),
     })
 }
 

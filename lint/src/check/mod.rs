@@ -347,12 +347,13 @@ impl Cx<'_> {
             functions: vec![self.unit_name(it.unit).to_string()],
             // Callers that each hold the lock and call one helper that takes it again: one
             // cause, the helper's acquisition.
-            cause: it
+            causes: it
                 .taken
                 .chain
                 .next
-                .is_some()
-                .then(|| it.taken.chain.acquired_at()),
+                .iter()
+                .map(|_| it.taken.chain.acquired_at())
+                .collect(),
         }
     }
 

@@ -42,9 +42,10 @@ pub struct Finding {
     /// the finding across unrelated edits (no line numbers).
     pub functions: Vec<String>,
     /// Where the deadlocking step itself is, when different paths reach it (a lock taken again
-    /// inside a helper that several callers call holding it): findings of one kind, locks and
-    /// cause are one finding (`group`).
-    pub cause: Option<Loc>,
+    /// inside a helper that several callers call holding it; a wait in a helper, and the call
+    /// that reaches it holding the lock): findings of one kind and locks that share a cause are
+    /// one finding (`group`).
+    pub causes: Vec<Loc>,
 }
 
 impl Finding {
@@ -98,16 +99,21 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
     let mut first: std::collections::HashMap<(Kind, Vec<String>, Loc), usize> =
         std::collections::HashMap::new();
     for f in findings {
-        let Some(cause) = f.cause else {
+        let keys: Vec<_> = f
+            .causes
+            .iter()
+            .map(|&c| (f.kind, f.locks.clone(), c))
+            .collect();
+        let Some(i) = keys.iter().find_map(|k| first.get(k).copied()) else {
+            for k in keys {
+                first.insert(k, out.len());
+            }
             out.push(f);
             continue;
         };
-        let key = (f.kind, f.locks.clone(), cause);
-        let Some(&i) = first.get(&key) else {
-            first.insert(key, out.len());
-            out.push(f);
-            continue;
-        };
+        for k in keys {
+            first.entry(k).or_insert(i);
+        }
         let g = &mut out[i];
         g.severity = g.severity.max(f.severity);
         let function = f.functions.first().cloned().unwrap_or_default();
@@ -131,7 +137,7 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
                 callers.push(f);
             }
         }
-        if g.cause.is_some() && callers.len() > 1 {
+        if !g.causes.is_empty() && callers.len() > 1 {
             let at = g.notes.iter().position(|n| n.starts_with("help:"));
             let note = format!(
                 "note: one cause, {} paths: {}",
