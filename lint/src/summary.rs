@@ -123,16 +123,20 @@ pub struct Summary {
     pub pending: Vec<(Entry, Entry)>,
     pub waits: Vec<WaitEntry>,
     pub wakes: Vec<WakeEntry>,
+    /// Barrier waits of the threads it starts, itself or in a callee, by their unit: the other
+    /// parties of a barrier the caller made and handed down (`start_vcpu(.., barrier.clone())`).
+    pub thread_waits: Vec<(usize, WaitEntry)>,
 }
 
 impl Summary {
-    fn size(&self) -> [usize; 5] {
+    fn size(&self) -> [usize; 6] {
         [
             self.acquires.len(),
             self.returns.len(),
             self.pending.len(),
             self.waits.len(),
             self.wakes.len(),
+            self.thread_waits.len(),
         ]
     }
 
@@ -142,6 +146,7 @@ impl Summary {
         self.pending.shrink_to_fit();
         self.waits.shrink_to_fit();
         self.wakes.shrink_to_fit();
+        self.thread_waits.shrink_to_fit();
     }
 }
 
@@ -184,7 +189,7 @@ impl Summaries {
 /// How a summary is kept: without slack (summaries live until the run ends), and only if it is
 /// not empty.
 fn keep(mut summary: Summary) -> Option<Box<Summary>> {
-    (summary.size() != [0; 5]).then(|| {
+    (summary.size() != [0; 6]).then(|| {
         summary.shrink();
         Box::new(summary)
     })
@@ -213,6 +218,7 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
     // Unit `u` against the summaries so far.
     let summarize_unit = |u: usize, by_unit: &[Option<Box<Summary>>]| {
         let callees = Callees {
+            units,
             by_unit,
             unit_of: &unit_of,
             empty: &empty,
@@ -233,7 +239,7 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
                 let mut changed = false;
                 for &u in &members {
                     let (summary, _) = summarize_unit(u, &by_unit);
-                    let before = by_unit[u].as_ref().map_or([0; 5], |s| s.size());
+                    let before = by_unit[u].as_ref().map_or([0; 6], |s| s.size());
                     changed |= summary.size() != before;
                     by_unit[u] = keep(summary);
                 }
@@ -264,6 +270,7 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
 /// The summaries of callees, by function: a function's is its unit's (one copy, not two), and a
 /// function without a unit has no events.
 struct Callees<'a> {
+    units: &'a [Unit],
     by_unit: &'a [Option<Box<Summary>>],
     unit_of: &'a [Option<usize>],
     empty: &'a Summary,
@@ -420,6 +427,20 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                         object: rebase_object(&w.object, site),
                         chain: enter(c, &w.chain),
                         ..w.clone()
+                    })
+                    .collect(),
+                thread_waits: s
+                    .thread_waits
+                    .iter()
+                    .map(|(t, w)| {
+                        let object = rebase_object(&w.object, site);
+                        (
+                            *t,
+                            WaitEntry {
+                                object,
+                                ..w.clone()
+                            },
+                        )
                     })
                     .collect(),
             }
@@ -593,6 +614,47 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         let key = (wake.kind, wake.object.clone(), wake.chain.acquired_at());
         if summary.wakes.len() < MAX_ENTRIES && seen_wakes.insert(key) {
             summary.wakes.push(wake);
+        }
+    }
+    // The barrier waits of the threads this function starts (the units after its own), then
+    // of those its callees start.
+    let spawned = match unit.func {
+        Some(_) => callees.units[unit_idx + 1..]
+            .iter()
+            .take_while(|u| u.func.is_none())
+            .count(),
+        None => 0,
+    };
+    let own_threads = (unit_idx + 1..unit_idx + 1 + spawned).flat_map(|t| {
+        callees.units[t]
+            .waits
+            .iter()
+            .filter(|w| w.kind == Waitable::Barrier)
+            .map(move |w| {
+                let entry = WaitEntry {
+                    kind: w.kind,
+                    object: w.object.clone(),
+                    releases: None,
+                    joins: None,
+                    timed: w.timed,
+                    chain: Rc::new(Chain {
+                        loc: w.loc,
+                        enters: None,
+                        next: None,
+                    }),
+                };
+                (t, entry)
+            })
+    });
+    let callee_threads = per_call.iter().flat_map(|s| s.thread_waits.iter().cloned());
+    for (t, w) in own_threads.chain(callee_threads) {
+        if summary.thread_waits.len() < MAX_ENTRIES
+            && !summary
+                .thread_waits
+                .iter()
+                .any(|(u, v)| *u == t && v.object == w.object)
+        {
+            summary.thread_waits.push((t, w));
         }
     }
     for a in &unit.rare().awaits {

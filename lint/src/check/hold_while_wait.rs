@@ -131,13 +131,22 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
                     .as_ref()
                     .is_some_and(|o| o.class == ClassRef::Known(obj))
         };
-        let parties: Vec<(usize, Loc)> = (0..cx.units.len())
+        let mut parties: Vec<(usize, Loc)> = (0..cx.units.len())
             .filter(|&u| u != hw.unit && cx.units[u].func.is_none())
             .filter_map(|u| {
                 let w = cx.summaries.of(u).waits.iter().find(|w| same_barrier(w))?;
                 Some((u, w.chain.loc))
             })
             .collect();
+        // Threads started by a callee that was handed the barrier (`start_vcpu(.., barrier)`):
+        // the barrier is the callee's parameter where they wait, this one where it is passed.
+        for s in (0..cx.units.len()).map(|u| cx.summaries.of(u)) {
+            for (t, w) in &s.thread_waits {
+                if *t != hw.unit && same_barrier(w) && !parties.iter().any(|p| p.0 == *t) {
+                    parties.push((*t, w.chain.loc));
+                }
+            }
+        }
         if parties.is_empty() {
             return Err(());
         }
