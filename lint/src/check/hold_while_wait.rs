@@ -110,13 +110,26 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     };
     if hw.wait.kind == Waitable::JoinHandle {
         // A handle taken from where spawned threads keep theirs joins one of them.
-        let kept: Vec<usize> = cx
+        let mut kept: Vec<usize> = cx
             .units
             .iter()
             .flat_map(|u| u.rare().keeps.iter())
             .filter(|(c, _)| *c == ClassRef::Known(obj))
             .map(|&(_, u)| u)
             .collect();
+        // Kept in the data of a guard a call returned: the lock its callee returns.
+        for unit in cx.units {
+            for &(k, t) in &unit.rare().keeps_returned {
+                let Some(call) = unit.calls.get(k as usize) else {
+                    continue;
+                };
+                let callee = cx.units.iter().position(|u| u.func == Some(call.callee));
+                let returns = callee.map(|c| &cx.summaries.of(c).returns);
+                if returns.is_some_and(|r| r.iter().any(|e| e.lock.class == ClassRef::Known(obj))) {
+                    kept.push(t);
+                }
+            }
+        }
         if kept.is_empty() {
             return Err(());
         }

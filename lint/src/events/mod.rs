@@ -189,6 +189,9 @@ pub struct Rare {
     /// of a lock): a join of a handle taken from there joins one of them. Units numbered like
     /// `Wait::joins`.
     pub keeps: Vec<(ClassRef, usize)>,
+    /// The same, kept in the data of a guard that call `k` returned (`*self.lock_slot() =
+    /// Some(handle)`): the lock is the one the callee's summary says it returns.
+    pub keeps_returned: Vec<(u32, usize)>,
     /// Calls (by number) that reach their callee other than directly.
     pub vias: Vec<(u32, Via)>,
     /// Arguments built here with a struct literal (call, argument, the places its fields were
@@ -230,6 +233,7 @@ static NOTHING_RARE: Rare = Rare {
     returns_made: Vec::new(),
     returns_other: false,
     keeps: Vec::new(),
+    keeps_returned: Vec::new(),
     vias: Vec::new(),
     given: Vec::new(),
     task: false,
@@ -270,6 +274,7 @@ impl Rare {
             && !self.returns_other
             && self.permits.is_empty()
             && self.keeps.is_empty()
+            && self.keeps_returned.is_empty()
             && self.vias.is_empty()
             && self.given.is_empty()
             && !self.task
@@ -456,6 +461,13 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
             *j += base;
         }
         for (_, j) in unit.rare.iter_mut().flat_map(|r| r.keeps.iter_mut()) {
+            *j += base;
+        }
+        for (_, j) in unit
+            .rare
+            .iter_mut()
+            .flat_map(|r| r.keeps_returned.iter_mut())
+        {
             *j += base;
         }
     }

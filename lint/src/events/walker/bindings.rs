@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::{start_span, Deferred, FnValue, Val, Walker};
 use crate::events::guards::GuardId;
-use crate::events::{LocalLock, Via};
+use crate::events::{GuardSrc, LocalLock, Via};
 use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::Ty;
@@ -341,7 +341,18 @@ impl Walker<'_> {
                     ..
                 }) => {
                     let g = self.expr(expr);
-                    self.guarded_class(&g)
+                    let returned = g.guards.iter().find_map(|&id| match self.life.src(id) {
+                        Some(GuardSrc::Returned(k)) => Some(k),
+                        _ => None,
+                    });
+                    match (self.guarded_class(&g), returned) {
+                        (None, Some(k)) => {
+                            self.unit().rare_mut().keeps_returned.push((k, u));
+                            self.life.move_away(&v.guards);
+                            return;
+                        }
+                        (class, _) => class,
+                    }
                 }
                 syn::Expr::Field(_) => self.expr(left).class,
                 _ => None,
@@ -367,6 +378,65 @@ impl Walker<'_> {
         }
         self.expr(left);
         self.life.move_away(&v.guards);
+    }
+
+    /// `mem::take(&mut *guard)`, `mem::replace(&mut slot, v)`: the value moved out is what the
+    /// place held (a join handle kept in a lock's data is known by that lock). `mem::swap(&mut
+    /// local, &mut guard)` (`swaps`): the local now holds what the guard's data held.
+    pub(super) fn mem_exchange(&mut self, args: &super::Args, swaps: bool) -> Val {
+        let vals = self.args(args, None);
+        let place = if swaps {
+            args.iter().nth(1)
+        } else {
+            args.first()
+        };
+        let (Some(v), Some(place)) = (vals.get(usize::from(swaps)), place) else {
+            return Val::default();
+        };
+        // Only where it is kept is known: a handle of no known origin would be a wait whose
+        // other side the code never shows.
+        let Some(class) = self.kept_in(place).or(v.class) else {
+            return Val::default();
+        };
+        let held = Val {
+            ty: match &v.ty {
+                Ty::Guard(data) => (**data).clone(),
+                ty => ty.clone(),
+            },
+            class: Some(class),
+            ..Val::default()
+        };
+        if !swaps {
+            return held;
+        }
+        if let Some(syn::Expr::Reference(r)) = args.first() {
+            if let syn::Expr::Path(p) = &*r.expr {
+                let name = p.path.get_ident().map(ToString::to_string);
+                let b = name.and_then(|n| self.bindings.iter_mut().rev().find(|b| b.name == n));
+                if let Some(b) = b {
+                    b.val.ty = held.ty;
+                    b.val.class = held.class;
+                }
+            }
+        }
+        Val::default()
+    }
+
+    /// The lock whose data `&mut guard` or `&mut *guard` names: a variable that owns a guard.
+    fn kept_in(&self, e: &syn::Expr) -> Option<ClassRef> {
+        match e {
+            syn::Expr::Reference(r) => self.kept_in(&r.expr),
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.kept_in(&u.expr),
+            syn::Expr::Paren(p) => self.kept_in(&p.expr),
+            syn::Expr::Path(p) => {
+                let b = self.lookup(&p.path.get_ident()?.to_string())?;
+                self.life
+                    .owned_by(b.local)
+                    .iter()
+                    .find_map(|&g| Some(self.guard_lock(self.life.src(g)?)?.0.class))
+            }
+            _ => None,
+        }
     }
 }
 

@@ -401,6 +401,9 @@ impl Walker<'_> {
         if api::is_spawner(last) || self.index.is_user_spawner(path) {
             return join_handle(self.spawn_args(args));
         }
+        if let Some(swaps) = api::mem_exchange(path) {
+            return self.mem_exchange(args, swaps);
+        }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             if self.blocking_args(args).1 {
                 self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));

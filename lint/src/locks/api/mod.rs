@@ -345,6 +345,21 @@ pub fn is_spawner(name: &str) -> bool {
 }
 
 /// Whether a function of this name ends its argument's life (`drop`, `mem::forget`).
+/// `mem::take`/`mem::replace` (`Some(false)`) or `mem::swap` (`Some(true)`), by path.
+pub fn mem_exchange(path: &[String]) -> Option<bool> {
+    let [.., module, name] = path else {
+        return None;
+    };
+    (module == "mem")
+        .then(|| {
+            MEM_EXCHANGES
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|&(_, s)| s)
+        })
+        .flatten()
+}
+
 pub fn is_dropping(name: &str) -> bool {
     DROPPING.contains(&name)
 }

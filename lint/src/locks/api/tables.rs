@@ -326,6 +326,12 @@ pub(super) const SPAWNERS: &[&str] = &[
 /// Functions that end their argument's life on the spot (a guard passed in is released).
 pub(super) const DROPPING: &[&str] = &["drop", "forget"];
 
+/// `std::mem`'s functions that move a value out of a place they are given by `&mut`
+/// (`mem::take(&mut *guard)`, `mem::replace(..)`), or exchange two places' values
+/// (`mem::swap(&mut local, &mut guard)`): (name, whether it exchanges).
+pub(super) const MEM_EXCHANGES: &[(&str, bool)] =
+    &[("take", false), ("replace", false), ("swap", true)];
+
 /// Methods whose result is their receiver unwrapped: same lock, same guards
 /// (`m.lock().unwrap()`, `.expect(..)`, `PoisonError::into_inner`).
 pub(super) const UNWRAPPING: &[&str] = &[
