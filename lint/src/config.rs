@@ -7,6 +7,7 @@
 //! blocking = ["my_crate::wait_for_signal", "Queue::pop_blocking"]
 //! spawners = ["pool::submit"]             # run their closure on another thread
 //! all-targets = true                     # tests, benches, examples and test code too
+//! unseen-wakers = "allow"                # hold-while-wait with no waker in sight: not reported
 //!
 //! [severity]                             # per kind: "allow", "warn" or "deny"
 //! hold-while-wait = "deny"
@@ -85,6 +86,10 @@ pub struct Config {
     /// `--all-targets` does.
     #[serde(default)]
     pub all_targets: bool,
+    /// A thread that blocks holding a lock when the code shows no thread that would wake it:
+    /// `warn` (the default), `deny` (an error) or `allow` (not reported). On large real
+    /// workspaces most such waits are not deadlocks, but some shipped ones were.
+    pub unseen_wakers: Option<Level>,
     /// Where the configuration was read and what `exclude` is relative to.
     #[serde(skip)]
     pub root: Option<PathBuf>,

@@ -148,6 +148,11 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         aliases: &aliases,
         vias: check::Cx::call_vias(&units),
         regions: check::Cx::code_regions(&units),
+        unseen_wakers: match config.unseen_wakers {
+            Some(config::Level::Allow) => None,
+            Some(config::Level::Deny) => Some(report::Severity::Error),
+            Some(config::Level::Warn) | None => Some(report::Severity::Warning),
+        },
         db: &parsed.db,
     };
     let mut findings = check::run(&cx, &graph);

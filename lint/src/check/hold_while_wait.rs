@@ -293,7 +293,8 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             // sight, at worst a slow path. One whose waker needs the lock still times out every
             // time, and is reported.
             Waker::Unseen if hw.wait.timed => None,
-            Waker::Unseen => Some((*hw, None)),
+            // Not reported when the configuration says so (`unseen-wakers = "allow"`).
+            Waker::Unseen => cx.unseen_wakers.map(|_| (*hw, None)),
         })
         .collect();
     if held.is_empty() {
@@ -381,9 +382,10 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
         Severity::Error
     } else {
         notes.push(format!(
-            "note: if the thread that would wake this one needs {listed}, neither proceeds"
+            "note: if the thread that would wake this one needs {listed}, neither proceeds; the code does not show that thread (`unseen-wakers = \"allow\"` in the configuration stops reporting such waits)"
         ));
-        Kind::HoldWhileWait.default_severity()
+        cx.unseen_wakers
+            .unwrap_or_else(|| Kind::HoldWhileWait.default_severity())
     };
     let (scope, it) = match names.len() {
         1 => ("end its scope or `drop` the guard", "it"),

@@ -49,6 +49,9 @@ pub struct Cx<'c> {
     /// Closures, async blocks and spawned code of every unit, by file and start: where a hop of
     /// a chain runs (`Cx::hop`).
     pub regions: Vec<Region>,
+    /// How a wait whose waker the code does not show is reported: a warning, an error, or not
+    /// at all (`None`); the configuration's `unseen-wakers`.
+    pub unseen_wakers: Option<crate::report::Severity>,
     pub db: &'c SourceDb,
 }
 

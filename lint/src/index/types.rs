@@ -57,22 +57,34 @@ pub struct LowerCx<'c> {
 const MAX_ALIAS_DEPTH: u32 = 16;
 
 pub fn lower<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>) -> Ty {
-    lower_at(index, cx, ty, 0)
+    lower_at(index, cx, ty, &[], 0)
 }
 
-fn lower_at<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>, depth: u32) -> Ty {
+/// What a generic alias's parameters stand for where it is used (`type Res<T> = Result<T, E>`
+/// used as `Res<MutexGuard<'_, X>>`: `T` is the guard).
+type Substs = [(Name, Ty)];
+
+fn lower_at<S: Segment>(
+    index: &Index,
+    cx: &LowerCx,
+    ty: &TypeExpr<S>,
+    substs: &Substs,
+    depth: u32,
+) -> Ty {
     if depth > MAX_ALIAS_DEPTH {
         return Ty::Unknown;
     }
     match ty {
-        TypeExpr::Seq(elem) => Ty::Seq(Box::new(lower_at(index, cx, elem, depth))),
+        TypeExpr::Seq(elem) => Ty::Seq(Box::new(lower_at(index, cx, elem, substs, depth))),
         TypeExpr::Tuple(elems) => Ty::Tuple(
             elems
                 .iter()
-                .map(|e| lower_at(index, cx, e, depth))
+                .map(|e| lower_at(index, cx, e, substs, depth))
                 .collect(),
         ),
-        TypeExpr::Path { global, segs, args } => lower_path(index, cx, *global, segs, args, depth),
+        TypeExpr::Path { global, segs, args } => {
+            lower_path(index, cx, (*global, segs), args, substs, depth)
+        }
         TypeExpr::Dyn { global, segs } => match index.resolve_path(cx.module, segs, *global) {
             Some(Res::Def(Def::Trait(t))) => Ty::Dyn(t),
             _ => Ty::Unknown,
@@ -84,25 +96,28 @@ fn lower_at<S: Segment>(index: &Index, cx: &LowerCx, ty: &TypeExpr<S>, depth: u3
 fn lower_path<S: Segment>(
     index: &Index,
     cx: &LowerCx,
-    global: bool,
-    segs: &[S],
+    (global, segs): (bool, &[S]),
     args: &[TypeExpr<S>],
+    substs: &Substs,
     depth: u32,
 ) -> Ty {
     if let [name] = segs {
         match name.name(&index.names) {
             Some(Name::SELF_TYPE) => return cx.self_ty.cloned().unwrap_or(Ty::Unknown),
-            Some(name) if cx.generics.contains(&name) => return Ty::Unknown,
+            Some(name) if cx.generics.contains(&name) => {
+                let given = substs.iter().find(|(n, _)| *n == name);
+                return given.map_or(Ty::Unknown, |(_, t)| t.clone());
+            }
             _ => {}
         }
     }
     let arg = |i: usize| {
         args.get(i)
-            .map_or(Ty::Unknown, |t| lower_at(index, cx, t, depth))
+            .map_or(Ty::Unknown, |t| lower_at(index, cx, t, substs, depth))
     };
     let last_arg = || {
         args.last()
-            .map_or(Ty::Unknown, |t| lower_at(index, cx, t, depth))
+            .map_or(Ty::Unknown, |t| lower_at(index, cx, t, substs, depth))
     };
     let resolved = index.resolve_path(cx.module, segs, global);
     let resolved_path: Option<Vec<String>> = match &resolved {
@@ -136,7 +151,13 @@ fn lower_path<S: Segment>(
                     self_ty: cx.self_ty,
                     generics: &def.generics,
                 };
-                lower_at(index, &acx, target, depth + 1)
+                let given: Vec<(Name, Ty)> = def
+                    .generics
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &g)| (g, arg(i)))
+                    .collect();
+                lower_at(index, &acx, target, &given, depth + 1)
             }
             _ => Ty::Adt(id),
         },
