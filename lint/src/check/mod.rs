@@ -77,9 +77,15 @@ impl Cx<'_> {
         match lock.class {
             ClassRef::Known(c) => self.classes.name(c).to_string(),
             // A lock the function is handed, named by where: `transfer::from`, or for a method
-            // of a type that is itself a lock (`self`), the type.
+            // of a type that is itself a lock (`self`), the type. A thread it spawns names it as
+            // the function does.
             _ => {
-                let function = self.unit_name(unit);
+                let function = match self.enclosing(unit) {
+                    Some(f) if matches!(lock.place.root, Root::Param(_)) => {
+                        self.index.fn_display(f)
+                    }
+                    _ => self.unit_name(unit),
+                };
                 let place = self.place_text(unit, &lock.place);
                 match place.strip_prefix("self") {
                     Some(rest) => {
@@ -94,9 +100,15 @@ impl Cx<'_> {
         }
     }
 
+    /// The function whose body a unit is: itself, or the one that spawned a closure (whose
+    /// captured inputs are that function's parameters).
+    fn enclosing(&self, unit: usize) -> Option<FnId> {
+        self.units[..=unit].iter().rev().find_map(|u| u.func)
+    }
+
     fn place_text(&self, unit: usize, place: &Place) -> String {
         let root = match place.root {
-            Root::Param(i) => match self.index.param_name(self.units[unit].func, i) {
+            Root::Param(i) => match self.index.param_name(self.enclosing(unit), i) {
                 Some(name) if name != "_" => name.to_string(),
                 // A spawned closure's inputs are what it captured; a pattern has no one name.
                 _ if self.units[unit].func.is_none() => "{captured}".to_string(),
