@@ -126,10 +126,14 @@ pub struct Summary {
     /// Barrier waits of the threads it starts, itself or in a callee, by their unit: the other
     /// parties of a barrier the caller made and handed down (`start_vcpu(.., barrier.clone())`).
     pub thread_waits: Vec<(usize, WaitEntry)>,
+    /// Wake-ups (sends, notifies) of the threads it starts, itself or in a callee, by their
+    /// unit: who ends a wait on a channel the caller made and handed down
+    /// (`start_listener(tx)`).
+    pub thread_wakes: Vec<(usize, WakeEntry)>,
 }
 
 impl Summary {
-    fn size(&self) -> [usize; 6] {
+    fn size(&self) -> [usize; 7] {
         [
             self.acquires.len(),
             self.returns.len(),
@@ -137,6 +141,7 @@ impl Summary {
             self.waits.len(),
             self.wakes.len(),
             self.thread_waits.len(),
+            self.thread_wakes.len(),
         ]
     }
 
@@ -147,6 +152,7 @@ impl Summary {
         self.waits.shrink_to_fit();
         self.wakes.shrink_to_fit();
         self.thread_waits.shrink_to_fit();
+        self.thread_wakes.shrink_to_fit();
     }
 }
 
@@ -189,7 +195,7 @@ impl Summaries {
 /// How a summary is kept: without slack (summaries live until the run ends), and only if it is
 /// not empty.
 fn keep(mut summary: Summary) -> Option<Box<Summary>> {
-    (summary.size() != [0; 6]).then(|| {
+    (summary.size() != [0; 7]).then(|| {
         summary.shrink();
         Box::new(summary)
     })
@@ -239,7 +245,7 @@ pub fn summarize(units: &[Unit], fn_count: usize) -> Summaries {
                 let mut changed = false;
                 for &u in &members {
                     let (summary, _) = summarize_unit(u, &by_unit);
-                    let before = by_unit[u].as_ref().map_or([0; 6], |s| s.size());
+                    let before = by_unit[u].as_ref().map_or([0; 7], |s| s.size());
                     changed |= summary.size() != before;
                     by_unit[u] = keep(summary);
                 }
@@ -374,6 +380,35 @@ fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
     }
 }
 
+/// The wake-ups of a spawned thread: its own, and its callees' (summarized before it).
+fn thread_wakes<'a>(
+    thread: &'a Unit,
+    callees: &'a Callees,
+) -> impl Iterator<Item = WakeEntry> + 'a {
+    let own = thread.rare().wakes.iter().map(|w| WakeEntry {
+        kind: w.kind,
+        object: w.object.clone(),
+        chain: Rc::new(Chain {
+            loc: w.loc,
+            enters: None,
+            next: None,
+        }),
+    });
+    let called = (0..thread.calls.len()).flat_map(move |k| {
+        let site = Site::of(thread, k);
+        callees
+            .of(site.call.callee)
+            .wakes
+            .iter()
+            .map(move |w| WakeEntry {
+                object: rebase_object(&w.object, &site),
+                chain: enter(site.call, &w.chain),
+                ..w.clone()
+            })
+    });
+    own.chain(called)
+}
+
 /// One pass over a unit with its callees' current summaries.
 fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) {
     let direct: Vec<Entry> = unit
@@ -437,6 +472,20 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                         (
                             *t,
                             WaitEntry {
+                                object,
+                                ..w.clone()
+                            },
+                        )
+                    })
+                    .collect(),
+                thread_wakes: s
+                    .thread_wakes
+                    .iter()
+                    .map(|(t, w)| {
+                        let object = rebase_object(&w.object, site);
+                        (
+                            *t,
+                            WakeEntry {
                                 object,
                                 ..w.clone()
                             },
@@ -655,6 +704,21 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 .any(|(u, v)| *u == t && v.object == w.object)
         {
             summary.thread_waits.push((t, w));
+        }
+    }
+    // Their wake-ups: the threads' own (their summaries come later: spawned units are
+    // summarized last), then those of the threads callees start.
+    let own_wakes = (unit_idx + 1..unit_idx + 1 + spawned)
+        .flat_map(|t| thread_wakes(&callees.units[t], callees).map(move |w| (t, w)));
+    let callee_wakes = per_call.iter().flat_map(|s| s.thread_wakes.iter().cloned());
+    for (t, w) in own_wakes.chain(callee_wakes) {
+        if summary.thread_wakes.len() < MAX_ENTRIES
+            && !summary
+                .thread_wakes
+                .iter()
+                .any(|(u, v)| *u == t && v.object == w.object)
+        {
+            summary.thread_wakes.push((t, w));
         }
     }
     for a in &unit.rare().awaits {

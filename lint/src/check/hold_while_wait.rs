@@ -218,6 +218,13 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     };
     // A send to a full bounded channel waits for the receiver to take a message.
     let bounded_send = matches!(hw.wait.kind, Waitable::SyncSender | Waitable::AsyncSender);
+    // Wake-ups of threads that a callee started with the channel or condvar it was handed
+    // (`start_listener(tx)`): known by what the caller handed down.
+    let handed_down: Vec<(usize, &crate::summary::WakeEntry)> = (0..cx.units.len())
+        .flat_map(|u| cx.summaries.of(u).thread_wakes.iter())
+        .filter(|(_, w)| on_this(&w.object))
+        .map(|(t, w)| (*t, w))
+        .collect();
     let waking = |u: usize| {
         let s = cx.summaries.of(u);
         match bounded_send {
@@ -232,6 +239,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
             false => s
                 .wakes
                 .iter()
+                .chain(handed_down.iter().filter(|(t, _)| *t == u).map(|(_, w)| *w))
                 .find(|w| wakes_this(w.kind) && on_this(&w.object))
                 .map(|w| w.chain.clone()),
         }
