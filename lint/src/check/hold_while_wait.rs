@@ -68,12 +68,13 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
         (ClassRef::FromRoot, ClassRef::FromRoot) => l.place.same_instance(&hw.held.lock.place),
         _ => false,
     };
+    // A `try_lock` never waits: a thread that only tries the lock is not held up by it.
     let takes_held = |u: usize| {
         cx.summaries
             .of(u)
             .acquires
             .iter()
-            .find(|e| same_lock(&e.lock))
+            .find(|e| e.lock.acquire.waits && same_lock(&e.lock))
     };
     if hw.wait.kind == Waitable::Tasks {
         return Ok((0..cx.units.len())
@@ -165,7 +166,8 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
         }
         return Ok(parties.into_iter().find_map(|(u, arrives)| {
             let e = cx.summaries.of(u).acquires.iter().find(|e| {
-                same_lock(&e.lock)
+                e.lock.acquire.waits
+                    && same_lock(&e.lock)
                     && e.chain.loc.file == arrives.file
                     && e.chain.loc.start < arrives.start
             })?;

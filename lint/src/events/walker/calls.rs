@@ -10,8 +10,8 @@ use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
 use crate::events::{Acquisition, Arg, Call, Fields, GuardSrc, Made, Object, Via, Wait, Wake};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
-use crate::index::types::LockTy;
-use crate::index::{Def, FnId, Index, Ty};
+use crate::index::types::{lower, LockTy, LowerCx};
+use crate::index::{Def, FnId, Index, Ty, TypeId, TypeKind};
 use crate::locks::api::{self, Acquire, Flavor, MethodView, Waitable};
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
@@ -349,7 +349,11 @@ impl Walker<'_> {
             }
             Some(Res::Assoc(t, name)) => match self.index.method(t, &name) {
                 Some(callee) => self.call_fn(callee, None, &c.args, self.loc_between(at.0, at.1)),
-                None => self.opaque_call(&c.args),
+                // `Mutex::new(..)` where the crate says `type Mutex<T> = parking_lot::Mutex<T>`.
+                None => match self.alias_ctor(t, &name) {
+                    Some(ctor) => self.construct(Some(ctor), &c.args, &name),
+                    None => self.opaque_call(&c.args),
+                },
             },
             Some(Res::Def(Def::Type(t))) => {
                 let vals = self.stored_args(&c.args);
@@ -443,6 +447,11 @@ impl Walker<'_> {
         } else {
             None
         };
+        self.construct(ctor, args, last)
+    }
+
+    /// A call of an external constructor (`ctor`), or of another external function (`None`).
+    fn construct(&mut self, ctor: Option<Ctor>, args: &Args, last: &str) -> Val {
         // What a constructor is given, it keeps: a closure or future in it runs where it is
         // called later, not here.
         let mut vals = match ctor {
@@ -473,6 +482,24 @@ impl Walker<'_> {
                 self.life.move_away(&first.guards);
                 Val::default()
             }
+        }
+    }
+
+    /// The constructor `name` of a crate's alias of a lock or waitable type.
+    fn alias_ctor(&self, t: TypeId, name: &str) -> Option<Ctor> {
+        let def = self.index.ty(t);
+        let TypeKind::Alias(target) = &def.kind else {
+            return None;
+        };
+        let cx = LowerCx {
+            module: def.module,
+            self_ty: None,
+            generics: &def.generics,
+        };
+        match lower(self.index, &cx, target) {
+            Ty::Lock(l) if api::is_lock_ctor(name) => Some(Ctor::Lock(l.flavor)),
+            Ty::Waitable(w) if api::is_waitable_ctor(name) => Some(Ctor::Waitable(w)),
+            _ => None,
         }
     }
 
