@@ -430,13 +430,39 @@ fn from_manifest(manifest: &Path) -> Result<Option<(Config, String)>, String> {
 
 /// The workspace root above `dir` whose configuration a member's run uses, as cargo finds it:
 /// the nearest ancestor whose Cargo.toml has a `[workspace]` table.
+/// The workspace `dir` belongs to, as cargo finds it: `dir` itself when its manifest declares
+/// `[workspace]`, else the nearest manifest above that does, if its `members` (less its
+/// `exclude`) name `dir`. A workspace above that does not (an unrelated checkout around this one)
+/// is none of this package's.
 fn workspace_root(dir: &Path) -> Option<PathBuf> {
     let abs = std::path::absolute(dir).ok()?;
-    abs.ancestors().skip(1).find_map(|a| {
-        let text = std::fs::read_to_string(a.join("Cargo.toml")).ok()?;
-        let value = text.parse::<toml::Table>().ok()?;
-        value.contains_key("workspace").then(|| a.to_path_buf())
-    })
+    for a in abs.ancestors() {
+        let Ok(text) = std::fs::read_to_string(a.join("Cargo.toml")) else {
+            continue;
+        };
+        let Some(ws) = text.parse::<toml::Table>().ok()?.get("workspace").cloned() else {
+            continue;
+        };
+        if a == abs {
+            return Some(a.to_path_buf());
+        }
+        let rel = abs.strip_prefix(a).ok()?;
+        let patterns = |key: &str| {
+            let list = ws.get(key).and_then(toml::Value::as_array);
+            list.into_iter()
+                .flatten()
+                .filter_map(toml::Value::as_str)
+                .map(|p| p.trim_end_matches('/').to_string())
+                .collect::<Vec<_>>()
+        };
+        let member = patterns("members")
+            .iter()
+            .any(|p| glob::Pattern::new(p).is_ok_and(|g| g.matches_path(rel)));
+        // An excluded path leaves out everything under it.
+        let excluded = patterns("exclude").iter().any(|p| rel.starts_with(p));
+        return (member && !excluded).then(|| a.to_path_buf());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -468,6 +494,47 @@ mod tests {
         assert_eq!(
             source.at("doubel-lock"),
             "Cargo.toml:8: [package.metadata.lockorder] "
+        );
+    }
+
+    #[test]
+    fn the_workspace_is_the_one_cargo_would_find() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/old\"]\n",
+        );
+        write("crates/a/Cargo.toml", "[package]\nname = \"a\"\n");
+        write("crates/old/Cargo.toml", "[package]\nname = \"old\"\n");
+        write("vendor/w/Cargo.toml", "[workspace]\nmembers = []\n");
+        write("tools/t/Cargo.toml", "[package]\nname = \"t\"\n");
+        let root = |p: &str| workspace_root(&dir.path().join(p));
+        let top = std::path::absolute(dir.path()).unwrap();
+        assert_eq!(
+            root("crates/a"),
+            Some(top.clone()),
+            "a member finds the root above it"
+        );
+        assert_eq!(root("."), Some(top), "a workspace root is its own");
+        assert_eq!(
+            root("crates/old"),
+            None,
+            "an excluded package has no workspace"
+        );
+        assert_eq!(
+            root("tools/t"),
+            None,
+            "a workspace above that does not list it is not its"
+        );
+        let w = root("vendor/w").unwrap();
+        assert!(
+            w.ends_with("vendor/w"),
+            "a nested workspace is its own root: {w:?}"
         );
     }
 
