@@ -52,13 +52,7 @@ pub fn check(cx: &Cx, graph: &LockGraph) -> Vec<Finding> {
             flows: vec![cx.flow(it, held_name, taken_name)],
             functions: vec![cx.unit_name(it.unit).to_string()],
             // Callers reaching one acquisition against the order through a helper: one cause.
-            causes: it
-                .taken
-                .chain
-                .next
-                .iter()
-                .map(|_| it.taken.chain.acquired_at())
-                .collect(),
+            causes: it.taken.chain.in_callee(),
             labels,
             notes: vec![
                 format!("note: {why}; this thread holds `{held_name}` (since {}) and waits for `{taken_name}` at {}{via}", cx.at(it.held.chain.loc), cx.at(it.taken.chain.acquired_at())),

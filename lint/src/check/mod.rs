@@ -362,13 +362,7 @@ impl Cx<'_> {
             functions: vec![self.unit_name(it.unit).to_string()],
             // Callers that each hold the lock and call one helper that takes it again: one
             // cause, the helper's acquisition.
-            causes: it
-                .taken
-                .chain
-                .next
-                .iter()
-                .map(|_| it.taken.chain.acquired_at())
-                .collect(),
+            causes: it.taken.chain.in_callee(),
         }
     }
 

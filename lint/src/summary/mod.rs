@@ -21,6 +21,9 @@ use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
 
+mod threads;
+use threads::rebase_threads;
+
 /// Summaries of very large call trees are cut here; the entries kept are the nearest ones.
 const MAX_ENTRIES: usize = 256;
 /// Rounds of the fixpoint over one recursive component.
@@ -50,6 +53,12 @@ impl Chain {
     /// Where the lock is finally taken.
     pub fn acquired_at(self: &Rc<Chain>) -> Loc {
         self.links().last().map_or(self.loc, |l| l.loc)
+    }
+
+    /// Where the step is, when it is inside a call: findings of callers that reach it share
+    /// it as their cause (`report::Finding::causes`). None for a step in the function itself.
+    pub fn in_callee(self: &Rc<Chain>) -> Vec<Loc> {
+        self.next.iter().map(|_| self.acquired_at()).collect()
     }
 }
 
@@ -380,35 +389,6 @@ fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
     }
 }
 
-/// The wake-ups of a spawned thread: its own, and its callees' (summarized before it).
-fn thread_wakes<'a>(
-    thread: &'a Unit,
-    callees: &'a Callees,
-) -> impl Iterator<Item = WakeEntry> + 'a {
-    let own = thread.rare().wakes.iter().map(|w| WakeEntry {
-        kind: w.kind,
-        object: w.object.clone(),
-        chain: Rc::new(Chain {
-            loc: w.loc,
-            enters: None,
-            next: None,
-        }),
-    });
-    let called = (0..thread.calls.len()).flat_map(move |k| {
-        let site = Site::of(thread, k);
-        callees
-            .of(site.call.callee)
-            .wakes
-            .iter()
-            .map(move |w| WakeEntry {
-                object: rebase_object(&w.object, &site),
-                chain: enter(site.call, &w.chain),
-                ..w.clone()
-            })
-    });
-    own.chain(called)
-}
-
 /// One pass over a unit with its callees' current summaries.
 fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) {
     let direct: Vec<Entry> = unit
@@ -464,34 +444,8 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                         ..w.clone()
                     })
                     .collect(),
-                thread_waits: s
-                    .thread_waits
-                    .iter()
-                    .map(|(t, w)| {
-                        let object = rebase_object(&w.object, site);
-                        (
-                            *t,
-                            WaitEntry {
-                                object,
-                                ..w.clone()
-                            },
-                        )
-                    })
-                    .collect(),
-                thread_wakes: s
-                    .thread_wakes
-                    .iter()
-                    .map(|(t, w)| {
-                        let object = rebase_object(&w.object, site);
-                        (
-                            *t,
-                            WakeEntry {
-                                object,
-                                ..w.clone()
-                            },
-                        )
-                    })
-                    .collect(),
+                thread_waits: rebase_threads(&s.thread_waits, site),
+                thread_wakes: rebase_threads(&s.thread_wakes, site),
             }
         })
         .collect();
@@ -665,62 +619,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             summary.wakes.push(wake);
         }
     }
-    // The barrier waits of the threads this function starts (the units after its own), then
-    // of those its callees start.
-    let spawned = match unit.func {
-        Some(_) => callees.units[unit_idx + 1..]
-            .iter()
-            .take_while(|u| u.func.is_none())
-            .count(),
-        None => 0,
-    };
-    let own_threads = (unit_idx + 1..unit_idx + 1 + spawned).flat_map(|t| {
-        callees.units[t]
-            .waits
-            .iter()
-            .filter(|w| w.kind == Waitable::Barrier)
-            .map(move |w| {
-                let entry = WaitEntry {
-                    kind: w.kind,
-                    object: w.object.clone(),
-                    releases: None,
-                    joins: None,
-                    timed: w.timed,
-                    chain: Rc::new(Chain {
-                        loc: w.loc,
-                        enters: None,
-                        next: None,
-                    }),
-                };
-                (t, entry)
-            })
-    });
-    let callee_threads = per_call.iter().flat_map(|s| s.thread_waits.iter().cloned());
-    for (t, w) in own_threads.chain(callee_threads) {
-        if summary.thread_waits.len() < MAX_ENTRIES
-            && !summary
-                .thread_waits
-                .iter()
-                .any(|(u, v)| *u == t && v.object == w.object)
-        {
-            summary.thread_waits.push((t, w));
-        }
-    }
-    // Their wake-ups: the threads' own (their summaries come later: spawned units are
-    // summarized last), then those of the threads callees start.
-    let own_wakes = (unit_idx + 1..unit_idx + 1 + spawned)
-        .flat_map(|t| thread_wakes(&callees.units[t], callees).map(move |w| (t, w)));
-    let callee_wakes = per_call.iter().flat_map(|s| s.thread_wakes.iter().cloned());
-    for (t, w) in own_wakes.chain(callee_wakes) {
-        if summary.thread_wakes.len() < MAX_ENTRIES
-            && !summary
-                .thread_wakes
-                .iter()
-                .any(|(u, v)| *u == t && v.object == w.object)
-        {
-            summary.thread_wakes.push((t, w));
-        }
-    }
+    threads::summarize(unit_idx, unit, callees, &per_call, &mut summary);
     for a in &unit.rare().awaits {
         for h in a.held.iter().flat_map(&expand) {
             found.await_holds.push(AwaitHold {
