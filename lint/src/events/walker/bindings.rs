@@ -12,7 +12,7 @@ use crate::index::resolve::Res;
 use crate::index::types::LockTy;
 use crate::index::Ty;
 use crate::index::{Cell, Def, StaticId};
-use crate::locks::api::{self, Acquire, Mode};
+use crate::locks::api::{self, Acquire, Mode, Waitable};
 use crate::locks::class::{has_class, is_lock_like, ClassId, ClassRef, Place, Root};
 use crate::source::Loc;
 
@@ -155,8 +155,11 @@ impl Walker<'_> {
                 let mut guards = v.guards;
                 for (i, elem) in p.elems.iter().enumerate() {
                     let ty = tys.get(i).cloned().unwrap_or_default();
+                    // A handle in a tuple taken from where handles are kept is known by it.
+                    let class = v.class.filter(|_| ty == Ty::Waitable(Waitable::JoinHandle));
                     let sub = Val {
                         ty,
+                        class,
                         guards: std::mem::take(&mut guards),
                         ..Val::default()
                     };

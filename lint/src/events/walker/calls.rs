@@ -183,8 +183,7 @@ impl Walker<'_> {
                 let mut data = self.deref(recv);
                 // Join handles kept in the data of a lock are known by that lock: pushed there
                 // and drained from there, they pair with their threads (`Rare::keeps`).
-                if matches!(&data.ty, Ty::Seq(e) if matches!(**e, Ty::Waitable(Waitable::JoinHandle)))
-                {
+                if matches!(&data.ty, Ty::Seq(e) if holds_handle(e)) {
                     data.class = lock;
                 }
                 let ty = data.ty.clone();
@@ -212,9 +211,11 @@ impl Walker<'_> {
                 self.compared(&recv, other);
             }
         }
-        // `self.workers.push(handle)`: the collection keeps the thread's handle.
+        // `self.workers.push(handle)`, `push((handle, unparker))`: the collection keeps the
+        // thread's handle.
         if let Some(class) = recv.class {
-            for u in vals.iter().filter_map(|v| v.spawned) {
+            let parts = vals.iter().flat_map(|v| std::iter::once(v).chain(&v.parts));
+            for u in parts.filter_map(|v| v.spawned).collect::<Vec<_>>() {
                 self.keep(class, u);
             }
         }
@@ -828,5 +829,15 @@ pub(super) fn join_handle(args: Vec<Val>) -> Val {
         ty: Ty::Waitable(Waitable::JoinHandle),
         spawned: args.iter().find_map(|a| a.spawned),
         ..Val::default()
+    }
+}
+
+/// A join handle, or a tuple with one (`(JoinHandle<()>, Unparker)`): what a collection of
+/// them keeps, known by the collection.
+pub(super) fn holds_handle(ty: &Ty) -> bool {
+    match ty {
+        Ty::Waitable(Waitable::JoinHandle) => true,
+        Ty::Tuple(parts) => parts.iter().any(holds_handle),
+        _ => false,
     }
 }

@@ -173,7 +173,9 @@ impl Walker<'_> {
         match &v.ty {
             Ty::Seq(elem) => Val {
                 ty: (**elem).clone(),
-                class: v.class.filter(|_| has_class(self.index, elem)),
+                class: v
+                    .class
+                    .filter(|_| has_class(self.index, elem) || super::calls::holds_handle(elem)),
                 ..Val::default()
             },
             _ => Val::default(),
