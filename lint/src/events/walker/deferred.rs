@@ -203,8 +203,13 @@ impl Walker<'_> {
             }
             Deferred::Fn(_) => return,
         };
-        if self.loc_override.is_none() {
-            self.unit().rare_mut().regions.push(Region { kind, span });
+        if self.loc_override.is_some() {
+            return;
+        }
+        let regions = &mut self.unit().rare_mut().regions;
+        // A closure called twice (`let f = || ..; f(); f();`) is one region.
+        if !regions.iter().any(|r| r.span == span) {
+            regions.push(Region { kind, span });
         }
     }
 
