@@ -219,6 +219,18 @@ impl Walker<'_> {
                 self.keep(class, u);
             }
         }
+        // Futures made one per element (`.map(|id| self.fetch(id))`), carried through the
+        // adapters and `collect()` to where they are awaited together (`join_all(..).await`).
+        let futures = match api::makes_futures(&name) {
+            true => vals.iter().find_map(|v| v.pending.clone()),
+            false => recv.pending.clone().filter(|_| api::keeps_futures(&name)),
+        };
+        if futures.is_some() {
+            return Val {
+                pending: futures,
+                ..Val::default()
+            };
+        }
         match view {
             // `v.iter()` is still the sequence; `v.get(i)` one of its elements.
             Some(MethodView::Sequence) if is_seq => Val {
@@ -408,6 +420,14 @@ impl Walker<'_> {
         }
         if let Some(swaps) = api::mem_exchange(path) {
             return self.mem_exchange(args, swaps);
+        }
+        // `join_all(futures)`: one future that runs them all where it is awaited.
+        if api::joins_futures(last) {
+            let vals = self.args(args, None);
+            return Val {
+                pending: vals.into_iter().find_map(|v| v.pending),
+                ..Val::default()
+            };
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
             if self.blocking_args(args).1 {

@@ -4,7 +4,9 @@
 //! spawner, either is a unit of its own (another thread or task) that holds nothing of its
 //! creator's.
 
-use super::{Args, Deferred, FnValue, Val, Walker};
+use std::rc::Rc;
+
+use super::{Args, Deferred, FnValue, Pending, Val, Walker};
 use crate::events::guards::GuardId;
 use crate::events::{GuardSrc, Region, RegionKind, Unit};
 use crate::locks::api;
@@ -122,17 +124,26 @@ impl Walker<'_> {
                     });
                     continue;
                 }
-                self.run_deferred(d.clone(), closure_param.clone().into_iter().collect());
+                let params = closure_param.clone().into_iter().collect();
+                // `.map(|id| self.fetch(id))`: each call makes a future, awaited later.
+                if let Some(future) = self.run_deferred(d.clone(), params) {
+                    out.push(Val {
+                        pending: Some(future),
+                        ..v
+                    });
+                    continue;
+                }
             }
             out.push(v);
         }
         out
     }
 
-    /// Runs a closure or async block body inline, as if called here.
-    pub(super) fn run_deferred(&mut self, d: Deferred, params: Vec<Val>) {
+    /// Runs a closure or async block body inline, as if called here; the future a closure
+    /// returns (`|id| self.fetch(id)` of an `async fn`), which runs where it is awaited.
+    pub(super) fn run_deferred(&mut self, d: Deferred, params: Vec<Val>) -> Option<Rc<Pending>> {
         let before = self.event_count();
-        self.run_body(&d, params);
+        let future = self.run_body(&d, params);
         if self.event_count() != before {
             let kind = match d {
                 Deferred::Async(_) => RegionKind::Async,
@@ -140,15 +151,16 @@ impl Walker<'_> {
             };
             self.region(kind, &d);
         }
+        future
     }
 
-    fn run_body(&mut self, d: &Deferred, params: Vec<Val>) {
+    fn run_body(&mut self, d: &Deferred, params: Vec<Val>) -> Option<Rc<Pending>> {
         if self.closure_nesting >= MAX_CLOSURE_NESTING {
-            return;
+            return None;
         }
         self.closure_nesting += 1;
         let diverged = self.diverged;
-        self.scoped(|w| match d {
+        let future = self.scoped(|w| match d {
             Deferred::Closure(c) => {
                 let mut params = params.into_iter();
                 for p in &c.inputs {
@@ -161,25 +173,28 @@ impl Walker<'_> {
                         .unwrap_or_default();
                     w.bind_pat(p, v);
                 }
-                w.temp_scoped(|w| w.expr(&c.body));
+                w.temp_scoped(|w| w.expr(&c.body)).pending
             }
             Deferred::Async(a) => {
                 w.temp_scoped(|w| w.block(&a.block));
+                None
             }
             Deferred::Fn(f) => match &**f {
                 &FnValue::Crate(callee, loc) => {
                     let first = params.into_iter().next();
-                    w.call_fn(callee, first, &Args::new(), loc);
+                    w.call_fn(callee, first, &Args::new(), loc).pending
                 }
                 FnValue::Wait(waitable, name, at) => {
                     // `handle.map(JoinHandle::join)`: the receiver is what the closure is given.
                     let recv = params.into_iter().next().unwrap_or_default();
                     w.wait_or_wake(*waitable, &recv, name, &Args::new(), *at);
+                    None
                 }
             },
         });
         self.diverged = diverged;
         self.closure_nesting -= 1;
+        future
     }
 
     /// Events recorded so far in the current unit: whether a closure held any.

@@ -511,6 +511,21 @@ pub fn is_timed_wait(name: &str) -> bool {
     TIMED_WAITS.contains(&name)
 }
 
+/// `.map(..)`-like adapters whose closure makes each element (`FUTURE_MAKING`).
+pub fn makes_futures(method: &str) -> bool {
+    FUTURE_MAKING.contains(&method)
+}
+
+/// Adapters that keep the futures an iterator makes (`FUTURE_KEEPING`).
+pub fn keeps_futures(method: &str) -> bool {
+    FUTURE_KEEPING.contains(&method)
+}
+
+/// `join_all` and the like (`FUTURE_JOINING`).
+pub fn joins_futures(name: &str) -> bool {
+    FUTURE_JOINING.contains(&name)
+}
+
 pub fn is_selecting_macro(name: &str) -> bool {
     SELECTING_MACROS.contains(&name)
 }

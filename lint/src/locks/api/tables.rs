@@ -580,6 +580,26 @@ pub(super) const IDENTITY_CHECKS: &[&str] = &["ptr_eq", "eq"];
 /// `join!`): each future's body runs there, as at an `.await`.
 pub(super) const AWAITING_MACROS: &[&str] = &["join", "try_join"];
 
+/// Iterator adapters whose closure makes each element (`.map(|id| self.fetch(id))`): a
+/// closure that calls an `async fn` makes one future per element.
+pub(super) const FUTURE_MAKING: &[&str] = &["map", "then", "filter_map", "flat_map"];
+
+/// Adapters and consumers that keep such futures as they are (`collect()`, `into_iter()`).
+pub(super) const FUTURE_KEEPING: &[&str] = &[
+    "collect",
+    "into_iter",
+    "iter",
+    "rev",
+    "skip",
+    "take",
+    "filter",
+    "chain",
+];
+
+/// Functions that make one future of many, which runs them where it is awaited:
+/// `futures::future::join_all`, `try_join_all`, `select_all`.
+pub(super) const FUTURE_JOINING: &[&str] = &["join_all", "try_join_all", "select_all", "select_ok"];
+
 /// Macros that poll the futures of their branches together until one is ready, then run that
 /// branch's handler (`tokio::select! { v = rx.recv() => .., _ = sleep(d) => .. }`, futures'
 /// `select!`/`select_biased!`).
