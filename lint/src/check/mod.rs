@@ -92,7 +92,11 @@ impl Cx<'_> {
                         let ty = function
                             .rsplit_once("::")
                             .map_or(function.as_str(), |p| p.0);
-                        format!("{ty}{rest}")
+                        // `Cache::entries`, as a field's class is named.
+                        match rest.strip_prefix('.') {
+                            Some(field) => format!("{ty}::{field}"),
+                            None => format!("{ty}{rest}"),
+                        }
                     }
                     None => format!("{function}::{place}"),
                 }
