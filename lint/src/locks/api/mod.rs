@@ -516,9 +516,9 @@ pub fn makes_futures(method: &str) -> bool {
     FUTURE_MAKING.contains(&method)
 }
 
-/// Adapters that keep the futures an iterator makes (`FUTURE_KEEPING`).
+/// Adapters that keep the futures an iterator makes: the views of a sequence, and `collect()`.
 pub fn keeps_futures(method: &str) -> bool {
-    FUTURE_KEEPING.contains(&method)
+    method == "collect" || SEQ_VIEWS.contains(&method)
 }
 
 /// `join_all` and the like (`FUTURE_JOINING`).

@@ -584,18 +584,6 @@ pub(super) const AWAITING_MACROS: &[&str] = &["join", "try_join"];
 /// closure that calls an `async fn` makes one future per element.
 pub(super) const FUTURE_MAKING: &[&str] = &["map", "then", "filter_map", "flat_map"];
 
-/// Adapters and consumers that keep such futures as they are (`collect()`, `into_iter()`).
-pub(super) const FUTURE_KEEPING: &[&str] = &[
-    "collect",
-    "into_iter",
-    "iter",
-    "rev",
-    "skip",
-    "take",
-    "filter",
-    "chain",
-];
-
 /// Functions that make one future of many, which runs them where it is awaited:
 /// `futures::future::join_all`, `try_join_all`, `select_all`.
 pub(super) const FUTURE_JOINING: &[&str] = &["join_all", "try_join_all", "select_all", "select_ok"];
