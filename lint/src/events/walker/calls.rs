@@ -145,11 +145,14 @@ impl Walker<'_> {
             };
             if let Some(ty) = moved {
                 self.args(&m.args, None);
-                // Still known by where it was kept: the field, or the lock whose data it was.
+                // Still known by where it was kept: the field, or the lock whose data it was. A
+                // value of a crate type taken out of a lock is not that lock: its fields have
+                // classes of their own.
                 let class = match recv_ty {
                     Ty::Guard(_) => self.guarded_class(&recv),
                     _ => recv.class,
-                };
+                }
+                .filter(|_| !matches!(ty, Ty::Adt(_)));
                 return Val {
                     ty,
                     class,
@@ -195,10 +198,12 @@ impl Walker<'_> {
         let closure_param = if is_seq {
             self.element_of(&recv)
         } else {
+            // `spawn(..).map(|handle| Handle { handle, .. })`: the thread's handle, unwrapped.
             Val {
                 ty: recv_ty.clone(),
                 class: recv.class,
                 place: recv.place.clone(),
+                spawned: recv.spawned,
                 ..Val::default()
             }
         };

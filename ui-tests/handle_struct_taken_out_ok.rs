@@ -1,0 +1,43 @@
+// The same worker, stopped without the registry: the join holds only the slot's lock, which the
+// thread never takes (the handle taken out of the slot is a value of its own type, whose join
+// handle pairs with the thread that `start` spawned).
+use std::sync::{mpsc, Mutex};
+use std::thread::{self, JoinHandle};
+
+static REGISTRY: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+pub struct Handle {
+    join_handle: JoinHandle<()>,
+    stop: mpsc::Sender<()>,
+}
+
+impl Handle {
+    pub fn stop(self) -> Result<(), String> {
+        self.stop.send(()).map_err(|e| e.to_string())?;
+        self.join_handle.join().map_err(|_| "join".to_string())
+    }
+}
+
+pub fn start() -> std::io::Result<Handle> {
+    let (tx, rx) = mpsc::channel::<()>();
+    let res = thread::Builder::new().name("gc".to_string()).spawn(move || {
+        rx.recv().ok();
+        REGISTRY.lock().unwrap().push("gc stopped".to_string());
+    });
+    res.map(|join_handle| Handle {
+        join_handle,
+        stop: tx,
+    })
+}
+
+pub struct Worker {
+    handle: Mutex<Option<Handle>>,
+}
+
+impl Worker {
+    pub fn stop(&self) {
+        if let Some(h) = self.handle.lock().unwrap().take() {
+            h.stop().ok();
+        }
+    }
+}
