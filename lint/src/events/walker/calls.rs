@@ -248,6 +248,17 @@ impl Walker<'_> {
         }
     }
 
+    /// What `block_on(future)` gives back: the future runs here, on this thread, to its end,
+    /// after the thread started waiting (`block_on(self.fetch())` runs `fetch`'s body;
+    /// `block_on(m.read())` takes the lock, and the guard is the result, not held while it waits).
+    fn run_to_end(&mut self, vals: Vec<Val>) -> Val {
+        match vals.into_iter().next() {
+            Some(v) if v.pending.is_some() => self.run_pending(v),
+            // An async block given to it ran already (`blocking_args`).
+            _ => Val::default(),
+        }
+    }
+
     /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
     /// configured blocking function).
     pub(super) fn blocks_here(&mut self, loc: Loc, timed: bool) {
@@ -325,6 +336,7 @@ impl Walker<'_> {
             });
             return Some(match w {
                 Waitable::Condvar if !vals.is_empty() => vals.swap_remove(0),
+                Waitable::Runtime | Waitable::RuntimeHandle => self.run_to_end(vals),
                 _ => Val::default(),
             });
         }
@@ -435,10 +447,11 @@ impl Walker<'_> {
             };
         }
         if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
-            if self.blocking_args(args).1 {
+            let (vals, waits) = self.blocking_args(args);
+            if waits {
                 self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));
             }
-            return Val::default();
+            return self.run_to_end(vals);
         }
         if let Some(sender) = api::channel_ctor(path) {
             self.args(args, None);

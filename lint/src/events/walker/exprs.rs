@@ -256,7 +256,15 @@ impl Walker<'_> {
 
     /// `v.await` at `loc`: what the future does happens here (an async lock is taken, an async
     /// fn's body runs), and the task may be suspended with everything it holds.
-    pub(super) fn await_val(&mut self, mut v: Val, loc: Loc) -> Val {
+    pub(super) fn await_val(&mut self, v: Val, loc: Loc) -> Val {
+        let v = self.run_pending(v);
+        let held = self.life.held();
+        self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
+        v
+    }
+
+    /// What a future does when it runs: an async lock is taken, an async fn's body runs.
+    pub(super) fn run_pending(&mut self, mut v: Val) -> Val {
         if let Some(p) = v.pending.take() {
             v = match &*p {
                 Pending::Acquire {
@@ -274,8 +282,6 @@ impl Walker<'_> {
                 } => self.record_calls(callees, *via, args.clone(), given.clone(), *loc),
             };
         }
-        let held = self.life.held();
-        self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
         v
     }
 
