@@ -43,6 +43,16 @@ impl Ty {
     pub fn is_known(&self) -> bool {
         !matches!(self, Ty::Unknown)
     }
+
+    /// A join handle, or a tuple with one (`(JoinHandle<()>, Unparker)`): what a collection of
+    /// them keeps, known by the collection.
+    pub fn holds_join_handle(&self) -> bool {
+        match self {
+            Ty::Waitable(Waitable::JoinHandle) => true,
+            Ty::Tuple(parts) => parts.iter().any(Ty::holds_join_handle),
+            _ => false,
+        }
+    }
 }
 
 /// Where a type is written: its module, `Self`, and the generic parameters in scope (which stay

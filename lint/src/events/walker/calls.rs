@@ -186,7 +186,7 @@ impl Walker<'_> {
                 let mut data = self.deref(recv);
                 // Join handles kept in the data of a lock are known by that lock: pushed there
                 // and drained from there, they pair with their threads (`Rare::keeps`).
-                if matches!(&data.ty, Ty::Seq(e) if holds_handle(e)) {
+                if matches!(&data.ty, Ty::Seq(e) if e.holds_join_handle()) {
                     data.class = lock;
                 }
                 let ty = data.ty.clone();
@@ -867,15 +867,5 @@ pub(super) fn join_handle(args: Vec<Val>) -> Val {
         ty: Ty::Waitable(Waitable::JoinHandle),
         spawned: args.iter().find_map(|a| a.spawned),
         ..Val::default()
-    }
-}
-
-/// A join handle, or a tuple with one (`(JoinHandle<()>, Unparker)`): what a collection of
-/// them keeps, known by the collection.
-pub(super) fn holds_handle(ty: &Ty) -> bool {
-    match ty {
-        Ty::Waitable(Waitable::JoinHandle) => true,
-        Ty::Tuple(parts) => parts.iter().any(holds_handle),
-        _ => false,
     }
 }

@@ -2,7 +2,7 @@
 //! state and merged (a guard is held after the merge only if every branch that gets there holds
 //! it); a try-lock's guard exists only in the branches where the try succeeded.
 
-use super::{Args, Arm, Deferred, Val, Walker};
+use super::{Args, Arm, Val, Walker};
 use crate::events::guards::{GuardId, Snapshot};
 use crate::events::macros;
 use crate::index::Ty;
@@ -148,26 +148,17 @@ impl<'i> Walker<'i> {
     /// taken), then the handler of the one that is ready runs: a match over the branches, in
     /// which only that branch's future delivered anything (the others are dropped).
     pub(super) fn select(&mut self, m: &syn::Macro, arms: Vec<macros::SelectArm>) -> Val {
-        let loc = self.loc(
-            m.path
-                .segments
-                .last()
-                .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
-        );
+        let loc = self.macro_loc(m);
         for cond in arms.iter().filter_map(|a| a.cond.as_ref()) {
             self.temp_scoped(|w| w.expr(cond));
         }
         let mut outputs = Vec::with_capacity(arms.len());
         for arm in &arms {
-            let Some(future) = &arm.future else {
-                outputs.push(Val::default());
-                continue;
+            let out = match &arm.future {
+                Some(future) => self.await_future(future, loc),
+                None => Val::default(),
             };
-            let v = self.expr(future);
-            if let Some(d @ Deferred::Async(_)) = &v.deferred {
-                self.run_deferred(d.clone(), Vec::new());
-            }
-            outputs.push(self.await_val(v, loc));
+            outputs.push(out);
         }
         let delivered: Vec<_> = outputs.iter().map(|v| v.guards.clone()).collect();
         let branches: Vec<Arm> = arms

@@ -256,6 +256,26 @@ impl Walker<'_> {
 
     /// `v.await` at `loc`: what the future does happens here (an async lock is taken, an async
     /// fn's body runs), and the task may be suspended with everything it holds.
+    /// The place of a macro call, by its name (`join` of `tokio::join!(..)`).
+    pub(super) fn macro_loc(&self, m: &syn::Macro) -> Loc {
+        self.loc(
+            m.path
+                .segments
+                .last()
+                .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
+        )
+    }
+
+    /// A future a macro awaits (`join!`, a `select!` branch): an async block given there runs
+    /// there, then the future is awaited at `loc`.
+    pub(super) fn await_future(&mut self, e: &syn::Expr, loc: Loc) -> Val {
+        let v = self.expr(e);
+        if let Some(d @ Deferred::Async(_)) = &v.deferred {
+            self.run_deferred(d.clone(), Vec::new());
+        }
+        self.await_val(v, loc)
+    }
+
     pub(super) fn await_val(&mut self, v: Val, loc: Loc) -> Val {
         let v = self.run_pending(v);
         let held = self.life.held();
@@ -352,17 +372,8 @@ impl Walker<'_> {
                 }
                 MacroKind::Awaits => {
                     // `join!(a, b)`: each future is awaited there, together with the others.
-                    let v = self.expr(&arg);
-                    if let Some(d @ Deferred::Async(_)) = &v.deferred {
-                        self.run_deferred(d.clone(), Vec::new());
-                    }
-                    let loc = self.loc(
-                        m.path
-                            .segments
-                            .last()
-                            .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
-                    );
-                    self.await_val(v, loc);
+                    let loc = self.macro_loc(m);
+                    self.await_future(&arg, loc);
                 }
                 MacroKind::Selects => {}
                 _ => {

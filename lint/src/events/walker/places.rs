@@ -175,7 +175,7 @@ impl Walker<'_> {
                 ty: (**elem).clone(),
                 class: v
                     .class
-                    .filter(|_| has_class(self.index, elem) || super::calls::holds_handle(elem)),
+                    .filter(|_| has_class(self.index, elem) || elem.holds_join_handle()),
                 ..Val::default()
             },
             _ => Val::default(),
