@@ -47,7 +47,7 @@ struct Builder<'p> {
     /// Files whose malformed declarations have been reported (once, however many crates).
     reported: HashSet<FileId>,
     /// Functions with parameters typed by a closure or future trait, and those parameters'
-    /// names: the candidates to be spawners (`spawners`).
+    /// names: the candidates to be spawners or keepers (`handoffs`).
     deferred_params: Vec<(FnId, Vec<String>)>,
 }
 
@@ -87,6 +87,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
             accessors: HashMap::new(),
             spawners: HashSet::new(),
             spawner_methods: HashSet::new(),
+            keepers: HashSet::new(),
             derefs: HashMap::new(),
             macros: HashMap::new(),
             names,
@@ -143,7 +144,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     crate::events::keep_relevant_macros(&mut b.index.macros, &b.index.names);
     b.lower_types();
     super::accessors::find(&mut b.index, &parsed.db);
-    super::spawners::find(&mut b.index, &parsed.db, &b.deferred_params);
+    super::handoffs::find(&mut b.index, &parsed.db, &b.deferred_params);
     settle(b.index)
 }
 

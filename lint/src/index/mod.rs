@@ -6,8 +6,8 @@
 
 pub mod accessors;
 mod build;
+mod handoffs;
 pub mod resolve;
-mod spawners;
 pub mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -239,11 +239,14 @@ pub struct Index {
     /// Functions that return one lock of their receiver's, or a static (`accessors`).
     pub accessors: HashMap<FnId, accessors::Accessor>,
     /// The crate's functions that run the closure or future they are given on another thread
-    /// or task (`spawners`).
+    /// or task (`handoffs`).
     pub spawners: HashSet<FnId>,
     /// The names of those that are methods: a call of one on a value whose type is not known
     /// (an extension trait's method on std's `thread::Builder`) is a spawn too.
     pub spawner_methods: HashSet<Name>,
+    /// The crate's functions that store the closure or future they are given, to be called
+    /// later (`handoffs`).
+    pub keepers: HashSet<FnId>,
     /// The names everything above holds.
     pub names: Names,
     crate_roots: HashMap<String, ModId>,

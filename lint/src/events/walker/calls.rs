@@ -634,6 +634,9 @@ impl Walker<'_> {
             || configured
         {
             vals.extend(self.spawn_args(args));
+        } else if callees.iter().all(|c| self.index.keepers.contains(c)) {
+            // A callback registered: it runs where it is called later, not here.
+            vals.extend(self.stored_args(args));
         } else {
             vals.extend(self.args(args, None));
         }

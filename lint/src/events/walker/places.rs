@@ -168,8 +168,15 @@ impl Walker<'_> {
     }
 
     /// What iterating over `v` yields, as far as we can tell: elements of a sequence share its
-    /// class but are instances we cannot tell apart.
+    /// class but are instances we cannot tell apart; futures made one per element
+    /// (`for f in futs { f.await }`) each run where they are awaited.
     pub(super) fn element_of(&self, v: &Val) -> Val {
+        if v.pending.is_some() {
+            return Val {
+                pending: v.pending.clone(),
+                ..Val::default()
+            };
+        }
         match &v.ty {
             Ty::Seq(elem) => Val {
                 ty: (**elem).clone(),

@@ -1,13 +1,16 @@
-//! The crate's own spawners: a function that hands the closure or future it is given to a
+//! Where the closures and futures a crate function is given run. A *spawner* hands them to a
 //! spawner (`fn spawn_handle(&self, task: impl Future, ..) { self.runtime.spawn(async move {
-//! task.await }) }`) runs it on another thread or task, as the spawner does. A closure or
-//! `async` block passed to it is another thread's, not code run under the caller's locks.
+//! task.await }) }`): they run on another thread or task, as the spawner's do. A *keeper* stores
+//! them for later (`fn subscribe(&self, f: impl Fn(Event)) { self.listeners.lock().push(Box::new(f))
+//! }`): a callback, which runs wherever it is called later, not during the call. Either way a
+//! closure or `async` block passed to it is not code run under the caller's locks.
 //!
 //! Only functions with a parameter typed by a closure or future trait are candidates, and their
 //! bodies are only scanned as text (not parsed, not even lexed: most candidates are small
 //! generic helpers, and many bodies would be read for a few spawners): one is a spawner when a
 //! call of a spawner's name has that parameter, as a word, between its parentheses. Spawners
-//! found make their callers' wrappers spawners too, round after round.
+//! found make their callers' wrappers spawners too, round after round. One is a keeper when
+//! every use of such a parameter stores it (`keeps`).
 
 use std::collections::HashSet;
 
@@ -53,6 +56,66 @@ pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<St
         .map(|def| def.name)
         .collect();
     index.spawners = found;
+    index.keepers = texts
+        .iter()
+        .filter(|(f, params, text)| !index.spawners.contains(f) && keeps(text, params))
+        .map(|(f, ..)| *f)
+        .collect();
+}
+
+/// Calls that store what they are given rather than run it: constructors of the boxes and
+/// options a callback is kept in, and a collection's insertions.
+const STORING: &[&str] = &[
+    "new",
+    "pin",
+    "Some",
+    "push",
+    "push_back",
+    "push_front",
+    "insert",
+    "replace",
+    "set",
+];
+
+/// Whether `body` uses a parameter of `params` and only stores it: as the argument of a
+/// storing call (`Box::new(f)`, `.push(f)`), assigned (`self.on_exit = f`), or a struct
+/// literal's field (`Watcher { callback: f }`, `Watcher { f }`). A parameter called or handed
+/// to anything else (`f()`, `run(f)`, `f.await`) may run during the call.
+fn keeps(body: &str, params: &[String]) -> bool {
+    params.iter().any(|p| {
+        let mut uses = words(body, p).peekable();
+        uses.peek().is_some() && uses.all(|at| stored_at(body, at, p.len()))
+    })
+}
+
+/// Whether the word at `body[at..at + len]` is a value being stored.
+fn stored_at(body: &str, at: usize, len: usize) -> bool {
+    let before = body[..at].trim_end();
+    let after = body[at + len..].trim_start();
+    // The whole argument or value: `Box::new(f)`, `= f;`, `callback: f,`, `{ f }`.
+    if !after.starts_with([')', ';', ',', '}']) {
+        return false;
+    }
+    if let Some(call) = before.strip_suffix('(') {
+        let callee = call
+            .trim_end()
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or_default();
+        return STORING.contains(&callee);
+    }
+    // Into a place (`self.on_exit = f;`), not a new variable that may be called later.
+    let statement = before
+        .rfind([';', '{', '}'])
+        .map_or(before, |i| &before[i + 1..])
+        .trim_start();
+    let assigned = before.ends_with('=')
+        && !before.ends_with("==")
+        && after.starts_with(';')
+        && !statement.starts_with("let ");
+    let field = before.ends_with(':') && !before.ends_with("::");
+    let shorthand = before.ends_with(['{', ',']) && after.starts_with(['}', ',']);
+    assigned || field || shorthand
 }
 
 /// Whether `body` calls one of `spawners` with one of `params` between the call's parentheses.
@@ -118,5 +181,34 @@ mod tests {
         assert!(!spawns("{ f(); self.pool.spawn(other) }", &["f"]));
         assert!(!spawns("{ let r = f(); r }", &["f"]));
         assert!(!spawns("{ spawner(fx) }", &["f"]));
+    }
+
+    fn kept(body: &str) -> bool {
+        keeps(body, &["f".to_string()])
+    }
+
+    #[test]
+    fn a_function_that_only_stores_its_argument_keeps_it() {
+        assert!(kept(
+            "{ self.listeners.lock().unwrap().push(Box::new(f)); }"
+        ));
+        assert!(kept("{ *self.on_exit.lock() = Some(Box::new(f)); }"));
+        assert!(kept("{ self.callback = f; }"));
+        assert!(kept("{ Watcher { callback: Box::new(f), state } }"));
+        assert!(kept("{ Watcher { f, state } }"));
+        assert!(kept("{ self.handlers.insert(id, Arc::new(f)); }"));
+        // A name right after a character of several bytes (box drawing in a comment).
+        assert!(kept("{ self.on_exit = Some(f); //─Some(f)\n }"));
+    }
+
+    #[test]
+    fn a_function_that_calls_or_passes_on_its_argument_does_not_keep_it() {
+        assert!(!kept("{ f(); }"));
+        assert!(!kept("{ self.list.push(Box::new(f)); f() }"));
+        assert!(!kept("{ let g = f; }"));
+        assert!(!kept("{ run(f) }"));
+        assert!(!kept("{ f.await }"));
+        assert!(!kept("{ if x == f { } }"));
+        assert!(!kept("{ g(); }"));
     }
 }
