@@ -54,7 +54,12 @@ pub(super) fn find(index: &mut Index, db: &SourceDb) {
         };
         let found = found.or_else(|| {
             let of_receiver = takes_self && f.params.len() == 1;
-            ((of_receiver || f.params.is_empty()) && deref_of.is_none()).then_some(Accessor::Opaque)
+            let fresh = body.stmts.last().is_some_and(|s| match s {
+                syn::Stmt::Expr(e, None) => makes_lock(index, f.module, e),
+                _ => false,
+            });
+            ((of_receiver || f.params.is_empty()) && deref_of.is_none() && !fresh)
+                .then_some(Accessor::Opaque)
         });
         proc_macro2::extra::invalidate_current_thread_spans();
         match (found, deref_of) {
@@ -70,6 +75,38 @@ pub(super) fn find(index: &mut Index, db: &SourceDb) {
         if let Some(d) = index.derefs.get_mut(&t) {
             d.path = Some(path);
         }
+    }
+}
+
+/// Whether `e` makes a new lock (`Arc::new(Mutex::new(Self { .. }))`): a constructor returns
+/// another lock at each call, not one lock for the program or the receiver.
+fn makes_lock(index: &Index, module: super::ModId, e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => makes_lock(index, module, &p.expr),
+        syn::Expr::Call(c) => {
+            let syn::Expr::Path(p) = &*c.func else {
+                return false;
+            };
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let Some((function, ty)) = segs.split_last() else {
+                return false;
+            };
+            let resolved = match index.resolve_path(module, ty, p.path.leading_colon.is_some()) {
+                Some(super::resolve::Res::External(path)) => path,
+                _ => return false,
+            };
+            if api::lock_type(&resolved).is_some() && api::is_lock_ctor(function) {
+                return true;
+            }
+            api::is_wrapping_ctor(&resolved, function)
+                && c.args.first().is_some_and(|a| makes_lock(index, module, a))
+        }
+        _ => false,
     }
 }
 
