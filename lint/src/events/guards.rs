@@ -216,6 +216,30 @@ impl Lifetimes {
         }
     }
 
+    /// Releases the live ones of `ids` for a while (`MutexGuard::unlocked(&mut g, f)` while `f`
+    /// runs): they are not held until `resume`. Which were live.
+    pub fn suspend(&mut self, ids: &[GuardId]) -> Vec<GuardId> {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                if g.alive && g.value.is_none() {
+                    g.alive = false;
+                    out.push(*id);
+                }
+            }
+        }
+        out
+    }
+
+    /// The guards `suspend` released are held again.
+    pub fn resume(&mut self, ids: &[GuardId]) {
+        for id in ids {
+            if let Some(g) = self.guards.get_mut(id.0 as usize) {
+                g.alive = true;
+            }
+        }
+    }
+
     /// Whether any variable of this thread owns a live guard (anything a closure could move in).
     pub fn any_owned(&self) -> bool {
         self.guards[self.thread_base.min(self.guards.len())..]

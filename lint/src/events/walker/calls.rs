@@ -404,6 +404,9 @@ impl Walker<'_> {
     /// wrappers we see through.
     pub(super) fn external_call(&mut self, path: &[String], args: &Args, at: (Span, Span)) -> Val {
         let last = path.last().map_or("", String::as_str);
+        if api::releases_guard(&path[..path.len().saturating_sub(1)], last) {
+            return self.released_guard(args, at);
+        }
         if api::is_identity_check(path) {
             self.unit().rare_mut().checks_identity = true;
         }
@@ -540,6 +543,45 @@ impl Walker<'_> {
             Ty::Waitable(w) if api::is_waitable_ctor(name) => Some(Ctor::Waitable(w)),
             _ => None,
         }
+    }
+
+    /// `MutexGuard::unlocked(&mut guard, || ..)`: the closure runs without the guard's lock,
+    /// which is taken again when it returns, under whatever else is held then.
+    fn released_guard(&mut self, args: &Args, at: (Span, Span)) -> Val {
+        let Some(first) = args.first() else {
+            return Val::default();
+        };
+        self.expr(first);
+        // `&mut guard`: the guards the variable owns.
+        let mut e = first;
+        while let syn::Expr::Reference(syn::ExprReference { expr, .. })
+        | syn::Expr::Paren(syn::ExprParen { expr, .. }) = e
+        {
+            e = expr;
+        }
+        let owned = match e {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .map(|b| self.life.owned_by(b.local)),
+            _ => None,
+        };
+        let released = self.life.suspend(&owned.unwrap_or_default());
+        let rest: Args = args.iter().skip(1).cloned().collect();
+        self.args(&rest, None);
+        let loc = self.loc_between(at.0, at.1);
+        for &g in &released {
+            let lock = self.life.src(g).and_then(|src| self.guard_lock(src));
+            if let Some((lock, _)) = lock {
+                let held = self.life.held();
+                self.unit()
+                    .acquisitions
+                    .push(Acquisition { lock, loc, held });
+            }
+        }
+        self.life.resume(&released);
+        Val::default()
     }
 
     pub(super) fn opaque_call(&mut self, args: &Args) -> Val {

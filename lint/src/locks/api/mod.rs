@@ -251,6 +251,12 @@ pub fn maps_guard(type_path: &[String], function: &str) -> bool {
     is_guard_type(type_path) && GUARD_MAPS.contains(&function)
 }
 
+/// Whether `Guard::function(&mut guard, f)`, the guard type at `type_path`, releases the lock
+/// while `f` runs (`RwLockReadGuard::unlocked`).
+pub fn releases_guard(type_path: &[String], function: &str) -> bool {
+    is_guard_type(type_path) && GUARD_RELEASING.contains(&function)
+}
+
 /// What calling `method` on a lock of a built-in `flavor` acquires, if it acquires.
 pub fn acquire(flavor: Flavor, method: &str) -> Option<Acquire> {
     let base = method

@@ -187,6 +187,10 @@ pub(super) const SEMAPHORE_METHODS: &[(&str, Mode, bool)] = &[
 /// still holding the lock (`MutexGuard::map(g, |d| &mut d.x)`).
 pub(super) const GUARD_MAPS: &[&str] = &["map", "try_map", "filter_map", "map_split"];
 
+/// `Guard::function(&mut guard, f)` of a guard type: the lock is released while `f` runs and
+/// taken again before the call returns (parking_lot's `MutexGuard::unlocked`).
+pub(super) const GUARD_RELEASING: &[&str] = &["unlocked", "unlocked_fair"];
+
 /// Methods that move a guard in and hand back a guard of the same lock, without a new wait on
 /// it (for the lock graph): `Condvar::wait` re-acquires the mutex it released.
 pub(super) const GUARD_PASSING: &[&str] = &[
