@@ -47,6 +47,8 @@ pub struct Acquisition {
 pub struct Arg {
     pub place: Option<Place>,
     pub class: Option<ClassRef>,
+    /// Written `Some(..)` or `Ok(..)`: what the callee does only on `None` does not happen.
+    pub present: bool,
 }
 
 /// Field names and the places a struct literal gave them.
@@ -57,6 +59,13 @@ pub struct Call {
     pub args: Box<[Arg]>,
     pub loc: Loc,
     pub held: Box<[GuardSrc]>,
+}
+
+/// An acquisition or a call of a unit, by number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventRef {
+    Acquisition(u32),
+    Call(u32),
 }
 
 /// How a call reaches its callee.
@@ -219,6 +228,11 @@ pub struct Rare {
     pub locals: Vec<LocalLock>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
+    /// Events that happen only where a parameter (by number) holds `None` or `Err(..)`: in the
+    /// arms of a match on it that `Some(..)` does not reach (`match state { Some(s) => s, None =>
+    /// self.state.read() }`), the `else` of `if let Some(s) = state`. A caller that passes
+    /// `Some(guard)` there does not take the lock again.
+    pub if_absent: Vec<(EventRef, u16)>,
     /// Closures and async blocks of the body that hold events, for call chains.
     pub regions: Vec<Region>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
@@ -246,12 +260,21 @@ static NOTHING_RARE: Rare = Rare {
     locals: Vec::new(),
     wakes: Vec::new(),
     awaits: Vec::new(),
+    if_absent: Vec::new(),
     regions: Vec::new(),
     too_deep: None,
     unparsed: None,
 };
 
 impl Rare {
+    /// The parameter that must hold `None` for `event` to happen, if any (`if_absent`).
+    pub fn absent(&self, event: EventRef) -> Option<u16> {
+        self.if_absent
+            .iter()
+            .find(|(e, _)| *e == event)
+            .map(|&(_, p)| p)
+    }
+
     /// How call `k` reaches its callee.
     pub fn via(&self, k: u32) -> Via {
         self.vias
@@ -286,6 +309,7 @@ impl Rare {
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
+            && self.if_absent.is_empty()
             && self.regions.is_empty()
             && self.too_deep.is_none()
             && self.unparsed.is_none()

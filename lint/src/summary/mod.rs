@@ -15,7 +15,7 @@ use std::rc::Rc;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::events::{Call, Fields, GuardSrc, Object, Unit, Via};
+use crate::events::{Call, EventRef, Fields, GuardSrc, Object, Unit, Via};
 use crate::index::FnId;
 use crate::locks::api::Waitable;
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
@@ -66,6 +66,9 @@ impl Chain {
 pub struct Entry {
     pub lock: LockRef,
     pub chain: Rc<Chain>,
+    /// Taken only where this parameter holds `None` or `Err(..)` (`events::Rare::if_absent`): a
+    /// call that passes `Some(..)` there does not take it.
+    pub if_absent: Option<u16>,
 }
 
 /// A lock taken (`taken`) while another is held (`held`), at `at` in unit `unit`.
@@ -305,6 +308,8 @@ struct Site<'a> {
     call: &'a Call,
     via: Via,
     given: &'a [(u32, u16, Box<Fields>)],
+    /// The caller's parameter that must hold `None` for the call to happen.
+    if_absent: Option<u16>,
 }
 
 impl<'a> Site<'a> {
@@ -314,6 +319,7 @@ impl<'a> Site<'a> {
             call: &unit.calls[k],
             via: unit.rare().via(k as u32),
             given: unit.rare().given(k as u32),
+            if_absent: unit.rare().absent(EventRef::Call(k as u32)),
         }
     }
 }
@@ -365,6 +371,23 @@ fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
 }
 
 fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
+    let if_absent = match e.if_absent {
+        Some(i) => {
+            let arg = site.call.args.get(i as usize);
+            if arg.is_some_and(|a| a.present) {
+                return None;
+            }
+            // Passed on as it was given: still the caller's parameter that decides.
+            let passed = arg
+                .and_then(|a| a.place.as_ref())
+                .and_then(|p| match p.root {
+                    Root::Param(j) if p.proj.is_empty() => Some(j),
+                    _ => None,
+                });
+            passed.or(site.if_absent)
+        }
+        None => site.if_absent,
+    };
     let (class, place) = rebase(e.lock.class, &e.lock.place, site)?;
     let lock = LockRef {
         class,
@@ -374,6 +397,7 @@ fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
     Some(Entry {
         lock,
         chain: enter(site.call, &e.chain),
+        if_absent,
     })
 }
 
@@ -384,7 +408,17 @@ fn rebase_object(o: &Option<Object>, site: &Site) -> Option<Object> {
 }
 
 fn push_unique(list: &mut Vec<Entry>, seen: &mut HashSet<LockRef>, e: Entry) {
-    if list.len() < MAX_ENTRIES && seen.insert(e.lock.clone()) {
+    if seen.contains(&e.lock) {
+        // Taken on every path after all: not only where a parameter is `None`.
+        if e.if_absent.is_none() {
+            if let Some(known) = list.iter_mut().find(|k| k.lock == e.lock) {
+                known.if_absent = None;
+            }
+        }
+        return;
+    }
+    if list.len() < MAX_ENTRIES {
+        seen.insert(e.lock.clone());
         list.push(e);
     }
 }
@@ -394,13 +428,15 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     let direct: Vec<Entry> = unit
         .acquisitions
         .iter()
-        .map(|a| Entry {
+        .enumerate()
+        .map(|(k, a)| Entry {
             lock: a.lock.clone(),
             chain: Rc::new(Chain {
                 loc: a.loc,
                 enters: None,
                 next: None,
             }),
+            if_absent: unit.rare().absent(EventRef::Acquisition(k as u32)),
         })
         .collect();
     let per_call: Vec<Summary> = (0..unit.calls.len())
@@ -463,6 +499,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                         enters: None,
                         next: None,
                     }),
+                    if_absent: None,
                 })
                 .into_iter()
                 .collect(),
@@ -676,11 +713,16 @@ mod tests {
             call,
             via: Via::Direct,
             given: &[],
+            if_absent: None,
         }
     }
 
     fn arg(place: Option<Place>, class: Option<ClassRef>) -> Arg {
-        Arg { place, class }
+        Arg {
+            place,
+            class,
+            present: false,
+        }
     }
 
     const A: ClassRef = ClassRef::Known(ClassId(1));
@@ -764,6 +806,7 @@ mod tests {
                 enters: None,
                 next: None,
             }),
+            if_absent: None,
         };
         let c = call(vec![arg(Some(place(Root::Static(StaticId(1)), &[])), None)]);
         let outer = substitute(&inner, &site(&c)).expect("rebased");

@@ -7,7 +7,9 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
-use crate::events::{Acquisition, Arg, Call, Fields, GuardSrc, Made, Object, Via, Wait, Wake};
+use crate::events::{
+    Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, Object, Via, Wait, Wake,
+};
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
@@ -611,6 +613,7 @@ impl Walker<'_> {
         };
         let place = recv.place.unwrap_or_else(Place::unknown);
         let held = self.life.held();
+        let absent = self.if_absent;
         let unit = self.unit();
         unit.acquisitions.push(Acquisition {
             lock: LockRef {
@@ -622,7 +625,13 @@ impl Walker<'_> {
             loc,
             held,
         });
-        let src = GuardSrc::Acquired(unit.acquisitions.len() as u32 - 1);
+        let k = unit.acquisitions.len() as u32 - 1;
+        if let Some(p) = absent {
+            unit.rare_mut()
+                .if_absent
+                .push((EventRef::Acquisition(k), p));
+        }
+        let src = GuardSrc::Acquired(k);
         let g = self.life.new_guard(src);
         Val {
             ty: inner,
@@ -689,11 +698,18 @@ impl Walker<'_> {
             [one] => self.accessed_lock(*one, vals.first()),
             _ => None,
         };
+        // The receiver, if any, comes before the arguments written in parentheses.
+        let written = vals.len().saturating_sub(args.len());
         let args: Box<[Arg]> = vals
             .iter()
-            .map(|v| Arg {
+            .enumerate()
+            .map(|(i, v)| Arg {
                 place: v.place.clone(),
                 class: v.class,
+                present: i
+                    .checked_sub(written)
+                    .and_then(|k| args.iter().nth(k))
+                    .is_some_and(is_present),
             })
             .collect();
         let given: Given = vals
@@ -912,5 +928,17 @@ pub(super) fn join_handle(args: Vec<Val>) -> Val {
         ty: Ty::Waitable(Waitable::JoinHandle),
         spawned: args.iter().find_map(|a| a.spawned),
         ..Val::default()
+    }
+}
+
+/// `Some(x)`, `Ok(x)`: an argument that certainly holds a value.
+fn is_present(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => is_present(&p.expr),
+        syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+        if p.path.segments.last().is_some_and(|s| {
+            api::variant_named(|n| s.ident == n).is_some_and(|v| v.success && v.carries)
+        })),
+        _ => false,
     }
 }

@@ -7,6 +7,7 @@ use crate::events::guards::{GuardId, Snapshot};
 use crate::events::macros;
 use crate::index::Ty;
 use crate::locks::api::{self, Waitable};
+use crate::locks::class::Root;
 
 impl<'i> Walker<'i> {
     /// Walks branches from the same state and merges them. The construct's value is what the
@@ -85,21 +86,31 @@ impl<'i> Walker<'i> {
             .filter(|(pat, _)| is_success_pattern(pat))
             .flat_map(|(_, v)| self.try_guards(v))
             .collect();
-        let then_arm: Arm = Box::new(|w: &mut Self| {
+        // `if let Some(s) = state { .. } else { HERE }`, `if let None = state { HERE }`.
+        let (mut then_absent, mut else_absent) = (None, None);
+        if let [(pat, v)] = lets.as_slice() {
+            let param = absent_param(v);
+            if is_success_pattern(pat) {
+                else_absent = param;
+            } else if is_failure_pattern(pat) {
+                then_absent = param;
+            }
+        }
+        let then_arm: Arm = Box::new(move |w: &mut Self| {
             w.scoped(|w| {
                 for (pat, v) in lets {
                     w.bind_pat(pat, v);
                 }
-                w.value_scoped(|w| w.block(&i.then_branch))
+                w.if_absent_of(then_absent, |w| w.value_scoped(|w| w.block(&i.then_branch)))
             })
         });
-        let else_arm: Arm = Box::new(|w: &mut Self| {
+        let else_arm: Arm = Box::new(move |w: &mut Self| {
             if let Some(depth) = cond_scope {
                 w.life.kill_temps_from(depth);
             }
             w.life.kill(&failed_tries);
             match &i.else_branch {
-                Some((_, e)) => w.value_scoped(|w| w.expr(e)),
+                Some((_, e)) => w.if_absent_of(else_absent, |w| w.value_scoped(|w| w.expr(e))),
                 None => Val::default(),
             }
         });
@@ -118,6 +129,7 @@ impl<'i> Walker<'i> {
         // A try-lock's guard exists only where the match found success: not in `Err(..)` or
         // `None` arms, nor in a catch-all after the success arm.
         let tries = self.try_guards(&scrutinee);
+        let param = absent_param(&scrutinee);
         let mut success_seen = false;
         let arms: Vec<Arm> = m
             .arms
@@ -128,6 +140,7 @@ impl<'i> Walker<'i> {
                     is_failure_pattern(&arm.pat) || (success_seen && is_catch_all(&arm.pat));
                 success_seen |= is_success_pattern(&arm.pat);
                 let dead = if failed { tries.clone() } else { Vec::new() };
+                let absent = param.filter(|_| failed);
                 Box::new(move |w: &mut Self| {
                     w.life.kill(&dead);
                     w.scoped(|w| {
@@ -135,7 +148,7 @@ impl<'i> Walker<'i> {
                         if let Some((_, guard)) = &arm.guard {
                             w.temp_scoped(|w| w.expr(guard));
                         }
-                        w.value_scoped(|w| w.expr(&arm.body))
+                        w.if_absent_of(absent, |w| w.value_scoped(|w| w.expr(&arm.body)))
                     })
                 }) as Arm
             })
@@ -242,6 +255,26 @@ pub(super) fn contains_let(e: &syn::Expr) -> bool {
         }
         syn::Expr::Paren(p) => contains_let(&p.expr),
         _ => false,
+    }
+}
+
+impl Walker<'_> {
+    /// Walks `f` on a path where parameter `param` (if any) holds `None` or `Err(..)`.
+    fn if_absent_of<R>(&mut self, param: Option<u16>, f: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.if_absent;
+        self.if_absent = outer.or(param);
+        let r = f(self);
+        self.if_absent = outer;
+        r
+    }
+}
+
+/// The parameter `v` is, as it was given (not a field of it, not a reborrow of a part).
+fn absent_param(v: &Val) -> Option<u16> {
+    let place = v.place.as_ref()?;
+    match place.root {
+        Root::Param(i) if place.proj.is_empty() => Some(i),
+        _ => None,
     }
 }
 

@@ -29,7 +29,7 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{Arg, Call, Fields, GuardSrc, Made, Source, Unit, Via};
+use super::{Arg, Call, EventRef, Fields, GuardSrc, Made, Source, Unit, Via};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
@@ -136,6 +136,9 @@ struct Walker<'i> {
     diverged: bool,
     depth: u32,
     closure_nesting: u32,
+    /// The parameter that holds `None` (or `Err`) on the path being walked: in an arm of a
+    /// match on it that `Some(..)` does not reach (`Rare::if_absent`).
+    if_absent: Option<u16>,
     /// `Deref` impls being followed for one field access.
     deref_hops: u32,
     /// Inside a macro's expansion: where its call is, which everything in it is located at
@@ -199,6 +202,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         diverged: false,
         depth: 0,
         closure_nesting: 0,
+        if_absent: None,
         deref_hops: 0,
         loc_override: None,
         expansion_depth: 0,
@@ -368,7 +372,11 @@ impl<'i> Walker<'i> {
     ) {
         let call = Call {
             callee: drop,
-            args: Box::new([Arg { place, class: None }]),
+            args: Box::new([Arg {
+                place,
+                class: None,
+                present: false,
+            }]),
             loc,
             held,
         };
@@ -385,6 +393,9 @@ impl<'i> Walker<'i> {
         let unit = &mut self.units[self.cur];
         unit.calls.push(call);
         let k = unit.calls.len() as u32 - 1;
+        if let Some(p) = self.if_absent {
+            unit.rare_mut().if_absent.push((EventRef::Call(k), p));
+        }
         if via != Via::Direct {
             unit.rare_mut().vias.push((k, via));
         }
