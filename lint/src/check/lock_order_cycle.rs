@@ -136,12 +136,13 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
             names[i]
         ));
     }
-    if all_shared && n > 1 {
+    if all_shared {
         let writer = cycle
             .iter()
             .find_map(|&c| Some((c, cx.a_writer(crate::locks::class::ClassRef::Known(c))?)));
         notes.push(format!(
-            "note: every step here is a shared (read) lock: it deadlocks only when writers queue on these locks while the readers hold them{}",
+            "note: every step here is a shared (read) lock: it deadlocks only when writers queue on {} while the readers hold them{}",
+            if n == 1 { "both instances" } else { "these locks" },
             match writer {
                 Some((c, w)) => format!(" (a writer of `{}` is in the code: {w})", cx.classes.name(c)),
                 None => " (no writer of them is in the code analyzed)".to_string(),
