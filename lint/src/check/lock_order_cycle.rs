@@ -5,7 +5,7 @@
 
 use super::{cycles, Cx};
 use crate::graph::LockGraph;
-use crate::locks::api::LockKind;
+use crate::locks::api::{LockKind, Mode};
 use crate::locks::class::{ClassId, Root};
 use crate::report::{Finding, Kind, Label};
 
@@ -134,6 +134,25 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
         notes.push(format!(
             "note: a semaphore makes a thread wait only when its permits run out: this deadlocks once every permit of `{}` is held by threads waiting for the next lock",
             names[i]
+        ));
+    }
+    // A lock whose two acquisitions in the cycle let each other through (an upgradable read
+    // and a read) stops the second thread only behind a writer queued on it.
+    let sharing = (0..n).find(|&i| {
+        let held = graph.edges.get(&(cycle[i], cycle[(i + 1) % n]));
+        let taken = graph.edges.get(&(cycle[(i + n - 1) % n], cycle[i]));
+        held.zip(taken).is_some_and(|(h, t)| {
+            let (h, t) = (h.held.lock.acquire.mode, t.taken.lock.acquire.mode);
+            // A semaphore's permits have their own note.
+            h != Mode::Permit && t != Mode::Permit && !h.excludes(t)
+        })
+    });
+    if let (false, Some(i)) = (all_shared, sharing) {
+        let writer = cx.a_writer(crate::locks::class::ClassRef::Known(cycle[i]));
+        notes.push(format!(
+            "note: the two acquisitions of `{}` here share it (neither waits for the other): this deadlocks only when a writer queues on it while it is held{}",
+            names[i],
+            writer.map_or_else(String::new, |w| format!(" (a writer is in the code: {w})"))
         ));
     }
     if all_shared {

@@ -128,6 +128,18 @@ impl Mode {
     pub fn is_shared(self) -> bool {
         matches!(self, Mode::Read | Mode::ReadRecursive | Mode::Upgradable)
     }
+
+    /// Whether a thread asking for a lock in mode `taken` waits for another thread that holds
+    /// it in this mode, with no writer queued: a read waits neither for a read nor for an
+    /// upgradable read.
+    pub fn excludes(self, taken: Mode) -> bool {
+        match (self, taken) {
+            (Mode::Permit, _) | (_, Mode::Permit) => false,
+            (Mode::Exclusive | Mode::Write, _) | (_, Mode::Exclusive | Mode::Write) => true,
+            (Mode::Upgradable, Mode::Upgradable) => true,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
