@@ -191,9 +191,22 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
         }
         _ => false,
     };
+    // The waiter's own notify (`*status = Running; cv.notify_all(); while .. { cv.wait(..) }`)
+    // wakes others, not itself: a wake in the body that waits, whoever calls it.
+    let body = |unit: usize, chain: &std::rc::Rc<crate::summary::Chain>| {
+        chain
+            .links()
+            .iter()
+            .rev()
+            .find_map(|l| l.enters)
+            .map_or(Err(unit), Ok)
+    };
+    let waits_in = body(hw.unit, &hw.wait.chain);
+    let own = |w: &crate::summary::HeldWake| body(w.unit, &w.wake.chain) == waits_in;
     // Certain: the waker holds the lock at the moment it wakes.
     let certain = cx.summaries.found.held_wakes.iter().find(|w| {
         same_lock(&w.held.lock)
+            && !own(w)
             && wakes_this(w.wake.kind)
             && w.wake
                 .object
@@ -242,7 +255,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
                 .wakes
                 .iter()
                 .chain(handed_down.iter().filter(|(t, _)| *t == u).map(|(_, w)| *w))
-                .find(|w| wakes_this(w.kind) && on_this(&w.object))
+                .find(|w| wakes_this(w.kind) && on_this(&w.object) && body(u, &w.chain) != waits_in)
                 .map(|w| w.chain.clone()),
         }
     };
