@@ -199,7 +199,7 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
             .iter()
             .rev()
             .find_map(|l| l.enters)
-            .map_or(Err(unit), Ok)
+            .ok_or(unit)
     };
     let waits_in = body(hw.unit, &hw.wait.chain);
     let own = |w: &crate::summary::HeldWake| body(w.unit, &w.wake.chain) == waits_in;
