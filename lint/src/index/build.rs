@@ -514,6 +514,7 @@ impl Builder<'_> {
             text,
             params: Box::default(),
             ret: Ty::Unknown,
+            fallible: false,
             self_ty,
             is_async,
             generics: generics.into_boxed_slice(),
@@ -585,6 +586,7 @@ impl Builder<'_> {
             text: Some(text),
             params: Box::default(),
             ret: Ty::Unknown,
+            fallible: false,
             self_ty: Ty::Unknown,
             is_async: false,
             generics: Box::default(),
@@ -713,6 +715,7 @@ impl Builder<'_> {
                 text: template.text,
                 params: Box::default(),
                 ret: Ty::Unknown,
+                fallible: false,
                 self_ty: Ty::Adt(t),
                 is_async: template.is_async,
                 generics: template.generics.clone(),
@@ -783,7 +786,7 @@ impl Builder<'_> {
         }
         // Many, and each independent of the others: in parallel.
         let index = &self.index;
-        let sigs: Vec<(Ty, Vec<Param>)> = std::mem::take(&mut self.sigs)
+        let sigs: Vec<(Ty, Vec<Param>, bool)> = std::mem::take(&mut self.sigs)
             .into_par_iter()
             .zip(&index.fns)
             // Rayon splits only a few times unless a thread steals (`events::extract`).
@@ -810,12 +813,19 @@ impl Builder<'_> {
                     .ret
                     .as_ref()
                     .map_or(Ty::Unknown, |t| lower(index, &cx, t));
-                (ret, params)
+                let fallible = match &sig.ret {
+                    Some(TypeExpr::Path { segs, .. }) => segs
+                        .last()
+                        .is_some_and(|n| matches!(index.names.str(*n), "Option" | "Result")),
+                    _ => false,
+                };
+                (ret, params, fallible)
             })
             .collect();
-        for (f, (ret, params)) in self.index.fns.iter_mut().zip(sigs) {
+        for (f, (ret, params, fallible)) in self.index.fns.iter_mut().zip(sigs) {
             f.ret = ret;
             f.params = params.into_boxed_slice();
+            f.fallible = fallible;
         }
         // A type is a lock wrapper when it *is* a lock: it has exactly one lock field, and either
         // nothing else or a method named like an acquisition (`lock`, `read`, ...) that hands

@@ -107,6 +107,9 @@ pub struct FnDef {
     pub params: Box<[Param]>,
     /// The return type, lowered once every type is known.
     pub ret: Ty,
+    /// Its return type is written `Option<..>` or `Result<..>`: a guard it returns is in the
+    /// `Some`/`Ok` variant, not in `None`/`Err` (`Result<Guard<'_, T>, InitPermit>`).
+    pub fallible: bool,
     pub self_ty: Ty,
     /// `async fn`: its body runs where the future a call makes is awaited.
     pub is_async: bool,

@@ -277,8 +277,10 @@ impl Walker<'_> {
     }
 
     pub(super) fn await_val(&mut self, v: Val, loc: Loc) -> Val {
-        let v = self.run_pending(v);
+        // What the future gives back when it completes (a guard an async fn returns, an async
+        // lock's) is not held while the task is suspended at this await.
         let held = self.life.held();
+        let v = self.run_pending(v);
         self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
         v
     }

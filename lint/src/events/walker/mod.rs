@@ -304,7 +304,8 @@ impl<'i> Walker<'i> {
             .resolve_path(self.module, &segs, path.leading_colon.is_some())
     }
 
-    /// The guards of `v` that come from a `try_*` acquisition (which may have failed).
+    /// The guards of `v` that exist only in its success variant: from a `try_*` acquisition
+    /// (which may have failed), or returned by a function that returns `Option`/`Result`.
     fn try_guards(&self, v: &Val) -> Vec<GuardId> {
         let unit = &self.units[self.cur];
         v.guards
@@ -315,6 +316,11 @@ impl<'i> Walker<'i> {
                     .acquisitions
                     .get(i as usize)
                     .is_some_and(|a| !a.lock.acquire.waits),
+                // `fn get(&self) -> Result<Guard<'_, T>, InitPermit>`: no guard in `Err`.
+                Some(GuardSrc::Returned(k)) => unit
+                    .calls
+                    .get(k as usize)
+                    .is_some_and(|c| self.index.func(c.callee).fallible),
                 _ => false,
             })
             .collect()
