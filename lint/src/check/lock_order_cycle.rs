@@ -220,6 +220,13 @@ fn maybe_one(cx: &Cx, it: &crate::summary::Interaction) -> Option<String> {
     }
     let func = cx.units[it.unit].func;
     let name = |i| cx.index.param_name(func, i).unwrap_or("_").to_string();
+    if crate::graph::callers_apart(cx.units, it.unit, held, taken).is_some() {
+        return Some(format!(
+            "note: every call passes two different objects as `{}` and `{}`, but not always in the same order",
+            name(a),
+            name(b)
+        ));
+    }
     let shared = it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
     Some(format!(
         "note: `{}` and `{}` may be the same object (nothing here compares them with `ptr::eq`): then the second acquisition waits for the first on this one thread{}",

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::events::Unit;
 use crate::locks::aliases::Aliases;
 use crate::locks::api::Mode;
-use crate::locks::class::{ClassId, ClassRef, Root};
+use crate::locks::class::{ClassId, ClassRef, Place, Root};
 use crate::locks::hierarchy::Hierarchy;
 use crate::source::Loc;
 use crate::summary::Interaction;
@@ -34,6 +34,43 @@ pub struct LockGraph {
 fn fresh(unit: &Unit, root: Root) -> bool {
     let rare = unit.rare();
     matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k))
+}
+
+/// Locks of one class behind two parameters, nested (`fn register(admin: &Registry, normal:
+/// &Registry)`): which objects they are is for the callers to say. `Some` when every call
+/// passes two objects the code names apart (two statics, two fields of one value), `true` when
+/// moreover no two calls pass one pair in both orders: then the nesting follows an order
+/// written in the code. `None` when a call passes objects that may be one, or there is none.
+pub fn callers_apart(units: &[Unit], unit: usize, held: &Place, taken: &Place) -> Option<bool> {
+    let (Root::Param(i), Root::Param(j)) = (held.root, taken.root) else {
+        return None;
+    };
+    let f = units[unit].func.filter(|_| i != j)?;
+    let mut pairs: Vec<(&Place, &Place)> = Vec::new();
+    for call in units
+        .iter()
+        .flat_map(|u| &u.calls)
+        .filter(|c| c.callee == f)
+    {
+        let arg = |k: u16| call.args.get(k as usize).and_then(|a| a.place.as_ref());
+        let (a, b) = (arg(i)?, arg(j)?);
+        let apart = match (a.root, b.root) {
+            (Root::Static(x), Root::Static(y)) => x != y,
+            _ => a.apart_by_field(b),
+        };
+        if !apart {
+            return None;
+        }
+        pairs.push((a, b));
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    Some(
+        !pairs
+            .iter()
+            .any(|(a, b)| pairs.iter().any(|(c, d)| c == b && d == a)),
+    )
 }
 
 pub fn build(
@@ -86,6 +123,12 @@ pub fn build(
             .iter()
             .any(|&pair| pair == (h, t) || pair == (t, h));
         if same_class && keyed {
+            continue;
+        }
+        if same_class
+            && callers_apart(units, it.unit, &it.held.lock.place, &it.taken.lock.place)
+                == Some(true)
+        {
             continue;
         }
         // An object made here that no other thread can reach: its locks' order here is no
