@@ -145,6 +145,7 @@ impl Dumper<'_> {
                     }
                     None => format!("moved in {i}"),
                 },
+                GuardSrc::Param(i) => format!("given in parameter {i}"),
             })
             .collect();
         format!("[{}]", names.join(", "))

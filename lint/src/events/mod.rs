@@ -20,7 +20,7 @@ pub use walker::MAX_DEPTH;
 use rayon::prelude::*;
 
 use crate::index::{FnId, Index, TraitId, TypeId};
-use crate::locks::api::Waitable;
+use crate::locks::api::{Acquire, Flavor, Waitable};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
 use crate::names::Name;
 use crate::source::{Loc, SourceDb};
@@ -33,6 +33,9 @@ pub enum GuardSrc {
     /// A guard the thread's creator moved into it (`async move { let _permit = permit; .. }`):
     /// the i-th of `Rare::inherited`.
     Inherited(u32),
+    /// A guard the function is given by value in parameter `i` (`fn fetch(guard:
+    /// MutexGuard<'_, T>)`): held from its start until it drops it. Its lock is the caller's.
+    Param(u16),
 }
 
 pub struct Acquisition {
@@ -49,6 +52,9 @@ pub struct Arg {
     pub class: Option<ClassRef>,
     /// Written `Some(..)` or `Ok(..)`: what the callee does only on `None` does not happen.
     pub present: bool,
+    /// A guard passed by value: how and where its lock was taken. The callee holds it until it
+    /// drops it (`GuardSrc::Param`).
+    pub guard: Option<(Flavor, Acquire, Loc)>,
 }
 
 /// Field names and the places a struct literal gave them.
@@ -228,6 +234,9 @@ pub struct Rare {
     pub locals: Vec<LocalLock>,
     pub wakes: Vec<Wake>,
     pub awaits: Vec<AwaitPoint>,
+    /// Where the function is given guards by value (`GuardSrc::Param`), by parameter: the
+    /// function, as the place a caller's guard is held from.
+    pub param_guards: Vec<(u16, Loc)>,
     /// Events that happen only where a parameter (by number) holds `None` or `Err(..)`: in the
     /// arms of a match on it that `Some(..)` does not reach (`match state { Some(s) => s, None =>
     /// self.state.read() }`), the `else` of `if let Some(s) = state`. A caller that passes
@@ -260,6 +269,7 @@ static NOTHING_RARE: Rare = Rare {
     locals: Vec::new(),
     wakes: Vec::new(),
     awaits: Vec::new(),
+    param_guards: Vec::new(),
     if_absent: Vec::new(),
     regions: Vec::new(),
     too_deep: None,
@@ -309,6 +319,7 @@ impl Rare {
             && self.locals.is_empty()
             && self.wakes.is_empty()
             && self.awaits.is_empty()
+            && self.param_guards.is_empty()
             && self.if_absent.is_empty()
             && self.regions.is_empty()
             && self.too_deep.is_none()

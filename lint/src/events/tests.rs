@@ -498,8 +498,8 @@ impl S {
             fn S::f
               6:19 lock S::a at self.a, holds [S::b@7]
               7:18 lock S::b at self.b, holds []
-              7:32 await, holds [S::b@7]
-              8:22 await, holds [S::b@7, S::a@6]
+              7:32 await, holds []
+              8:22 await, holds [S::b@7]
         "#]],
     );
 }
@@ -525,14 +525,14 @@ impl S {
         expect![[r#"
             fn S::touch
               5:30 lock S::b at self.b, holds []
-              5:44 await, holds [S::b@5]
+              5:44 await, holds []
             fn S::f
               8:22 lock S::a at self.a, holds []
-              8:36 await, holds [S::a@8]
+              8:36 await, holds []
               9:13 call S::touch(self), holds []
               11:13 await, holds []
               12:18 lock S::a at self.a, holds []
-              12:32 await, holds [S::a@12]
+              12:32 await, holds []
               13:9 call S::touch(self), holds [S::a@12]
               13:22 await, holds [S::a@12]
         "#]],

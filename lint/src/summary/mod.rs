@@ -17,7 +17,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::events::{Call, EventRef, Fields, GuardSrc, Object, Unit, Via};
 use crate::index::FnId;
-use crate::locks::api::Waitable;
+use crate::locks::api::{Acquire, Family, Flavor, LockKind, Mode, Waitable};
 use crate::locks::class::{ClassRef, LockRef, Place, Proj, Root};
 use crate::source::Loc;
 
@@ -370,6 +370,18 @@ fn enter(call: &Call, inner: &Rc<Chain>) -> Rc<Chain> {
     })
 }
 
+/// How a guard given by value was taken, until a call says (`Arg::guard`).
+const GIVEN_GUARD: (Flavor, Acquire) = (
+    Flavor {
+        family: Family::Std,
+        kind: LockKind::Mutex,
+    },
+    Acquire {
+        mode: Mode::Exclusive,
+        waits: true,
+    },
+);
+
 fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
     let if_absent = match e.if_absent {
         Some(i) => {
@@ -389,11 +401,30 @@ fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
         None => site.if_absent,
     };
     let (class, place) = rebase(e.lock.class, &e.lock.place, site)?;
-    let lock = LockRef {
+    let mut lock = LockRef {
         class,
         place,
         ..e.lock.clone()
     };
+    // The guard the caller gave: taken as and where the caller took it.
+    if let (ClassRef::FromRoot, Root::Param(i), true) = (
+        e.lock.class,
+        e.lock.place.root,
+        e.lock.place.proj.is_empty(),
+    ) {
+        if let Some((flavor, acquire, at)) = site.call.args.get(i as usize).and_then(|a| a.guard) {
+            (lock.flavor, lock.acquire) = (flavor, acquire);
+            return Some(Entry {
+                lock,
+                chain: Rc::new(Chain {
+                    loc: at,
+                    enters: None,
+                    next: None,
+                }),
+                if_absent,
+            });
+        }
+    }
     Some(Entry {
         lock,
         chain: enter(site.call, &e.chain),
@@ -507,6 +538,28 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 .get(k as usize)
                 .map(|s| s.returns.clone())
                 .unwrap_or_default(),
+            // The caller's lock, known at each call (`substitute`): held from the start.
+            GuardSrc::Param(i) => unit
+                .rare()
+                .param_guards
+                .iter()
+                .find(|(p, _)| *p == i)
+                .map(|&(_, loc)| Entry {
+                    lock: LockRef {
+                        class: ClassRef::FromRoot,
+                        place: Place::new(Root::Param(i)),
+                        flavor: GIVEN_GUARD.0,
+                        acquire: GIVEN_GUARD.1,
+                    },
+                    chain: Rc::new(Chain {
+                        loc,
+                        enters: None,
+                        next: None,
+                    }),
+                    if_absent: None,
+                })
+                .into_iter()
+                .collect(),
         }
     };
 
@@ -597,9 +650,15 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             .iter()
             .map(move |w| (w.clone(), &c.held, c.loc))
     });
+    // Waits, wakes and awaits are judged by the kind of lock held, which a guard given by value
+    // does not show here (its caller's does).
+    let expand_taken_here = |src: &GuardSrc| match src {
+        GuardSrc::Param(_) => Vec::new(),
+        _ => expand(src),
+    };
     let mut seen_held_waits = HashSet::default();
     for (wait, held, at) in direct_waits.chain(callee_waits) {
-        for h in held.iter().flat_map(&expand) {
+        for h in held.iter().flat_map(&expand_taken_here) {
             // The mutex a condvar wait releases is not held across it.
             let released = wait
                 .releases
@@ -644,7 +703,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         .enumerate()
         .flat_map(|(k, c)| per_call[k].wakes.iter().map(move |w| (w.clone(), &c.held)));
     for (wake, held) in direct_wakes.chain(callee_wakes) {
-        for h in held.iter().flat_map(&expand) {
+        for h in held.iter().flat_map(&expand_taken_here) {
             found.held_wakes.push(HeldWake {
                 unit: unit_idx,
                 held: h,
@@ -658,7 +717,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     }
     threads::summarize(unit_idx, unit, callees, &per_call, &mut summary);
     for a in &unit.rare().awaits {
-        for h in a.held.iter().flat_map(&expand) {
+        for h in a.held.iter().flat_map(&expand_taken_here) {
             found.await_holds.push(AwaitHold {
                 unit: unit_idx,
                 held: h,
@@ -722,6 +781,7 @@ mod tests {
             place,
             class,
             present: false,
+            guard: None,
         }
     }
 

@@ -211,6 +211,13 @@ impl Walker<'_> {
                 class: has_class(self.index, &p.ty).then_some(ClassRef::FromRoot),
                 ..Val::default()
             };
+            // A guard given by value: held here until dropped here.
+            if matches!(p.ty, Ty::Guard(_)) {
+                let g = self.life.new_guard(GuardSrc::Param(i as u16));
+                self.life.give_to_binding(&[g], local);
+                let at = self.fn_loc;
+                self.unit().rare_mut().param_guards.push((i as u16, at));
+            }
             let name = self.index.name(p.name).to_string();
             self.bindings.push(Binding { name, local, val });
         }

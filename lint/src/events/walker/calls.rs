@@ -691,25 +691,43 @@ impl Walker<'_> {
         } else {
             vals.extend(self.args(args, None));
         }
-        for v in &vals {
-            self.life.move_away(&v.guards);
+        // The receiver, if any, comes before the arguments written in parentheses.
+        let written = vals.len().saturating_sub(args.len());
+        let written_arg = |i: usize| i.checked_sub(written).and_then(|k| args.iter().nth(k));
+        // A guard passed by value where the callee takes one is the callee's: it holds it until
+        // it drops it (`GuardSrc::Param`), not this statement.
+        let params = &self.index.func(first).params;
+        let mut passed: Vec<Option<(LockRef, Loc)>> = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            let by_value = written_arg(i).is_some_and(|a| !matches!(a, syn::Expr::Reference(_)));
+            let takes_guard = params.get(i).is_some_and(|p| matches!(p.ty, Ty::Guard(_)));
+            let lock = match (callees.len(), by_value && takes_guard) {
+                (1, true) => v
+                    .guards
+                    .iter()
+                    .find_map(|g| self.guard_lock(self.life.src(*g)?)),
+                _ => None,
+            };
+            if lock.is_some() {
+                self.life.kill(&v.guards);
+            } else {
+                self.life.move_away(&v.guards);
+            }
+            passed.push(lock);
         }
         let accessed = match callees {
             [one] => self.accessed_lock(*one, vals.first()),
             _ => None,
         };
-        // The receiver, if any, comes before the arguments written in parentheses.
-        let written = vals.len().saturating_sub(args.len());
         let args: Box<[Arg]> = vals
             .iter()
+            .zip(&passed)
             .enumerate()
-            .map(|(i, v)| Arg {
+            .map(|(i, (v, guard))| Arg {
                 place: v.place.clone(),
-                class: v.class,
-                present: i
-                    .checked_sub(written)
-                    .and_then(|k| args.iter().nth(k))
-                    .is_some_and(is_present),
+                class: v.class.or(guard.as_ref().map(|(l, _)| l.class)),
+                present: written_arg(i).is_some_and(is_present),
+                guard: guard.as_ref().map(|(l, at)| (l.flavor, l.acquire, *at)),
             })
             .collect();
         let given: Given = vals
@@ -757,6 +775,8 @@ impl Walker<'_> {
                 .get(i as usize)
                 .map(|a| (a.lock.clone(), a.loc)),
             GuardSrc::Inherited(i) => unit.rare().inherited.get(i as usize).cloned(),
+            // The caller's lock: named where the caller took it.
+            GuardSrc::Param(_) => None,
             GuardSrc::Returned(_) => None,
         }
     }

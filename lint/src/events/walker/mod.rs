@@ -382,6 +382,7 @@ impl<'i> Walker<'i> {
                 place,
                 class: None,
                 present: false,
+                guard: None,
             }]),
             loc,
             held,
