@@ -848,7 +848,19 @@ impl Builder<'_> {
                 .index
                 .acquire(lock.flavor, self.index.name(f.name))
                 .is_some();
-            if (def.fields.len() == 1 || named_like_lock) && matches!(f.ret, Ty::Guard(_)) {
+            // Its guard may be a type of the crate around the lock's own (`struct
+            // MutexGuard<'a, T> { inner: parking_lot::MutexGuard<'a, T>, saved: .. }`).
+            let hands_out_guard = match &f.ret {
+                Ty::Guard(_) => true,
+                Ty::Adt(g) => self
+                    .index
+                    .ty(*g)
+                    .fields
+                    .iter()
+                    .any(|(_, ft)| matches!(ft, Ty::Guard(_))),
+                _ => false,
+            };
+            if (def.fields.len() == 1 || named_like_lock) && hands_out_guard {
                 wrappers.insert(*t);
             }
         }
