@@ -55,6 +55,10 @@ impl Walker<'_> {
         closure_param: Option<Val>,
         method: &str,
     ) -> Vec<Val> {
+        // A watcher's debouncer, a signal handler: the closure runs later, elsewhere.
+        if api::registers_callback(method) {
+            return self.stored_args(args);
+        }
         // Most calls are given no function by name: the table is asked only when one is.
         let named = args
             .iter()

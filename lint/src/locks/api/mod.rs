@@ -444,13 +444,19 @@ pub fn method_view(method: &str) -> Option<MethodView> {
         .map(|(_, view)| view)
 }
 
-/// `option.take()`: the value inside moves out (`MOVING_OUT`).
 /// Whether a method of an unknown type calls a function passed to it by name before it returns
 /// (`CALLS_ITS_ARGUMENT`).
 pub fn calls_its_argument(method: &str) -> bool {
     CALLS_ITS_ARGUMENT.contains(&method)
 }
 
+/// Whether a function or method of another crate keeps the closure it is given, to call it
+/// later from somewhere else (`REGISTERING`, `REGISTERING_PREFIXES`).
+pub fn registers_callback(name: &str) -> bool {
+    REGISTERING.contains(&name) || REGISTERING_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `option.take()`: the value inside moves out (`MOVING_OUT`).
 pub fn moves_out(method: &str) -> bool {
     MOVING_OUT.contains(&method)
 }

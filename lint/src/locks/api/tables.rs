@@ -364,6 +364,26 @@ pub(super) const ALIASING: &[&str] = &[
     "by_ref",
 ];
 
+/// Functions and methods of other crates that keep the closure they are given and call it later,
+/// from an event loop or another thread: a file watcher's debouncer
+/// (`new_debouncer(timeout, move |events| tx.send(events))`), a signal or panic handler, an event
+/// listener. Their closures do not run during the call, under the caller's locks.
+pub(super) const REGISTERING: &[&str] = &[
+    "new_debouncer",
+    "new_debouncer_opt",
+    "recommended_watcher",
+    "set_handler",
+    "set_hook",
+    "add_listener",
+    "add_event_listener",
+    "subscribe",
+    "set_callback",
+    "register_callback",
+];
+
+/// Name prefixes of such methods: `on_thread_start`, a widget's `connect_clicked`, `set_on_close`.
+pub(super) const REGISTERING_PREFIXES: &[&str] = &["on_", "connect_", "set_on_"];
+
 /// Methods that move the value out of the `Option` (or cell) they are called on, leaving
 /// another in its place: the result is a value of the type inside, no longer at that place.
 pub(super) const MOVING_OUT: &[&str] = &["take", "replace"];
