@@ -93,15 +93,18 @@ impl Walker<'_> {
     }
 
     pub(super) fn local(&mut self, l: &syn::Local) {
-        self.life.push_temp_scope();
+        let depth = self.life.push_temp_scope();
         let v = match &l.init {
             Some(init) => {
                 let v = self.initializer(&init.expr);
                 if let Some((_, else_block)) = &init.diverge {
                     // `let P = e else { .. }`: the else block runs (and diverges) when P does not
-                    // match, with the initializer's temporaries still alive.
+                    // match, after the initializer's temporaries are dropped (rustc drops them
+                    // before the else block since let-else was stabilized, Rust 1.65).
                     let snap = self.life.snapshot();
                     let diverged = self.diverged;
+                    self.life.kill_temps_from(depth);
+                    // `let Ok(g) = try_result else { .. }`: the try failed, there is no guard.
                     if is_success_pattern(&l.pat) {
                         let failed = self.try_guards(&v);
                         self.life.kill(&failed);
