@@ -89,7 +89,7 @@ registry! {
         code: "await-holding-lock",
         severity: Severity::Warning,
         summary: "a blocking lock's guard is held across an `.await`",
-        description: "the guard of a blocking lock (std, parking_lot, spin) is alive across an `.await`, directly or because a callee returned it; one finding per guard, pointing at every await. Async-aware locks (tokio, async-std, futures) are fine; a guard dropped before the await (by `drop`, by scope, or as a temporary) is fine.",
+        description: "the guard of a blocking lock (std, parking_lot, spin) is alive across an `.await`, directly or because a callee returned it; one finding per guard, pointing at every await. Async-aware locks (tokio, async-std, futures) are fine; a guard dropped before the await (by `drop`, by scope, or as a temporary) is fine, and so is a lock that nothing in the code waits for (every taker uses `try_lock`).",
         explain: include_str!("kinds/await-holding-lock.txt"),
     },
     HierarchyViolation => KindInfo {

@@ -3,18 +3,35 @@
 //! executor thread that asks for the lock blocks that thread, and the holder never resumes.
 //! Guards of async-aware locks (tokio, async-std, futures, async-lock) are made for this.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::Cx;
+use crate::locks::class::{ClassId, ClassRef};
 use crate::report::{Finding, Kind, Label};
 use crate::source::Loc;
 use crate::summary::AwaitHold;
 
 pub fn check(cx: &Cx) -> Vec<Finding> {
+    // A lock that nothing in the code waits for (every taker uses `try_lock` and gives up,
+    // `FileBusy`) blocks no thread while a task holding it is suspended.
+    let waited_for: HashSet<ClassId> = cx
+        .units
+        .iter()
+        .flat_map(|u| &u.acquisitions)
+        .filter(|a| a.lock.acquire.waits)
+        .filter_map(|a| match a.lock.class {
+            ClassRef::Known(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    let waited = |class: ClassRef| match class {
+        ClassRef::Known(c) => waited_for.contains(&c),
+        _ => true,
+    };
     // One finding per guard, pointing at every await it is held across.
     let mut by_guard: BTreeMap<(usize, Loc), Vec<&AwaitHold>> = BTreeMap::new();
     for ah in &cx.summaries.found.await_holds {
-        if ah.held.lock.flavor.blocks_thread() {
+        if ah.held.lock.flavor.blocks_thread() && waited(ah.held.lock.class) {
             by_guard
                 .entry((ah.unit, ah.held.chain.loc))
                 .or_default()
