@@ -87,12 +87,7 @@ fn makes_lock(index: &Index, module: super::ModId, e: &syn::Expr) -> bool {
             let syn::Expr::Path(p) = &*c.func else {
                 return false;
             };
-            let segs: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
+            let segs = segment_names(&p.path);
             let Some((function, ty)) = segs.split_last() else {
                 return false;
             };
@@ -151,12 +146,7 @@ fn accessor(
                 return Some(Accessor::Field(fields.into_boxed_slice()));
             }
             syn::Expr::Path(p) if fields.is_empty() => {
-                let segs: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
+                let segs = segment_names(&p.path);
                 return match index.resolve_path(module, &segs, p.path.leading_colon.is_some())? {
                     super::resolve::Res::Def(Def::Static(s)) => Some(Accessor::Static(s)),
                     _ => None,
@@ -165,4 +155,9 @@ fn accessor(
             _ => return None,
         };
     }
+}
+
+/// The names of a path's segments, for resolution (`Arc::new` is `["Arc", "new"]`).
+fn segment_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
 }
