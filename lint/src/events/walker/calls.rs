@@ -611,7 +611,12 @@ impl Walker<'_> {
                 ..Val::default()
             };
         };
-        let place = recv.place.unwrap_or_else(Place::unknown);
+        // A lock we cannot place (an element a lookup found) is still one instance while its
+        // guard lives: what is reached through that guard's data lies inside it.
+        let place = match recv.place {
+            Some(p) if p.root != Root::Unknown => p,
+            _ => Place::new(Root::Local(self.fresh_local())),
+        };
         let held = self.life.held();
         let absent = self.if_absent;
         let unit = self.unit();
