@@ -63,12 +63,8 @@ pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<St
         .collect();
 }
 
-/// Calls that store what they are given rather than run it: constructors of the boxes and
-/// options a callback is kept in, and a collection's insertions.
-const STORING: &[&str] = &[
-    "new",
-    "pin",
-    "Some",
+/// Calls that put what they are given into a collection or a cell: storing it.
+const INSERTING: &[&str] = &[
     "push",
     "push_back",
     "push_front",
@@ -77,6 +73,14 @@ const STORING: &[&str] = &[
     "set",
 ];
 
+/// Calls that wrap what they are given (`Box::new(f)`, `Some(f)`): stored only where the
+/// wrapper is. Any other call of a capitalized name builds a tuple struct or variant
+/// (`Self(Arc::new(f))`, `Handler::Boxed(f)`), which keeps it.
+const WRAPPING: &[&str] = &["new", "pin", "Some", "Ok", "Err"];
+
+/// Wrappers around wrappers followed (`Some(Box::new(f))`).
+const MAX_WRAPPERS: u32 = 4;
+
 /// Whether `body` uses a parameter of `params` and only stores it: as the argument of a
 /// storing call (`Box::new(f)`, `.push(f)`), assigned (`self.on_exit = f`), or a struct
 /// literal's field (`Watcher { callback: f }`, `Watcher { f }`). A parameter called or handed
@@ -84,25 +88,43 @@ const STORING: &[&str] = &[
 fn keeps(body: &str, params: &[String]) -> bool {
     params.iter().any(|p| {
         let mut uses = words(body, p).peekable();
-        uses.peek().is_some() && uses.all(|at| stored_at(body, at, p.len()))
+        uses.peek().is_some() && uses.all(|at| stored_at(body, at, p.len(), 0))
     })
 }
 
-/// Whether the word at `body[at..at + len]` is a value being stored.
-fn stored_at(body: &str, at: usize, len: usize) -> bool {
+/// Whether the expression at `body[at..at + len]` is a value being stored.
+fn stored_at(body: &str, at: usize, len: usize, wrappers: u32) -> bool {
     let before = body[..at].trim_end();
     let after = body[at + len..].trim_start();
     // The whole argument or value: `Box::new(f)`, `= f;`, `callback: f,`, `{ f }`.
     if !after.starts_with([')', ';', ',', '}']) {
         return false;
     }
-    if let Some(call) = before.strip_suffix('(') {
-        let callee = call
-            .trim_end()
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .next()
-            .unwrap_or_default();
-        return STORING.contains(&callee);
+    // An argument of a call: stored by an insertion, or by a wrapper that is itself stored.
+    if let Some(open) = open_paren(body, before.len()) {
+        let path = body[..open].trim_end();
+        let ident = |c: char| c.is_alphanumeric() || c == '_';
+        let callee = path.rsplit(|c: char| !ident(c)).next().unwrap_or_default();
+        let builds = !WRAPPING.contains(&callee) && callee.starts_with(char::is_uppercase);
+        if INSERTING.contains(&callee) || builds {
+            return true;
+        }
+        let only_argument = before.ends_with('(');
+        if !WRAPPING.contains(&callee) || !only_argument || wrappers >= MAX_WRAPPERS {
+            return false;
+        }
+        // The wrapper call as a whole, from its path (`Box::new`) to its closing parenthesis.
+        let start = path
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| ident(c) || c == ':')
+            .last()
+            .map_or(path.len(), |(i, _)| i);
+        let Some(inner) = parenthesized(&body[open..]) else {
+            return false;
+        };
+        let end = open + inner.len() + 2;
+        return stored_at(body, start, end - start, wrappers + 1);
     }
     // Into a place (`self.on_exit = f;`), not a new variable that may be called later.
     let statement = before
@@ -114,8 +136,30 @@ fn stored_at(body: &str, at: usize, len: usize) -> bool {
         && after.starts_with(';')
         && !statement.starts_with("let ");
     let field = before.ends_with(':') && !before.ends_with("::");
-    let shorthand = before.ends_with(['{', ',']) && after.starts_with(['}', ',']);
+    // `Watcher { f, .. }`: a name alone in a struct literal's braces (not a block's tail).
+    let opens_literal = before.strip_suffix('{').is_some_and(|b| {
+        b.trim_end()
+            .ends_with(|c: char| c.is_alphanumeric() || c == '_')
+    });
+    let shorthand =
+        wrappers == 0 && (opens_literal || before.ends_with(',')) && after.starts_with(['}', ',']);
     assigned || field || shorthand
+}
+
+/// The opening parenthesis of the call whose argument list `body[..at]` ends in (`insert(id, `),
+/// if it is one: `None` inside a block or a struct literal's braces.
+fn open_paren(body: &str, at: usize) -> Option<usize> {
+    let mut depth = 0u32;
+    for (i, c) in body[..at].char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth > 0 => depth -= 1,
+            '(' => return Some(i),
+            '[' | '{' | '}' | ';' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `body` calls one of `spawners` with one of `params` between the call's parentheses.
@@ -197,8 +241,12 @@ mod tests {
         assert!(kept("{ Watcher { callback: Box::new(f), state } }"));
         assert!(kept("{ Watcher { f, state } }"));
         assert!(kept("{ self.handlers.insert(id, Arc::new(f)); }"));
-        // A name right after a character of several bytes (box drawing in a comment).
-        assert!(kept("{ self.on_exit = Some(f); //─Some(f)\n }"));
+        assert!(kept("{ *self.on_exit.lock() = Some(Box::new(f)); }"));
+        assert!(kept("{ self.slot.set(Some(Box::pin(f))); }"));
+        assert!(kept("{ self.handlers.insert(id, f); }"));
+        assert!(kept("{ Self(Arc::new(f)) }"));
+        assert!(kept("{ Handler::Boxed(Box::new(f)) }"));
+        assert!(kept("{ self.on_exit = Some(f); }"));
     }
 
     #[test]
@@ -209,6 +257,13 @@ mod tests {
         assert!(!kept("{ run(f) }"));
         assert!(!kept("{ f.await }"));
         assert!(!kept("{ if x == f { } }"));
+        // Wrapped, then handed to something that may run it.
+        assert!(!kept("{ self.run_with(Box::new(f)) }"));
+        assert!(!kept("{ let g = Some(f); }"));
+        assert!(!kept("{ Ok(f) }"));
+        assert!(!kept("{ f }"));
+        // A wrapper right after a character of several bytes.
+        assert!(!kept("{ run(─Some(f)) }"));
         assert!(!kept("{ g(); }"));
     }
 }
