@@ -225,8 +225,12 @@ pub struct Rare {
     /// may be taken in an order that key decides.
     pub ordered: Vec<(crate::locks::class::Root, crate::locks::class::Root)>,
     /// Variables bound to a lock-holding value made here (`let db = Db::new()`): no other
-    /// thread can reach it unless the function starts one (`spawns`).
+    /// thread can reach it unless the function starts one (`spawns`), or until it hands the
+    /// value on (`published`).
     pub fresh: Vec<u32>,
+    /// Where a `fresh` variable's value is moved on (into a call, a struct literal, a place):
+    /// from there on, other threads may reach its locks.
+    pub published: Vec<(u32, Loc)>,
     /// It hands work to another thread or task.
     pub spawns: bool,
     /// Semaphores made for a field with a literal count (`permits: Semaphore::new(4)`).
@@ -264,6 +268,7 @@ static NOTHING_RARE: Rare = Rare {
     checks_identity: false,
     ordered: Vec::new(),
     fresh: Vec::new(),
+    published: Vec::new(),
     spawns: false,
     permits: Vec::new(),
     locals: Vec::new(),
@@ -315,6 +320,7 @@ impl Rare {
             && !self.checks_identity
             && self.ordered.is_empty()
             && self.fresh.is_empty()
+            && self.published.is_empty()
             && !self.spawns
             && self.locals.is_empty()
             && self.wakes.is_empty()

@@ -30,10 +30,15 @@ pub struct LockGraph {
 }
 
 /// Whether `root` is a variable of `unit` bound to a lock-holding value the unit made, in a unit
-/// that starts no other thread.
-fn fresh(unit: &Unit, root: Root) -> bool {
+/// that starts no other thread, and not handed on before `at`.
+fn fresh(unit: &Unit, root: Root, at: Loc) -> bool {
     let rare = unit.rare();
-    matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k))
+    let handed_on = |k: u32| {
+        rare.published
+            .iter()
+            .any(|&(p, loc)| p == k && (loc.file, loc.start) < (at.file, at.start))
+    };
+    matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k) && !handed_on(k))
 }
 
 /// Locks of one class behind two parameters, nested (`fn register(admin: &Registry, normal:
@@ -139,9 +144,9 @@ pub fn build(
         if same_class && reads && units[it.unit].rare().checks_identity {
             continue;
         }
-        // An object made here that no other thread can reach: its locks' order here is no
-        // order between threads.
-        if fresh(&units[it.unit], h) && fresh(&units[it.unit], t) {
+        // An object made here and handed to nobody: no other thread can hold or wait for its
+        // locks, so no nesting with one of them closes a cycle between threads.
+        if fresh(&units[it.unit], h, it.at) || fresh(&units[it.unit], t, it.at) {
             continue;
         }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)

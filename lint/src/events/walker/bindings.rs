@@ -2,6 +2,7 @@
 //! classes of locks made in the function.
 
 use proc_macro2::Span;
+use syn::spanned::Spanned;
 
 use std::rc::Rc;
 
@@ -338,10 +339,29 @@ impl Walker<'_> {
         }
     }
 
+    /// A value handed on at `e` (moved into a call, a struct literal or a place): a
+    /// lock-holding value made here (`Rare::fresh`) may be reached by other threads from there.
+    pub(super) fn publish(&mut self, v: &Val, e: &syn::Expr) {
+        // Data read out through one of its guards (`*fresh.inner.read()`) is a copy, not it.
+        let Some(Root::Local(k)) = v
+            .place
+            .as_ref()
+            .filter(|p| !p.through_guard())
+            .map(|p| p.root)
+        else {
+            return;
+        };
+        if self.units[self.cur].rare().fresh.contains(&k) {
+            let at = self.loc(e.span());
+            self.unit().rare_mut().published.push((k, at));
+        }
+    }
+
     pub(super) fn assign(&mut self, left: &syn::Expr, right: &syn::Expr) {
         // The right operand is evaluated first: in `a.write().x = b.read().len()`, `b` is locked
         // before `a`.
         let v = self.expr(right);
+        self.publish(&v, right);
         if let Some(u) = v.spawned {
             // `self.handle = Some(thread::spawn(..))`, `*guard = Some(handle)`: kept there.
             let kept = match left {

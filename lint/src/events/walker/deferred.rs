@@ -93,9 +93,11 @@ impl Walker<'_> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(a);
-            // Passed by value, a value with a `Drop` impl is the callee's to drop.
+            // Passed by value, a value with a `Drop` impl is the callee's to drop, and a value
+            // made here is the callee's to hand on.
             if !matches!(unparenthesized(a), syn::Expr::Reference(_)) {
                 self.life.forget_values(&v.guards);
+                self.publish(&v, a);
             }
             if let Some(d) = v.deferred.as_ref().filter(|_| runs != Runs::Later) {
                 // Passed inside a constructor (`Some(f)`, `Box::new(move || ..)`), a closure

@@ -205,6 +205,7 @@ impl Walker<'_> {
             let Some(name) = self.index.names.find(&name.to_string()) else {
                 continue;
             };
+            self.publish(&v, &f.expr);
             let source = match (v.made, v.place) {
                 (Some((u, m)), _) if u as usize == self.cur => Source::Made(m),
                 (_, Some(p)) if p.root != Root::Unknown => Source::Place(p),
