@@ -40,6 +40,15 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// A step in the function itself: the event, entering nothing.
+    pub fn here(loc: Loc) -> Rc<Chain> {
+        Rc::new(Chain {
+            loc,
+            enters: None,
+            next: None,
+        })
+    }
+
     pub fn links(self: &Rc<Chain>) -> Vec<&Chain> {
         let mut out = vec![&**self];
         let mut cur = self;
@@ -416,11 +425,7 @@ fn substitute(e: &Entry, site: &Site) -> Option<Entry> {
             (lock.flavor, lock.acquire) = (flavor, acquire);
             return Some(Entry {
                 lock,
-                chain: Rc::new(Chain {
-                    loc: at,
-                    enters: None,
-                    next: None,
-                }),
+                chain: Chain::here(at),
                 if_absent,
             });
         }
@@ -462,11 +467,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         .enumerate()
         .map(|(k, a)| Entry {
             lock: a.lock.clone(),
-            chain: Rc::new(Chain {
-                loc: a.loc,
-                enters: None,
-                next: None,
-            }),
+            chain: Chain::here(a.loc),
             if_absent: unit.rare().absent(EventRef::Acquisition(k as u32)),
         })
         .collect();
@@ -525,11 +526,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                 .get(k as usize)
                 .map(|(lock, loc)| Entry {
                     lock: lock.clone(),
-                    chain: Rc::new(Chain {
-                        loc: *loc,
-                        enters: None,
-                        next: None,
-                    }),
+                    chain: Chain::here(*loc),
                     if_absent: None,
                 })
                 .into_iter()
@@ -551,11 +548,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                         flavor: GIVEN_GUARD.0,
                         acquire: GIVEN_GUARD.1,
                     },
-                    chain: Rc::new(Chain {
-                        loc,
-                        enters: None,
-                        next: None,
-                    }),
+                    chain: Chain::here(loc),
                     if_absent: None,
                 })
                 .into_iter()
@@ -636,11 +629,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             releases: w.releases.clone(),
             joins: w.joins,
             timed: w.timed,
-            chain: Rc::new(Chain {
-                loc: w.loc,
-                enters: None,
-                next: None,
-            }),
+            chain: Chain::here(w.loc),
         };
         (entry, &w.held, w.loc)
     });
@@ -689,11 +678,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         let entry = WakeEntry {
             kind: w.kind,
             object: w.object.clone(),
-            chain: Rc::new(Chain {
-                loc: w.loc,
-                enters: None,
-                next: None,
-            }),
+            chain: Chain::here(w.loc),
         };
         (entry, &w.held)
     });
@@ -861,11 +846,7 @@ mod tests {
         };
         let inner = Entry {
             lock,
-            chain: Rc::new(Chain {
-                loc: loc(10),
-                enters: None,
-                next: None,
-            }),
+            chain: Chain::here(loc(10)),
             if_absent: None,
         };
         let c = call(vec![arg(Some(place(Root::Static(StaticId(1)), &[])), None)]);

@@ -2,8 +2,6 @@
 //! function's summary and re-expressed at each call, so that a caller that made a barrier or a
 //! channel and handed it down knows who else waits at it or wakes its waiters.
 
-use std::rc::Rc;
-
 use super::{
     enter, rebase_object, Callees, Chain, Site, Summary, WaitEntry, WakeEntry, MAX_ENTRIES,
 };
@@ -67,11 +65,7 @@ fn thread_wakes<'a>(
     let own = thread.rare().wakes.iter().map(|w| WakeEntry {
         kind: w.kind,
         object: w.object.clone(),
-        chain: Rc::new(Chain {
-            loc: w.loc,
-            enters: None,
-            next: None,
-        }),
+        chain: Chain::here(w.loc),
     });
     let called = (0..thread.calls.len()).flat_map(move |k| {
         let site = Site::of(thread, k);
@@ -118,11 +112,7 @@ pub(super) fn summarize(
                     releases: None,
                     joins: None,
                     timed: w.timed,
-                    chain: Rc::new(Chain {
-                        loc: w.loc,
-                        enters: None,
-                        next: None,
-                    }),
+                    chain: Chain::here(w.loc),
                 };
                 (t, entry)
             })
