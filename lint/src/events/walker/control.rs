@@ -84,7 +84,7 @@ impl<'i> Walker<'i> {
         let failed_tries: Vec<GuardId> = lets
             .iter()
             .filter(|(pat, _)| is_success_pattern(pat))
-            .flat_map(|(_, v)| self.try_guards(v))
+            .flat_map(|(_, v)| self.success_only_guards(v))
             .collect();
         // `if let Some(s) = state { .. } else { HERE }`, `if let None = state { HERE }`.
         let (mut then_absent, mut else_absent) = (None, None);
@@ -128,7 +128,7 @@ impl<'i> Walker<'i> {
         let scrutinee = self.expr(&m.expr);
         // A try-lock's guard exists only where the match found success: not in `Err(..)` or
         // `None` arms, nor in a catch-all after the success arm.
-        let tries = self.try_guards(&scrutinee);
+        let tries = self.success_only_guards(&scrutinee);
         let param = absent_param(&scrutinee);
         let mut success_seen = false;
         let arms: Vec<Arm> = m

@@ -306,7 +306,7 @@ impl<'i> Walker<'i> {
 
     /// The guards of `v` that exist only in its success variant: from a `try_*` acquisition
     /// (which may have failed), or returned by a function that returns `Option`/`Result`.
-    fn try_guards(&self, v: &Val) -> Vec<GuardId> {
+    fn success_only_guards(&self, v: &Val) -> Vec<GuardId> {
         let unit = &self.units[self.cur];
         v.guards
             .iter()

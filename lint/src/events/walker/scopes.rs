@@ -106,7 +106,7 @@ impl Walker<'_> {
                     self.life.kill_temps_from(depth);
                     // `let Ok(g) = try_result else { .. }`: the try failed, there is no guard.
                     if is_success_pattern(&l.pat) {
-                        let failed = self.try_guards(&v);
+                        let failed = self.success_only_guards(&v);
                         self.life.kill(&failed);
                     }
                     self.expr(else_block);
