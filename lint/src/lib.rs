@@ -125,9 +125,11 @@ struct Outputs {
 fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: bool) -> Outputs {
     let files_unparsed = parsed.outlines.iter().filter(|a| a.is_none()).count();
     // The index takes what it needs from the outlines, and frees them.
-    let index = index::Index::build(parsed, config);
+    let mut index = index::Index::build(parsed, config);
     let mut classes = locks::class::Classes::build(&index);
     let mut units = events::extract(&index, &classes, &parsed.db);
+    let functions = index.fns.len();
+    events::link_callbacks(&mut index, &mut units);
     events::register_locals(&mut units, &mut classes);
     classes.shorten_names();
     let hierarchy = locks::hierarchy::Hierarchy::resolve(&index, &classes, &parsed.db);
@@ -195,7 +197,7 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         crates: index.crates.len(),
         files: parsed.db.len(),
         files_unparsed,
-        functions: index.fns.len(),
+        functions,
         lock_classes: classes.list.iter().filter(|c| c.is_lock).count(),
         acquisitions: units.iter().map(|u| u.acquisitions.len()).sum(),
         lock_order_edges: graph.edges.len(),

@@ -5,6 +5,7 @@
 //! alone; macro arguments are recovered in `macros.rs`; `dump.rs` writes events as text (the
 //! boundary `tests.rs` checks). Functions are walked in parallel.
 
+mod callbacks;
 mod dump;
 mod guards;
 mod macros;
@@ -12,6 +13,7 @@ mod macros;
 mod tests;
 mod walker;
 
+pub use callbacks::link as link_callbacks;
 pub use dump::dump;
 pub use walker::expand::{keep_relevant as keep_relevant_macros, simple_rules};
 
@@ -19,6 +21,7 @@ pub use walker::MAX_DEPTH;
 
 use rayon::prelude::*;
 
+use crate::index::types::Slot;
 use crate::index::{FnId, Index, TraitId, TypeId};
 use crate::locks::api::{Acquire, Flavor, Waitable};
 use crate::locks::class::{ClassRef, Classes, LockRef, Place};
@@ -59,6 +62,34 @@ pub struct Arg {
 
 /// Field names and the places a struct literal gave them.
 pub type Fields = Box<[(Box<str>, Place)]>;
+
+/// Where a closure is kept for later, to run where the code calls it (`callbacks`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// In a field that keeps callbacks (`self.on_close = Box::new(move || ..)`).
+    Slot(Slot),
+    /// Given to parameter `.1` of a crate function that keeps it (`bus.subscribe(move |e| ..)`):
+    /// in the fields that function stores that parameter in (`Rare::stores_param`).
+    Param(FnId, u16),
+}
+
+/// A call of whatever closures a field keeps: a [`Call`] of each, once they are known.
+pub struct SlotCall {
+    pub slot: Slot,
+    pub args: Box<[Arg]>,
+    pub loc: Loc,
+    pub held: Box<[GuardSrc]>,
+}
+
+/// A closure kept for later: where, which function made it, and where it is written.
+#[derive(Clone, Copy, Debug)]
+pub struct Kept {
+    pub store: Store,
+    pub by: FnId,
+    pub at: Loc,
+    /// Its parameters: the inputs a call of it passes.
+    pub params: u16,
+}
 
 pub struct Call {
     pub callee: FnId,
@@ -248,6 +279,15 @@ pub struct Rare {
     pub if_absent: Vec<(EventRef, u16)>,
     /// Closures and async blocks of the body that hold events, for call chains.
     pub regions: Vec<Region>,
+    /// Of a closure kept for later: where it is kept. It runs where that field's closures are
+    /// called (`slot_calls`), not where it is made.
+    pub kept: Option<Kept>,
+    /// Parameters the function keeps in a field of callbacks (`self.listeners.push(Box::new(f))`):
+    /// a closure a caller gives there is kept in it.
+    pub stores_param: Vec<(u16, Slot)>,
+    /// Calls of the closures a field keeps (`(self.on_event)(e)`, `for l in listeners { l(e) }`):
+    /// calls of each closure stored there once every body is walked (`callbacks::link`).
+    pub slot_calls: Vec<SlotCall>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
     pub too_deep: Option<Loc>,
     /// The body could not be parsed (it is parsed apart from its file: `parse::bodies`).
@@ -277,6 +317,9 @@ static NOTHING_RARE: Rare = Rare {
     param_guards: Vec::new(),
     if_absent: Vec::new(),
     regions: Vec::new(),
+    kept: None,
+    stores_param: Vec::new(),
+    slot_calls: Vec::new(),
     too_deep: None,
     unparsed: None,
 };
@@ -328,6 +371,9 @@ impl Rare {
             && self.param_guards.is_empty()
             && self.if_absent.is_empty()
             && self.regions.is_empty()
+            && self.kept.is_none()
+            && self.stores_param.is_empty()
+            && self.slot_calls.is_empty()
             && self.too_deep.is_none()
             && self.unparsed.is_none()
     }

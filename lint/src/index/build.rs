@@ -734,12 +734,14 @@ impl Builder<'_> {
 
     fn lower_types(&mut self) {
         let mut all_fields = Vec::with_capacity(self.index.types.len());
-        for (def, tys) in self
+        for (i, (def, tys)) in self
             .index
             .types
             .iter()
             .zip(std::mem::take(&mut self.field_tys))
+            .enumerate()
         {
+            let id = TypeId(i as u32);
             let cx = LowerCx {
                 module: def.module,
                 self_ty: None,
@@ -755,7 +757,7 @@ impl Builder<'_> {
                         cells.push(n);
                     }
                 }
-                let ty = lower(&self.index, &cx, &t);
+                let ty = lower(&self.index, &cx, &t).in_field(id, n);
                 (n, ty)
             }));
             all_fields.push((fields, cells));

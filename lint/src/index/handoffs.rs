@@ -63,16 +63,6 @@ pub(super) fn find(index: &mut Index, db: &SourceDb, candidates: &[(FnId, Vec<St
         .collect();
 }
 
-/// Calls that put what they are given into a collection or a cell: storing it.
-const INSERTING: &[&str] = &[
-    "push",
-    "push_back",
-    "push_front",
-    "insert",
-    "replace",
-    "set",
-];
-
 /// Calls that wrap what they are given (`Box::new(f)`, `Some(f)`): stored only where the
 /// wrapper is. Any other call of a capitalized name builds a tuple struct or variant
 /// (`Self(Arc::new(f))`, `Handler::Boxed(f)`), which keeps it.
@@ -106,7 +96,7 @@ fn stored_at(body: &str, at: usize, len: usize, wrappers: u32) -> bool {
         let ident = |c: char| c.is_alphanumeric() || c == '_';
         let callee = path.rsplit(|c: char| !ident(c)).next().unwrap_or_default();
         let builds = !WRAPPING.contains(&callee) && callee.starts_with(char::is_uppercase);
-        if INSERTING.contains(&callee) || builds {
+        if crate::locks::api::inserts(callee) || builds {
             return true;
         }
         let only_argument = before.ends_with('(');

@@ -136,6 +136,9 @@ pub enum Owner {
     Impl,
     /// The initializer of a lazily initialized static (`LazyLock::new(|| ..)`).
     Init(StaticId),
+    /// A closure of this function's kept for later (`events::Kept`): it is called where the
+    /// field that keeps it is, as a function of its own.
+    Closure(FnId),
 }
 
 pub struct Param {
@@ -375,7 +378,37 @@ impl Index {
             Owner::Named(n) => format!("{}::{}", self.name(n), self.name(f.name)),
             Owner::Impl => format!("<impl>::{}", self.name(f.name)),
             Owner::Init(s) => format!("{}::{{init}}", self.static_(s).display),
+            Owner::Closure(by) => format!("{}::{{closure}}", self.fn_display(by)),
         }
+    }
+
+    /// A function for a closure that `by` keeps for later, written at `at`, given `params`
+    /// inputs: what calls of the field that keeps it enter.
+    pub fn add_closure(&mut self, by: FnId, at: Loc, params: usize) -> FnId {
+        let maker = self.func(by);
+        let def = FnDef {
+            name: maker.name,
+            owner: Owner::Closure(by),
+            module: maker.module,
+            file: at.file,
+            text: None,
+            params: (0..params)
+                .map(|_| Param {
+                    name: maker.name,
+                    pattern: None,
+                    ty: Ty::Unknown,
+                })
+                .collect(),
+            ret: Ty::Unknown,
+            fallible: false,
+            self_ty: Ty::Unknown,
+            is_async: false,
+            generics: Box::default(),
+            loc: at,
+            instance: false,
+        };
+        self.fns.push(def);
+        FnId(self.fns.len() as u32 - 1)
     }
 
     /// `a::b` for display: the module path inside the crate.

@@ -27,6 +27,17 @@ pub enum Ty {
     /// A value known only by a trait of the crate it implements (`dyn Store`, `impl Store`,
     /// `S: Store`): a method call may reach any implementing type's.
     Dyn(TraitId),
+    /// A closure kept for later (`Box<dyn Fn(Event) + Send>`): calling it runs whatever the code
+    /// stored in that field, known by the field once the type is one's (`Slot`).
+    Callback(Option<Slot>),
+}
+
+/// A field that keeps callbacks, directly or in a collection (`listeners: Mutex<Vec<Box<dyn
+/// Fn()>>>`): the closures stored there are the ones a call of an element runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot {
+    pub owner: TypeId,
+    pub field: Name,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +47,30 @@ pub struct LockTy {
 }
 
 impl Ty {
+    /// The type of field `field` of `owner`: its callbacks are that field's.
+    pub fn in_field(self, owner: TypeId, field: Name) -> Ty {
+        match self {
+            Ty::Callback(None) => Ty::Callback(Some(Slot { owner, field })),
+            Ty::Seq(t) => Ty::Seq(Box::new(t.in_field(owner, field))),
+            Ty::Lock(l) => Ty::Lock(LockTy {
+                flavor: l.flavor,
+                inner: Box::new(l.inner.in_field(owner, field)),
+            }),
+            Ty::Tuple(ts) => Ty::Tuple(ts.into_iter().map(|t| t.in_field(owner, field)).collect()),
+            t => t,
+        }
+    }
+
+    /// The field whose callbacks this value holds or is, through collections and locks.
+    pub fn slot(&self) -> Option<Slot> {
+        match self {
+            Ty::Callback(s) => *s,
+            Ty::Seq(t) | Ty::Guard(t) => t.slot(),
+            Ty::Lock(l) => l.inner.slot(),
+            _ => None,
+        }
+    }
+
     pub fn is_lock(&self) -> bool {
         matches!(self, Ty::Lock(_))
     }
@@ -97,6 +132,12 @@ fn lower_at<S: Segment>(
         }
         TypeExpr::Dyn { global, segs } => match index.resolve_path(cx.module, segs, *global) {
             Some(Res::Def(Def::Trait(t))) => Ty::Dyn(t),
+            _ if segs
+                .last()
+                .is_some_and(|s| api::is_closure_trait(s.text(&index.names))) =>
+            {
+                Ty::Callback(None)
+            }
             _ => Ty::Unknown,
         },
         TypeExpr::Other => Ty::Unknown,

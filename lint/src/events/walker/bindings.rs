@@ -26,6 +26,30 @@ pub(super) struct Binding {
     pub val: Val,
 }
 
+impl Binding {
+    /// The variable as a closure kept for later sees it: the same value, but not one that the
+    /// maker's callers name (their arguments are not the closure's inputs), so rooted at the
+    /// variable itself.
+    pub(super) fn captured(&self) -> Binding {
+        let mut val = self.val.clone();
+        if let Some(p) = val
+            .place
+            .as_mut()
+            .filter(|p| matches!(p.root, Root::Param(_)))
+        {
+            p.root = Root::Local(self.local);
+            if val.class == Some(ClassRef::FromRoot) {
+                val.class = None;
+            }
+        }
+        Binding {
+            name: self.name.clone(),
+            local: self.local,
+            val,
+        }
+    }
+}
+
 impl Walker<'_> {
     pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
         self.bindings.iter().rev().find(|b| b.name == name)
@@ -406,7 +430,10 @@ impl Walker<'_> {
                 }
             }
         }
-        self.expr(left);
+        // `self.on_close = Some(Box::new(move || ..))`: kept for later.
+        if let Some(slot) = self.expr(left).ty.slot() {
+            self.store_in(slot, &v);
+        }
         self.life.move_away(&v.guards);
     }
 

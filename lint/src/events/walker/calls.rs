@@ -8,7 +8,8 @@ use proc_macro2::Span;
 
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
 use crate::events::{
-    Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, Object, Via, Wait, Wake,
+    Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, Object, SlotCall, Store, Via, Wait,
+    Wake,
 };
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
@@ -209,9 +210,21 @@ impl Walker<'_> {
                 ..Val::default()
             }
         };
-        let vals = match recv_ty {
-            Ty::Unknown => self.unknown_method_args(&m.args, Some(closure_param), &name),
-            _ => self.args(&m.args, Some(closure_param)),
+        // `self.listeners.push(Box::new(move |e| ..))`: kept in the field, run where it is called.
+        let keeps = match &recv_ty {
+            Ty::Seq(elem) => elem.slot().filter(|_| api::inserts(&name)),
+            _ => None,
+        };
+        let vals = match (keeps, &recv_ty) {
+            (Some(slot), _) => {
+                let vals = self.stored_args(&m.args);
+                for v in &vals {
+                    self.store_in(slot, v);
+                }
+                vals
+            }
+            (None, Ty::Unknown) => self.unknown_method_args(&m.args, Some(closure_param), &name),
+            (None, _) => self.args(&m.args, Some(closure_param)),
         };
         if api::compares_order(&name) {
             if let Some(other) = vals.first() {
@@ -363,16 +376,17 @@ impl Walker<'_> {
         let syn::Expr::Path(fp) = &*c.func else {
             let f = self.expr(&c.func);
             let args = self.args(&c.args, None);
-            return self.call_value(f, args);
+            return self.call_value(f, args, self.loc_between(at.0, at.1));
         };
         if let Some(ident) = fp.path.get_ident() {
             if let Some(b) = self.lookup(&ident.to_string()) {
                 let f = Val {
+                    ty: b.val.ty.clone(),
                     deferred: b.val.deferred.clone(),
                     ..Val::default()
                 };
                 let args = self.args(&c.args, None);
-                return self.call_value(f, args);
+                return self.call_value(f, args, self.loc_between(at.0, at.1));
             }
         }
         match self.resolve(&fp.path) {
@@ -594,9 +608,29 @@ impl Walker<'_> {
     }
 
     /// A call of a closure value (`f()`, `(self.callback)()`): its body runs here.
-    pub(super) fn call_value(&mut self, f: Val, args: Vec<Val>) -> Val {
+    pub(super) fn call_value(&mut self, f: Val, args: Vec<Val>, loc: Loc) -> Val {
         if let Some(d) = f.deferred {
             self.run_deferred(d, args);
+        } else if let Ty::Callback(Some(slot)) = f.ty {
+            // `(self.on_event)(e)`: whatever closures that field keeps run here.
+            let call = SlotCall {
+                slot,
+                args: args
+                    .iter()
+                    .map(|v| Arg {
+                        place: v.place.clone(),
+                        class: v.class,
+                        present: false,
+                        guard: None,
+                    })
+                    .collect(),
+                loc,
+                held: self.life.held(),
+            };
+            for v in &args {
+                self.life.move_away(&v.guards);
+            }
+            self.unit().rare_mut().slot_calls.push(call);
         }
         Val::default()
     }
@@ -692,7 +726,15 @@ impl Walker<'_> {
             vals.extend(self.spawn_args(args));
         } else if callees.iter().all(|c| self.index.keepers.contains(c)) {
             // A callback registered: it runs where it is called later, not here.
+            let before = vals.len();
             vals.extend(self.stored_args(args));
+            if let [keeper] = callees {
+                for (i, v) in vals.iter().enumerate().skip(before) {
+                    if let Some(d) = &v.deferred {
+                        self.keep_deferred(d, Store::Param(*keeper, i as u16));
+                    }
+                }
+            }
         } else {
             vals.extend(self.args(args, None));
         }

@@ -8,9 +8,10 @@ use std::rc::Rc;
 
 use super::{Args, Deferred, FnValue, Pending, Val, Walker};
 use crate::events::guards::GuardId;
-use crate::events::{GuardSrc, Region, RegionKind, Unit};
+use crate::events::{GuardSrc, Kept, Region, RegionKind, Store, Unit};
+use crate::index::types::Slot;
 use crate::locks::api;
-use crate::locks::class::LockRef;
+use crate::locks::class::{LockRef, Place, Root};
 use crate::source::Loc;
 use syn::spanned::Spanned;
 
@@ -291,6 +292,71 @@ impl Walker<'_> {
 }
 
 impl Walker<'_> {
+    /// A value put where callbacks are kept (`slot`): a closure made here is kept there, and so
+    /// is a closure a caller gives for a parameter put there (`Rare::stores_param`).
+    pub(super) fn store_in(&mut self, slot: Slot, v: &Val) {
+        match (&v.deferred, &v.place) {
+            (Some(d @ Deferred::Closure(_)), _) => self.keep_deferred(d, Store::Slot(slot)),
+            (
+                None,
+                Some(Place {
+                    root: Root::Param(i),
+                    proj,
+                }),
+            ) if proj.is_empty() => {
+                let stores = &mut self.unit().rare_mut().stores_param;
+                if !stores.contains(&(*i, slot)) {
+                    stores.push((*i, slot));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A closure kept for later in `store`: a unit of its own, walked now with nothing held,
+    /// which runs where the code calls what keeps it (`events::callbacks`). Its parameters are
+    /// its inputs; what it captures lives on in it, out of reach of names the maker's callers
+    /// know.
+    pub(super) fn keep_deferred(&mut self, d: &Deferred, store: Store) {
+        let (Deferred::Closure(c), Some(by)) = (d, self.units[0].func) else {
+            return;
+        };
+        let name = format!("{}::{{closure}}", self.units[0].name(self.index));
+        let at = self.loc_between(c.or1_token.span, c.body.span());
+        let mut unit = Unit::of_closure(name);
+        unit.rare_mut().kept = Some(Kept {
+            store,
+            by,
+            at,
+            params: c.inputs.len() as u16,
+        });
+        self.units.push(unit);
+        let (prev_unit, prev_nesting, absent) = (self.cur, self.closure_nesting, self.if_absent);
+        self.cur = self.units.len() - 1;
+        self.closure_nesting = 0;
+        self.if_absent = None;
+        let saved = self.life.enter_thread();
+        let captured = self.bindings.iter().map(|b| b.captured()).collect();
+        let outer = std::mem::replace(&mut self.bindings, captured);
+        let params = (0..c.inputs.len())
+            .map(|i| Val {
+                place: Some(Place::new(Root::Param(i as u16))),
+                ..Val::default()
+            })
+            .collect();
+        self.run_body(d, params);
+        self.bindings = outer;
+        self.life.leave_thread(saved);
+        let unit = self.cur;
+        self.cur = prev_unit;
+        self.closure_nesting = prev_nesting;
+        self.if_absent = absent;
+        // Nothing to run later: no unit.
+        if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
+            self.units.pop();
+        }
+    }
+
     /// The variables a `move` closure or `async move` block names that own guards, with them:
     /// what it takes along to the thread it runs on.
     fn moved_guards(&self, d: &Deferred) -> Vec<(u32, Vec<GuardId>)> {

@@ -186,6 +186,10 @@ impl Walker<'_> {
             let v = self.expr(&f.expr);
             guards.extend(v.guards.iter().copied());
             if let (Some(t), syn::Member::Named(name)) = (t, &f.member) {
+                // `Handler { on_close: Box::new(move || ..) }`: kept for later.
+                if let Some(slot) = self.index.field(t, &name.to_string()).and_then(Ty::slot) {
+                    self.store_in(slot, &v);
+                }
                 let given = (v.spawned, permits_given(&f.expr));
                 if given != (None, None) {
                     let field = self.index.names.find(&name.to_string());

@@ -456,6 +456,16 @@ pub fn registers_callback(name: &str) -> bool {
     REGISTERING.contains(&name) || REGISTERING_PREFIXES.iter().any(|p| name.starts_with(p))
 }
 
+/// Whether a method stores what it is given in its receiver (`INSERTING`).
+pub fn inserts(method: &str) -> bool {
+    INSERTING.contains(&method)
+}
+
+/// Whether a trait (as written, its last segment) is one of the closure traits (`CLOSURE_TRAITS`).
+pub fn is_closure_trait(name: &str) -> bool {
+    CLOSURE_TRAITS.contains(&name)
+}
+
 /// `option.take()`: the value inside moves out (`MOVING_OUT`).
 pub fn moves_out(method: &str) -> bool {
     MOVING_OUT.contains(&method)

@@ -381,6 +381,21 @@ pub(super) const REGISTERING: &[&str] = &[
     "register_callback",
 ];
 
+/// Methods that put what they are given into a collection or a cell: storing it
+/// (`listeners.push(Box::new(f))`).
+pub(super) const INSERTING: &[&str] = &[
+    "push",
+    "push_back",
+    "push_front",
+    "insert",
+    "replace",
+    "set",
+];
+
+/// The traits of closures: a field typed `Box<dyn Fn(Event)>` keeps a callback, which a call of
+/// the field runs (`index::types::Slot`).
+pub(super) const CLOSURE_TRAITS: &[&str] = &["Fn", "FnMut", "FnOnce"];
+
 /// Name prefixes of such methods: `on_thread_start`, a widget's `connect_clicked`, `set_on_close`.
 pub(super) const REGISTERING_PREFIXES: &[&str] = &["on_", "connect_", "set_on_"];
 
