@@ -8,9 +8,10 @@ use crate::discover::Edition;
 fn events(src: &str, edition: Edition) -> String {
     let mut parsed = crate::parse::parse_text("snippet.rs", src, edition);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    let index = crate::index::Index::build(&mut parsed, &crate::config::Config::default());
+    let mut index = crate::index::Index::build(&mut parsed, &crate::config::Config::default());
     let mut classes = crate::locks::class::Classes::build(&index);
     let mut units = super::extract(&index, &classes, &parsed.db);
+    super::link_callbacks(&mut index, &mut units);
     super::register_locals(&mut units, &mut classes);
     classes.shorten_names();
     super::dump(&units, &index, &classes)
@@ -634,6 +635,50 @@ impl Rt {
               10:44 lock Inner::merger at local1, holds []
               10:44 call Rt::inner(self), holds []
               10:89 wait runtime shutdown, holds [Inner::merger@10]
+        "#]],
+    );
+}
+
+#[test]
+fn a_closure_kept_in_a_field_runs_where_the_field_is_called() {
+    check(
+        &format!(
+            "{BANK}
+pub struct Hooks {{ bank: Bank, on_close: Box<dyn Fn(u32)>, later: Vec<Box<dyn Fn()>> }}
+impl Hooks {{
+    fn set(&mut self, bank: std::sync::Arc<Bank>) {{
+        let _g = self.bank.a.lock().unwrap();
+        self.on_close = Box::new(move |n| {{ *bank.b.lock().unwrap() = n; }});
+    }}
+    fn add(&mut self, f: impl Fn() + 'static) {{
+        self.later.push(Box::new(f));
+    }}
+    fn close(&self) {{
+        let _g = self.bank.a.lock().unwrap();
+        (self.on_close)(1);
+        for f in self.later.iter() {{
+            f();
+        }}
+    }}
+    fn user(&mut self, bank: std::sync::Arc<Bank>) {{
+        self.add(move || {{ bank.a.lock().unwrap(); }});
+    }}
+}}"
+        ),
+        expect![[r#"
+            fn Hooks::set
+              8:18 lock Bank::a at self.bank.a, holds []
+            fn Hooks::set::{closure}
+              9:46 lock Bank::b at local1.b, holds []
+            fn Hooks::add
+            fn Hooks::close
+              15:18 lock Bank::a at self.bank.a, holds []
+              16:9 call Hooks::set::{closure}(_), holds [Bank::a@15]
+              18:13 call Hooks::user::{closure}(), holds [Bank::a@15]
+            fn Hooks::user
+              22:9 call Hooks::add(self, _), holds []
+            fn Hooks::user::{closure}
+              22:28 lock Bank::a at local1.a, holds []
         "#]],
     );
 }
