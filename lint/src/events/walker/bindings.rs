@@ -65,18 +65,22 @@ impl Walker<'_> {
     pub(super) fn bind_name(&mut self, ident: &syn::Ident, v: Val) {
         let local = self.fresh_local();
         let name = ident.to_string();
+        let mut made_lock = false;
         let class = match (&v.class, &v.ty) {
             (Some(c), _) => Some(*c),
             (None, ty) if has_class(self.index, ty) && v.place.is_none() => {
                 let is_lock = is_lock_like(self.index, ty);
+                // `Arc::new(Mutex::new(..))`: a lock of no other thread's yet.
+                made_lock = is_lock && v.made.is_none();
                 Some(self.local_class(&name, ident.span(), is_lock))
             }
             _ => None,
         };
         self.life.give_to_binding(&v.guards, local);
         let fresh = v.place.is_none()
-            && v.made.is_some_and(|(u, _)| u as usize == self.cur)
-            && matches!(v.ty, Ty::Adt(t) if self.classes.holds_lock(t));
+            && (made_lock
+                || v.made.is_some_and(|(u, _)| u as usize == self.cur)
+                    && matches!(v.ty, Ty::Adt(t) if self.classes.holds_lock(t)));
         if fresh {
             self.unit().rare_mut().fresh.push(local);
         }
@@ -375,8 +379,32 @@ impl Walker<'_> {
         else {
             return;
         };
-        if self.units[self.cur].rare().fresh.contains(&k) {
+        if !self.units[self.cur].rare().fresh.contains(&k) {
+            return;
+        }
+        if self.publish_behind.is_empty() {
             let at = self.loc(e.span());
+            self.unit().rare_mut().published.push((k, at));
+        } else {
+            let behind = self.publish_behind.clone();
+            self.published_behind.push((self.cur, k, behind));
+        }
+    }
+
+    /// Values put in the data of guards that have died by `at` are handed on there: until the
+    /// lock is let go, no other thread can reach them through it.
+    pub(super) fn settle_published(&mut self, at: Loc) {
+        if self.published_behind.is_empty() {
+            return;
+        }
+        let cur = self.cur;
+        let (gone, alive): (Vec<_>, Vec<_>) = std::mem::take(&mut self.published_behind)
+            .into_iter()
+            .partition(|(unit, _, guards)| {
+                *unit == cur && guards.iter().all(|&g| !self.life.is_alive(g))
+            });
+        self.published_behind = alive;
+        for (_, k, _) in gone {
             self.unit().rare_mut().published.push((k, at));
         }
     }

@@ -183,9 +183,10 @@ impl Walker<'_> {
         }
         // A sequence behind a guard (`map.write().get_mut(k)`): auto-deref to the sequence; the
         // guard stays with the statement's temporaries.
-        let (recv, recv_ty) = match &recv_ty {
+        let (recv, recv_ty, behind) = match &recv_ty {
             Ty::Guard(inner) if matches!(**inner, Ty::Seq(_)) => {
                 let lock = self.guarded_class(&recv);
+                let behind = recv.guards.clone();
                 let mut data = self.deref(recv);
                 // Join handles kept in the data of a lock are known by that lock: pushed there
                 // and drained from there, they pair with their threads (`Rare::keeps`).
@@ -193,9 +194,9 @@ impl Walker<'_> {
                     data.class = lock;
                 }
                 let ty = data.ty.clone();
-                (data, ty)
+                (data, ty, behind)
             }
-            _ => (recv, recv_ty),
+            _ => (recv, recv_ty, Vec::new()),
         };
         let is_seq = matches!(recv_ty, Ty::Seq(_));
         let closure_param = if is_seq {
@@ -215,6 +216,8 @@ impl Walker<'_> {
             Ty::Seq(elem) => elem.slot().filter(|_| api::inserts(&name)),
             _ => None,
         };
+        // `map.insert(k, fresh.clone())` with `map` a guard: handed on when the guard goes.
+        let outer = std::mem::replace(&mut self.publish_behind, behind);
         let vals = match (keeps, &recv_ty) {
             (Some(slot), _) => {
                 let vals = self.stored_args(&m.args);
@@ -226,6 +229,7 @@ impl Walker<'_> {
             (None, Ty::Unknown) => self.unknown_method_args(&m.args, Some(closure_param), &name),
             (None, _) => self.args(&m.args, Some(closure_param)),
         };
+        self.publish_behind = outer;
         if api::compares_order(&name) {
             if let Some(other) = vals.first() {
                 self.compared(&recv, other);

@@ -150,6 +150,12 @@ struct Walker<'i> {
     tuple_classes: std::collections::HashMap<Place, ClassRef>,
     /// Values made here whose type has a `Drop` impl, by the number their guard carries.
     drop_values: Vec<DropValue>,
+    /// While the arguments of a method of a guard's data are walked (`map.insert(k, v)`): that
+    /// guard. A fresh value put there is handed on only when it dies (`published_behind`).
+    publish_behind: Vec<GuardId>,
+    /// Fresh variables (`Rare::fresh`) put in the data of guards still alive: by unit, with
+    /// those guards.
+    published_behind: Vec<(usize, u32, Vec<GuardId>)>,
 }
 
 /// A value whose `drop` runs where it dies: which `drop`, what its fields were given (when a
@@ -208,6 +214,8 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         expansion_depth: 0,
         tuple_classes: std::collections::HashMap::new(),
         drop_values: Vec::new(),
+        publish_behind: Vec::new(),
+        published_behind: Vec::new(),
     };
     w.life.push_temp_scope();
     w.bind_params(&def.params);

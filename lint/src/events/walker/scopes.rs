@@ -43,7 +43,7 @@ impl Walker<'_> {
     }
 
     fn block_scoped(&mut self, b: &syn::Block) -> Val {
-        self.scoped(|w| {
+        let value = self.scoped(|w| {
             let mut value = Val::default();
             let last = b.stmts.len().saturating_sub(1);
             for (i, stmt) in b.stmts.iter().enumerate() {
@@ -63,11 +63,18 @@ impl Walker<'_> {
                     syn::Stmt::Expr(e, None) if i == last => value = w.tail(e),
                     _ => w.stmt(stmt),
                 }
+                if let Some(semi) = stmt_semi(stmt) {
+                    let at = w.loc(semi);
+                    w.settle_published(at);
+                }
             }
             // The value leaves the block: guards it owns are no longer its variables'.
             w.life.make_temporary(&value.guards);
             value
-        })
+        });
+        let at = self.loc(b.brace_token.span.close());
+        self.settle_published(at);
+        value
     }
 
     /// A block's tail expression. Edition 2024 drops its temporaries right after it; before,
@@ -228,4 +235,14 @@ pub(super) fn complementary_cfg(a: &syn::Stmt, b: &syn::Stmt) -> bool {
             .unwrap_or(false)
     };
     negation(&p, &q) || negation(&q, &p)
+}
+
+/// The semicolon that ends a statement, if it has one: where its temporaries are gone.
+fn stmt_semi(s: &syn::Stmt) -> Option<proc_macro2::Span> {
+    match s {
+        syn::Stmt::Local(l) => Some(l.semi_token.span),
+        syn::Stmt::Expr(_, Some(semi)) => Some(semi.span),
+        syn::Stmt::Macro(m) => m.semi_token.map(|t| t.span),
+        _ => None,
+    }
 }
