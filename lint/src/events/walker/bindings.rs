@@ -394,9 +394,6 @@ impl Walker<'_> {
     /// Values put in the data of guards that have died by `at` are handed on there: until the
     /// lock is let go, no other thread can reach them through it.
     pub(super) fn settle_published(&mut self, at: Loc) {
-        if self.published_behind.is_empty() {
-            return;
-        }
         let cur = self.cur;
         let (gone, alive): (Vec<_>, Vec<_>) = std::mem::take(&mut self.published_behind)
             .into_iter()

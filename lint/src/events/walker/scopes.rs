@@ -63,7 +63,7 @@ impl Walker<'_> {
                     syn::Stmt::Expr(e, None) if i == last => value = w.tail(e),
                     _ => w.stmt(stmt),
                 }
-                if let Some(semi) = stmt_semi(stmt) {
+                if let Some(semi) = stmt_semi(stmt).filter(|_| !w.published_behind.is_empty()) {
                     let at = w.loc(semi);
                     w.settle_published(at);
                 }
@@ -72,8 +72,10 @@ impl Walker<'_> {
             w.life.make_temporary(&value.guards);
             value
         });
-        let at = self.loc(b.brace_token.span.close());
-        self.settle_published(at);
+        if !self.published_behind.is_empty() {
+            let at = self.loc(b.brace_token.span.close());
+            self.settle_published(at);
+        }
         value
     }
 
