@@ -2,9 +2,9 @@
 //!
 //! A closure put in a field that keeps callbacks (`self.on_close = Box::new(move || ..)`,
 //! `self.listeners.push(Box::new(f))`, or given to a crate function that puts its parameter
-//! there) does not run where it is made: the walker makes it a unit of its own (`Rare::kept`),
+//! there) does not run where it is made: the walker makes it a unit of its own (`Callbacks::kept`),
 //! and records a call of such a field (`(self.on_close)()`, `for l in listeners { l(e) }`) by
-//! the field (`Rare::slot_calls`). Once every body is walked, each kept closure becomes a
+//! the field (`Callbacks::slot_calls`). Once every body is walked, each kept closure becomes a
 //! function of the index, and each call of a field a call of every closure kept there, so that
 //! summaries, call chains and checks see them as any other call.
 
@@ -19,14 +19,14 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
     let mut stores: HashMap<(FnId, u16), Vec<Slot>> = HashMap::new();
     for u in units.iter() {
         if let Some(f) = u.func {
-            for &(i, slot) in &u.rare().stores_param {
+            for &(i, slot) in u.rare().callbacks.iter().flat_map(|c| &c.stores_param) {
                 stores.entry((f, i)).or_default().push(slot);
             }
         }
     }
     let mut kept_in: HashMap<Slot, Vec<FnId>> = HashMap::new();
     for u in units.iter_mut() {
-        let Some(kept) = u.rare().kept else {
+        let Some(kept) = u.rare().callbacks.as_ref().and_then(|c| c.kept) else {
             continue;
         };
         let closure = index.add_closure(kept.by, kept.at, kept.params.into());
@@ -40,10 +40,10 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
         }
     }
     for u in units.iter_mut() {
-        let Some(rare) = u.rare.as_mut().filter(|r| !r.slot_calls.is_empty()) else {
+        let Some(callbacks) = u.rare.as_mut().and_then(|r| r.callbacks.as_mut()) else {
             continue;
         };
-        for site in std::mem::take(&mut rare.slot_calls) {
+        for site in std::mem::take(&mut callbacks.slot_calls) {
             for &closure in kept_in.get(&site.slot).into_iter().flatten() {
                 u.calls.push(Call {
                     callee: closure,

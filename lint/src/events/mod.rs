@@ -69,8 +69,28 @@ pub enum Store {
     /// In a field that keeps callbacks (`self.on_close = Box::new(move || ..)`).
     Slot(Slot),
     /// Given to parameter `.1` of a crate function that keeps it (`bus.subscribe(move |e| ..)`):
-    /// in the fields that function stores that parameter in (`Rare::stores_param`).
+    /// in the fields that function stores that parameter in (`Callbacks::stores_param`).
     Param(FnId, u16),
+}
+
+/// What a unit has to do with closures kept for later (`callbacks`).
+#[derive(Default)]
+pub struct Callbacks {
+    /// Of a closure kept for later: where it is kept. It runs where that field's closures are
+    /// called (`slot_calls`), not where it is made.
+    pub kept: Option<Kept>,
+    /// Parameters the function keeps in a field of callbacks (`self.listeners.push(Box::new(f))`):
+    /// a closure a caller gives there is kept in it.
+    pub stores_param: Vec<(u16, Slot)>,
+    /// Calls of the closures a field keeps (`(self.on_event)(e)`, `for l in listeners { l(e) }`):
+    /// calls of each closure stored there once every body is walked (`callbacks::link`).
+    pub slot_calls: Vec<SlotCall>,
+}
+
+impl Rare {
+    pub fn callbacks_mut(&mut self) -> &mut Callbacks {
+        self.callbacks.get_or_insert_with(Box::default)
+    }
 }
 
 /// A call of whatever closures a field keeps: a [`Call`] of each, once they are known.
@@ -279,15 +299,8 @@ pub struct Rare {
     pub if_absent: Vec<(EventRef, u16)>,
     /// Closures and async blocks of the body that hold events, for call chains.
     pub regions: Vec<Region>,
-    /// Of a closure kept for later: where it is kept. It runs where that field's closures are
-    /// called (`slot_calls`), not where it is made.
-    pub kept: Option<Kept>,
-    /// Parameters the function keeps in a field of callbacks (`self.listeners.push(Box::new(f))`):
-    /// a closure a caller gives there is kept in it.
-    pub stores_param: Vec<(u16, Slot)>,
-    /// Calls of the closures a field keeps (`(self.on_event)(e)`, `for l in listeners { l(e) }`):
-    /// calls of each closure stored there once every body is walked (`callbacks::link`).
-    pub slot_calls: Vec<SlotCall>,
+    /// Closures kept for later, and calls of them; out of line again, as few units have any.
+    pub callbacks: Option<Box<Callbacks>>,
     /// Where expressions nest deeper than the walker follows; what is deeper is not analyzed.
     pub too_deep: Option<Loc>,
     /// The body could not be parsed (it is parsed apart from its file: `parse::bodies`).
@@ -317,9 +330,7 @@ static NOTHING_RARE: Rare = Rare {
     param_guards: Vec::new(),
     if_absent: Vec::new(),
     regions: Vec::new(),
-    kept: None,
-    stores_param: Vec::new(),
-    slot_calls: Vec::new(),
+    callbacks: None,
     too_deep: None,
     unparsed: None,
 };
@@ -371,9 +382,7 @@ impl Rare {
             && self.param_guards.is_empty()
             && self.if_absent.is_empty()
             && self.regions.is_empty()
-            && self.kept.is_none()
-            && self.stores_param.is_empty()
-            && self.slot_calls.is_empty()
+            && self.callbacks.is_none()
             && self.too_deep.is_none()
             && self.unparsed.is_none()
     }

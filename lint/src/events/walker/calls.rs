@@ -634,7 +634,7 @@ impl Walker<'_> {
             for v in &args {
                 self.life.move_away(&v.guards);
             }
-            self.unit().rare_mut().slot_calls.push(call);
+            self.unit().rare_mut().callbacks_mut().slot_calls.push(call);
         }
         Val::default()
     }

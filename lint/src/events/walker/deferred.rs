@@ -293,7 +293,7 @@ impl Walker<'_> {
 
 impl Walker<'_> {
     /// A value put where callbacks are kept (`slot`): a closure made here is kept there, and so
-    /// is a closure a caller gives for a parameter put there (`Rare::stores_param`).
+    /// is a closure a caller gives for a parameter put there (`Callbacks::stores_param`).
     pub(super) fn store_in(&mut self, slot: Slot, v: &Val) {
         match (&v.deferred, &v.place) {
             (Some(d @ Deferred::Closure(_)), _) => self.keep_deferred(d, Store::Slot(slot)),
@@ -304,7 +304,7 @@ impl Walker<'_> {
                     proj,
                 }),
             ) if proj.is_empty() => {
-                let stores = &mut self.unit().rare_mut().stores_param;
+                let stores = &mut self.unit().rare_mut().callbacks_mut().stores_param;
                 if !stores.contains(&(*i, slot)) {
                     stores.push((*i, slot));
                 }
@@ -324,7 +324,7 @@ impl Walker<'_> {
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
         let at = self.loc_between(c.or1_token.span, c.body.span());
         let mut unit = Unit::of_closure(name);
-        unit.rare_mut().kept = Some(Kept {
+        unit.rare_mut().callbacks_mut().kept = Some(Kept {
             store,
             by,
             at,
