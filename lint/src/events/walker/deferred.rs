@@ -254,28 +254,21 @@ impl Walker<'_> {
                 .collect();
             inherited.push((*local, locks));
         }
-        self.units.push(unit);
-        let (prev_unit, prev_nesting) = (self.cur, self.closure_nesting);
-        self.cur = self.units.len() - 1;
-        self.closure_nesting = 0;
-        let saved = self.life.enter_thread();
-        for (local, locks) in inherited {
-            for lock in locks {
-                let rare = self.units[self.cur].rare_mut();
-                rare.inherited.push(lock);
-                let src = GuardSrc::Inherited(rare.inherited.len() as u32 - 1);
-                let g = self.life.new_guard(src);
-                self.life.give_to_binding(&[g], local);
+        let unit = self.walk_apart(unit, |w| {
+            for (local, locks) in inherited {
+                for lock in locks {
+                    let rare = w.unit().rare_mut();
+                    rare.inherited.push(lock);
+                    let src = GuardSrc::Inherited(rare.inherited.len() as u32 - 1);
+                    let g = w.life.new_guard(src);
+                    w.life.give_to_binding(&[g], local);
+                }
             }
-        }
-        self.run_body(&d, Vec::new());
-        self.life.leave_thread(saved);
+            w.run_body(&d, Vec::new());
+        });
         for (_, ids) in &moved {
             self.life.kill(ids);
         }
-        let unit = self.cur;
-        self.cur = prev_unit;
-        self.closure_nesting = prev_nesting;
         if self.event_count_of(unit) > 0 {
             let task = self.units[unit].rare().task;
             self.region(
@@ -330,31 +323,41 @@ impl Walker<'_> {
             at,
             params: c.inputs.len() as u16,
         });
+        let unit = self.walk_apart(unit, |w| {
+            let captured = w.bindings.iter().map(|b| b.captured()).collect();
+            let outer = std::mem::replace(&mut w.bindings, captured);
+            let params = (0..c.inputs.len())
+                .map(|i| Val {
+                    place: Some(Place::new(Root::Param(i as u16))),
+                    ..Val::default()
+                })
+                .collect();
+            w.run_body(d, params);
+            w.bindings = outer;
+        });
+        // Nothing to run later: no unit.
+        if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
+            self.units.pop();
+        }
+    }
+
+    /// Walks `body` into `unit`, a unit of its own that runs apart from the current one (on
+    /// another thread, or later): it holds none of the guards held here, and is on no path of
+    /// a `None` parameter here. Returns its number.
+    fn walk_apart(&mut self, unit: Unit, body: impl FnOnce(&mut Self)) -> usize {
         self.units.push(unit);
         let (prev_unit, prev_nesting, absent) = (self.cur, self.closure_nesting, self.if_absent);
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;
         self.if_absent = None;
         let saved = self.life.enter_thread();
-        let captured = self.bindings.iter().map(|b| b.captured()).collect();
-        let outer = std::mem::replace(&mut self.bindings, captured);
-        let params = (0..c.inputs.len())
-            .map(|i| Val {
-                place: Some(Place::new(Root::Param(i as u16))),
-                ..Val::default()
-            })
-            .collect();
-        self.run_body(d, params);
-        self.bindings = outer;
+        body(self);
         self.life.leave_thread(saved);
         let unit = self.cur;
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
         self.if_absent = absent;
-        // Nothing to run later: no unit.
-        if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
-            self.units.pop();
-        }
+        unit
     }
 
     /// The variables a `move` closure or `async move` block names that own guards, with them:
