@@ -156,6 +156,9 @@ pub struct Wait {
     pub joins: Option<usize>,
     /// It gives up after a while (`recv_timeout`): it cannot block forever.
     pub timed: bool,
+    /// An `.await` that waits for another task (`rx.recv().await`): the task is suspended, and
+    /// the thread blocks only where a caller runs the future to its end (`Rare::run_to_end`).
+    pub task: bool,
 }
 
 /// The thread wakes waiters: a notify or a send.
@@ -260,6 +263,9 @@ pub struct Rare {
     pub keeps_returned: Vec<(u32, usize)>,
     /// Calls (by number) that reach their callee other than directly.
     pub vias: Vec<(u32, Via)>,
+    /// Calls (by number) of `async fn`s whose future this thread runs to its end
+    /// (`block_on(self.fetch())`): what the callee's task waits for, the thread waits for.
+    pub run_to_end: Vec<u32>,
     /// Arguments built here with a struct literal (call, argument, the places its fields were
     /// given), which the callee's `param.field` paths stand for (`Handle { registry: self }`
     /// dropped); in call order.
@@ -315,6 +321,7 @@ static NOTHING_RARE: Rare = Rare {
     keeps: Vec::new(),
     keeps_returned: Vec::new(),
     vias: Vec::new(),
+    run_to_end: Vec::new(),
     given: Vec::new(),
     task: false,
     inherited: Vec::new(),
@@ -368,6 +375,7 @@ impl Rare {
             && self.keeps.is_empty()
             && self.keeps_returned.is_empty()
             && self.vias.is_empty()
+            && self.run_to_end.is_empty()
             && self.given.is_empty()
             && !self.task
             && self.inherited.is_empty()

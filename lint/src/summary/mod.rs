@@ -100,6 +100,9 @@ pub struct WaitEntry {
     pub joins: Option<usize>,
     /// It gives up after a while.
     pub timed: bool,
+    /// The task waits (`events::Wait::task`); the thread does only where a caller runs the
+    /// future to its end.
+    pub task: bool,
     pub chain: Rc<Chain>,
 }
 
@@ -479,6 +482,8 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             // A lazy static's initializer runs at the first use only: its locks are ordered
             // under what is held at every use, its waits are not waited for at each.
             let waits_here = site.via != Via::Init;
+            // A future this thread runs to its end: what its task waits for, the thread does.
+            let run_to_end = unit.rare().run_to_end.contains(&(k as u32));
             let sub = |list: &[Entry]| list.iter().filter_map(|e| substitute(e, site)).collect();
             Summary {
                 acquires: sub(&s.acquires),
@@ -499,6 +504,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
                             .as_ref()
                             .and_then(|p| rebase(ClassRef::FromRoot, p, site).map(|(_, p)| p)),
                         chain: enter(c, &w.chain),
+                        task: w.task && !run_to_end,
                         ..w.clone()
                     })
                     .collect(),
@@ -629,6 +635,7 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             releases: w.releases.clone(),
             joins: w.joins,
             timed: w.timed,
+            task: w.task,
             chain: Chain::here(w.loc),
         };
         (entry, &w.held, w.loc)
@@ -647,6 +654,11 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     };
     let mut seen_held_waits = HashSet::default();
     for (wait, held, at) in direct_waits.chain(callee_waits) {
+        // A suspended task blocks no thread: what it holds there is `await_holds`' concern.
+        let held = match wait.task {
+            true => &[][..],
+            false => &held[..],
+        };
         for h in held.iter().flat_map(&expand_taken_here) {
             // The mutex a condvar wait releases is not held across it.
             let released = wait

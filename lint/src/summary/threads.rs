@@ -112,6 +112,7 @@ pub(super) fn summarize(
                     releases: None,
                     joins: None,
                     timed: w.timed,
+                    task: false,
                     chain: Chain::here(w.loc),
                 };
                 (t, entry)

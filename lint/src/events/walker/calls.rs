@@ -268,14 +268,19 @@ impl Walker<'_> {
     }
 
     /// What `block_on(future)` gives back: the future runs here, on this thread, to its end,
-    /// after the thread started waiting (`block_on(self.fetch())` runs `fetch`'s body;
-    /// `block_on(m.read())` takes the lock, and the guard is the result, not held while it waits).
-    fn run_to_end(&mut self, vals: Vec<Val>) -> Val {
-        match vals.into_iter().next() {
-            Some(v) if v.pending.is_some() => self.run_pending(v),
-            // An async block given to it ran already (`blocking_args`).
-            _ => Val::default(),
-        }
+    /// and the thread waits for what the future waits for (`block_on(self.fetch())` runs
+    /// `fetch`'s body and waits where it awaits a receive; `block_on(rx.recv())` waits for a
+    /// send; `block_on(m.read())` takes the lock, and the guard is the result). A future the
+    /// code does not show (an external crate's) waits for nothing the code shows either.
+    fn run_to_end(&mut self, vals: Vec<Val>, loc: Loc) -> Val {
+        let outer = self.blocked.replace(self.life.held());
+        // An async block given to it ran already (`blocking_args`).
+        let v = match vals.into_iter().next() {
+            Some(v) => self.future_runs(v, loc),
+            None => Val::default(),
+        };
+        self.blocked = outer;
+        v
     }
 
     /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
@@ -290,6 +295,7 @@ impl Walker<'_> {
             releases: None,
             joins: None,
             timed,
+            task: false,
         };
         self.unit().waits.push(wait);
     }
@@ -308,12 +314,12 @@ impl Walker<'_> {
             class,
             place: recv.place.clone().unwrap_or_else(Place::unknown),
         });
+        if api::runs_future(w, name) {
+            let vals = self.blocking_args(args);
+            return Some(self.run_to_end(vals, self.loc_between(at.0, at.1)));
+        }
         if api::is_wait(w, name) {
-            // Blocks until done: a future given to it (`block_on(async { .. })`) runs here.
-            let (mut vals, waits) = self.blocking_args(args);
-            if !waits {
-                return Some(Val::default());
-            }
+            let mut vals = self.args(args, None);
             // A condvar sleeps without the mutex whose guard it is given, and hands it back.
             let releases = match w {
                 Waitable::Condvar => vals.first().and_then(|v| v.place.clone()),
@@ -352,26 +358,41 @@ impl Walker<'_> {
                 releases,
                 joins: recv.spawned,
                 timed: api::is_timed_wait(name),
+                task: false,
             });
             return Some(match w {
                 Waitable::Condvar if !vals.is_empty() => vals.swap_remove(0),
-                Waitable::Runtime | Waitable::RuntimeHandle => self.run_to_end(vals),
                 _ => Val::default(),
             });
         }
-        if api::is_wake(w, name) {
-            self.args(args, None);
+        let waking = api::is_wake(w, name);
+        let awaited = api::awaited_wait(w, name);
+        if !waking && !awaited {
+            return None;
+        }
+        self.args(args, None);
+        let loc = self.loc_between(at.0, at.1);
+        if waking {
             let held = self.life.held();
-            let loc = self.loc_between(at.0, at.1);
             self.unit().rare_mut().wakes.push(Wake {
                 kind: w,
-                object,
+                object: object.clone(),
                 loc,
                 held,
             });
-            return Some(Val::default());
         }
-        None
+        // `rx.recv()`, tokio's `tx.send(v)`: a future that waits where it is awaited.
+        let pending = awaited.then(|| {
+            Rc::new(Pending::Wait {
+                kind: w,
+                object,
+                joins: None,
+            })
+        });
+        Some(Val {
+            pending,
+            ..Val::default()
+        })
     }
 
     pub(super) fn call(&mut self, c: &syn::ExprCall) -> Val {
@@ -448,6 +469,7 @@ impl Walker<'_> {
                             releases: None,
                             joins: None,
                             timed: false,
+                            task: false,
                         });
                     }
                 }
@@ -469,14 +491,16 @@ impl Walker<'_> {
                 ..Val::default()
             };
         }
-        if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
-            let (vals, waits) = self.blocking_args(args);
-            if waits {
-                self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));
-            }
-            return self.run_to_end(vals);
+        if api::runs_future_fn(path) {
+            let vals = self.blocking_args(args);
+            return self.run_to_end(vals, self.loc_between(at.0, at.1));
         }
-        if let Some(sender) = api::channel_ctor(path) {
+        if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
+            self.args(args, None);
+            self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));
+            return Val::default();
+        }
+        if let Some((sender, receiver)) = api::channel_ctor(path) {
             self.args(args, None);
             // Both ends of one channel share a class: what a receiver waits for, a sender wakes.
             let name = format!("channel@{}", self.loc_between(at.0, at.1).line);
@@ -486,7 +510,7 @@ impl Walker<'_> {
                 class,
                 ..Val::default()
             };
-            let parts = vec![end(sender), end(Waitable::Receiver)];
+            let parts = vec![end(sender), end(receiver)];
             let ty = Ty::Tuple(parts.iter().map(|p| p.ty.clone()).collect());
             return Val {
                 ty,

@@ -71,18 +71,13 @@ impl Walker<'_> {
         self.args_of(args, closure_param, runs)
     }
 
-    /// Arguments of a call that runs its future to completion on this thread (`block_on`), and
-    /// whether the call may wait for another thread or task: not when it is given async blocks
-    /// that await nothing, which complete when first polled.
-    pub(super) fn blocking_args(&mut self, args: &Args) -> (Vec<Val>, bool) {
-        let awaits = self.unit().rare().awaits.len();
+    /// Arguments of a call that runs its future to completion on this thread (`block_on`): an
+    /// async block given there runs here, and what it awaits the thread waits for.
+    pub(super) fn blocking_args(&mut self, args: &Args) -> Vec<Val> {
+        let outer = self.blocked.replace(self.life.held());
         let vals = self.args_of(args, None, Runs::HereToCompletion);
-        let visible = !args.is_empty()
-            && args
-                .iter()
-                .all(|a| matches!(unparenthesized(a), syn::Expr::Async(_)));
-        let waits = !visible || self.unit().rare().awaits.len() != awaits;
-        (vals, waits)
+        self.blocked = outer;
+        vals
     }
 
     /// Arguments of a constructor, which keeps its closures and futures for later.
@@ -350,6 +345,7 @@ impl Walker<'_> {
         self.cur = self.units.len() - 1;
         self.closure_nesting = 0;
         self.if_absent = None;
+        let blocked = self.blocked.take();
         let saved = self.life.enter_thread();
         body(self);
         self.life.leave_thread(saved);
@@ -357,6 +353,7 @@ impl Walker<'_> {
         self.cur = prev_unit;
         self.closure_nesting = prev_nesting;
         self.if_absent = absent;
+        self.blocked = blocked;
         unit
     }
 
@@ -399,13 +396,20 @@ fn idents(
     out: &mut std::collections::HashSet<String>,
     bound: &mut std::collections::HashSet<String>,
 ) {
-    use proc_macro2::TokenTree;
+    use proc_macro2::{Spacing, TokenTree};
     let mut after_let = false;
+    // The previous token was a punctuation joined to the next (`.` of `..`, `:` of `::`).
+    let mut joint: Option<char> = None;
+    // The next identifier is a field, a method or a later path segment (`worker.layout`,
+    // `Self::layout`): not a variable, whatever variable has that name.
+    let mut member = false;
     for tt in tokens {
+        let was_joint = joint.take();
         match tt {
             TokenTree::Ident(i) => {
                 let name = i.to_string();
                 match name.as_str() {
+                    _ if std::mem::take(&mut member) => after_let = false,
                     "let" => after_let = true,
                     "mut" | "ref" if after_let => {}
                     _ => {
@@ -417,6 +421,20 @@ fn idents(
                     }
                 }
             }
+            TokenTree::Punct(p) => {
+                after_let = false;
+                let c = p.as_char();
+                member = match p.spacing() {
+                    Spacing::Joint => {
+                        joint = Some(c);
+                        false
+                    }
+                    // A lone `.` (not the end of `..`), the end of `::`.
+                    Spacing::Alone => {
+                        (c == '.' && was_joint != Some('.')) || (c == ':' && was_joint == Some(':'))
+                    }
+                };
+            }
             TokenTree::Group(g) => {
                 if after_let {
                     let mut inner = std::collections::HashSet::new();
@@ -427,8 +445,12 @@ fn idents(
                     idents(g.stream(), out, bound);
                 }
                 after_let = false;
+                member = false;
             }
-            TokenTree::Punct(_) | TokenTree::Literal(_) => after_let = false,
+            TokenTree::Literal(_) => {
+                after_let = false;
+                member = false;
+            }
         }
     }
 }

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use super::{index_text, start_span, Deferred, Pending, Val, Walker, MAX_DEPTH};
 use crate::events::macros::{self, MacroKind};
-use crate::events::{AwaitPoint, Init, Made, Source};
+use crate::events::{AwaitPoint, Init, Made, Object, Source, Wait};
 use crate::index::resolve::Res;
 use crate::index::{Def, Ty};
-use crate::locks::class::{ClassRef, Root};
+use crate::locks::api::{self, Waitable};
+use crate::locks::class::{ClassRef, Place, Root};
 use crate::source::Loc;
 
 impl Walker<'_> {
@@ -283,17 +284,80 @@ impl Walker<'_> {
 
     pub(super) fn await_val(&mut self, v: Val, loc: Loc) -> Val {
         // What the future gives back when it completes (a guard an async fn returns, an async
-        // lock's) is not held while the task is suspended at this await.
-        let held = self.life.held();
-        let v = self.run_pending(v);
+        // lock's) is not held while the task is suspended at this await; nor, in a future run
+        // to its end by `block_on`, what the thread held before it started to wait.
+        let mut held = self.life.held();
+        if let Some(outer) = &self.blocked {
+            held = held
+                .iter()
+                .filter(|g| !outer.contains(g))
+                .copied()
+                .collect();
+        }
+        let v = self.future_runs(v, loc);
         self.unit().rare_mut().awaits.push(AwaitPoint { loc, held });
         v
     }
 
-    /// What a future does when it runs: an async lock is taken, an async fn's body runs.
-    pub(super) fn run_pending(&mut self, mut v: Val) -> Val {
+    /// What a future does where it runs (is awaited, or run to its end by `block_on`): an
+    /// async lock is taken, an async fn's body runs, a receive or a join waits for another
+    /// thread or task. The task is suspended there; a thread running the future to its end
+    /// blocks, and so does it in the async fns it runs (`Rare::run_to_end`).
+    pub(super) fn future_runs(&mut self, v: Val, loc: Loc) -> Val {
+        if let Ty::Waitable(w) = v.ty {
+            if v.pending.is_none() && api::is_awaitable(w) {
+                let object = v.class.map(|class| Object {
+                    class,
+                    place: v.place.clone().unwrap_or_else(Place::unknown),
+                });
+                self.awaited_wait(w, object, v.spawned, loc);
+                return Val::default();
+            }
+        }
+        let first = self.unit().calls.len() as u32;
+        let v = self.run_pending(v, loc);
+        if self.blocked.is_some() {
+            let last = self.unit().calls.len() as u32;
+            self.unit().rare_mut().run_to_end.extend(first..last);
+        }
+        v
+    }
+
+    /// A wait for another thread or task where a future is awaited.
+    fn awaited_wait(
+        &mut self,
+        kind: Waitable,
+        object: Option<Object>,
+        joins: Option<usize>,
+        loc: Loc,
+    ) {
+        let held = self.life.held();
+        let task = self.blocked.is_none();
+        self.unit().waits.push(Wait {
+            kind,
+            object,
+            loc,
+            held,
+            releases: None,
+            joins,
+            timed: false,
+            task,
+        });
+    }
+
+    /// What a future does when it runs: an async lock is taken, an async fn's body runs, a
+    /// receive waits.
+    fn run_pending(&mut self, mut v: Val, at: Loc) -> Val {
         if let Some(p) = v.pending.take() {
             v = match &*p {
+                Pending::Wait {
+                    kind,
+                    object,
+                    joins,
+                } => {
+                    self.awaited_wait(*kind, object.clone(), *joins, at);
+                    Val::default()
+                }
                 Pending::Acquire {
                     recv,
                     lock,

@@ -29,12 +29,12 @@ use std::rc::Rc;
 use proc_macro2::Span;
 
 use super::guards::{GuardId, Lifetimes};
-use super::{Arg, Call, EventRef, Fields, GuardSrc, Made, Source, Unit, Via};
+use super::{Arg, Call, EventRef, Fields, GuardSrc, Made, Object, Source, Unit, Via};
 use crate::discover::Edition;
 use crate::index::resolve::Res;
 use crate::index::types::{lower, LockTy, LowerCx};
 use crate::index::{Def, FnId, Index, ModId, Ty};
-use crate::locks::api::{self, Acquire};
+use crate::locks::api::{self, Acquire, Waitable};
 use crate::locks::class::{ClassId, ClassRef, Classes, Place, Root};
 use crate::names::Name;
 use crate::parse::outline::type_expr;
@@ -107,6 +107,13 @@ enum Pending {
         given: calls::Given,
         loc: Loc,
     },
+    /// A receive, a bounded send (`rx.recv()`): it waits for another thread or task where it
+    /// is awaited.
+    Wait {
+        kind: Waitable,
+        object: Option<Object>,
+        joins: Option<usize>,
+    },
 }
 
 type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
@@ -156,6 +163,10 @@ struct Walker<'i> {
     /// Fresh variables (`Rare::fresh`) put in the data of guards still alive: by unit, with
     /// those guards.
     published_behind: Vec<(usize, u32, Vec<GuardId>)>,
+    /// While a future is run to its end on this thread (`block_on`): the guards the thread held
+    /// when it started to wait. They are the thread's, not the future's, and what the future
+    /// waits for, the thread waits for.
+    blocked: Option<Box<[GuardSrc]>>,
 }
 
 /// A value whose `drop` runs where it dies: which `drop`, what its fields were given (when a
@@ -216,6 +227,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         drop_values: Vec::new(),
         publish_behind: Vec::new(),
         published_behind: Vec::new(),
+        blocked: None,
     };
     w.life.push_temp_scope();
     w.bind_params(&def.params);

@@ -328,13 +328,37 @@ pub fn is_blocking_fn(path: &[String]) -> bool {
     crate_and_last(path).is_some_and(|(c, n)| BLOCKING_FNS.contains(&(c, n)))
 }
 
-/// For a channel constructor, the kind of sender it returns.
-pub fn channel_ctor(path: &[String]) -> Option<Waitable> {
+/// Whether a free function runs the future it is given to completion on the calling thread
+/// (`futures::executor::block_on`).
+pub fn runs_future_fn(path: &[String]) -> bool {
+    crate_and_last(path).is_some_and(|(c, n)| FUTURE_RUNNING_FNS.contains(&(c, n)))
+}
+
+/// Whether a method of a waitable runs the future it is given to completion on the calling
+/// thread (`Runtime::block_on`).
+pub fn runs_future(w: Waitable, method: &str) -> bool {
+    FUTURE_RUNNING_METHODS.contains(&(w, method))
+}
+
+/// Whether the future `method` returns waits for another thread or task once awaited
+/// (`rx.recv()` of a tokio channel).
+pub fn awaited_wait(w: Waitable, method: &str) -> bool {
+    AWAITED_WAITS.contains(&(w, method))
+}
+
+/// Whether a waitable is a future that waits for the other side (a oneshot receiver, a task's
+/// join handle).
+pub fn is_awaitable(w: Waitable) -> bool {
+    AWAITABLE.contains(&w)
+}
+
+/// For a channel constructor, the kinds of the sender and the receiver it returns.
+pub fn channel_ctor(path: &[String]) -> Option<(Waitable, Waitable)> {
     let (krate, name) = crate_and_last(path)?;
     CHANNEL_CTORS
         .iter()
-        .find(|(c, n, _)| *c == krate && *n == name)
-        .map(|&(_, _, s)| s)
+        .find(|(c, n, _, _)| *c == krate && *n == name)
+        .map(|&(_, _, s, r)| (s, r))
 }
 
 /// Whether a method of this name acquires some kind of lock the tables know (`lock`,
@@ -630,10 +654,18 @@ mod tests {
         assert!(is_wait(Waitable::Receiver, "recv") && !is_wait(Waitable::Sender, "send"));
         assert!(is_wake(Waitable::Condvar, "notify_all"));
         assert!(is_blocking_fn(&p("std::thread::park")));
+        assert!(!is_blocking_fn(&p("futures::executor::block_on")));
+        assert!(runs_future_fn(&p("futures::executor::block_on")));
         assert_eq!(
             channel_ctor(&p("std::sync::mpsc::sync_channel")),
-            Some(Waitable::SyncSender)
+            Some((Waitable::SyncSender, Waitable::Receiver))
         );
+        assert_eq!(
+            channel_ctor(&p("tokio::sync::oneshot::channel")),
+            Some((Waitable::AsyncSender, Waitable::AsyncReceiver))
+        );
+        assert!(awaited_wait(Waitable::AsyncReceiver, "recv"));
+        assert!(is_awaitable(Waitable::AsyncReceiver) && !is_awaitable(Waitable::Receiver));
     }
 
     #[test]

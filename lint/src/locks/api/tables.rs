@@ -223,6 +223,7 @@ pub(super) const WAITABLE_TYPES: &[(&str, &str, Waitable)] = &[
     ("tokio", "Sender", Waitable::AsyncSender),
     ("tokio", "UnboundedSender", Waitable::AsyncSender),
     ("std", "JoinHandle", Waitable::JoinHandle),
+    ("tokio", "JoinHandle", Waitable::JoinHandle),
     ("std", "ScopedJoinHandle", Waitable::JoinHandle),
     ("std", "Barrier", Waitable::Barrier),
     ("tokio", "Runtime", Waitable::Runtime),
@@ -257,6 +258,26 @@ pub(super) const WAIT_METHODS: &[(Waitable, &str)] = &[
     (Waitable::SyncSender, "send_timeout"),
     (Waitable::JoinHandle, "join"),
     (Waitable::Barrier, "wait"),
+];
+
+/// Methods whose future, once awaited, waits for another thread or task: a receive, a send
+/// on a bounded channel (tokio's `Sender::send` waits for room; unbounded and oneshot sends
+/// are not awaited). A task is suspended there; a thread that runs the future to its end
+/// (`block_on`) blocks.
+pub(super) const AWAITED_WAITS: &[(Waitable, &str)] = &[
+    (Waitable::AsyncReceiver, "recv"),
+    (Waitable::AsyncReceiver, "recv_many"),
+    (Waitable::AsyncReceiver, "changed"),
+    (Waitable::AsyncSender, "send"),
+    (Waitable::AsyncSender, "reserve"),
+];
+
+/// Waitables that are futures themselves: awaiting one waits for the other side (a oneshot
+/// receiver for its send, a task's join handle for the task).
+pub(super) const AWAITABLE: &[Waitable] = &[Waitable::AsyncReceiver, Waitable::JoinHandle];
+
+/// Methods that run the future they are given to completion on the calling thread.
+pub(super) const FUTURE_RUNNING_METHODS: &[(Waitable, &str)] = &[
     (Waitable::Runtime, "block_on"),
     (Waitable::RuntimeHandle, "block_on"),
 ];
@@ -291,9 +312,11 @@ pub(super) const WAKE_METHODS: &[(Waitable, &str)] = &[
 ];
 
 /// Free functions that block the calling thread: (crate, function name).
-pub(super) const BLOCKING_FNS: &[(&str, &str)] = &[
-    ("std", "park"),
-    ("std", "park_timeout"),
+pub(super) const BLOCKING_FNS: &[(&str, &str)] = &[("std", "park"), ("std", "park_timeout")];
+
+/// Free functions that run the future they are given to completion on the calling thread: the
+/// thread waits for what that future waits for.
+pub(super) const FUTURE_RUNNING_FNS: &[(&str, &str)] = &[
     ("futures", "block_on"),
     ("futures_executor", "block_on"),
     ("futures_lite", "block_on"),
@@ -302,16 +325,54 @@ pub(super) const BLOCKING_FNS: &[(&str, &str)] = &[
     ("tokio", "block_on"),
 ];
 
-/// Channel constructors: (crate, function, sender kind); they return (sender, receiver).
-pub(super) const CHANNEL_CTORS: &[(&str, &str, Waitable)] = &[
-    ("std", "channel", Waitable::Sender),
-    ("std", "sync_channel", Waitable::SyncSender),
-    ("crossbeam_channel", "unbounded", Waitable::Sender),
-    ("crossbeam_channel", "bounded", Waitable::SyncSender),
-    ("crossbeam", "unbounded", Waitable::Sender),
-    ("crossbeam", "bounded", Waitable::SyncSender),
-    ("flume", "unbounded", Waitable::Sender),
-    ("flume", "bounded", Waitable::SyncSender),
+/// Channel constructors: (crate, function, sender kind, receiver kind); they return (sender,
+/// receiver). tokio's `channel` is each of `mpsc`, `oneshot`, `broadcast` and `watch`.
+pub(super) const CHANNEL_CTORS: &[(&str, &str, Waitable, Waitable)] = &[
+    ("std", "channel", Waitable::Sender, Waitable::Receiver),
+    (
+        "std",
+        "sync_channel",
+        Waitable::SyncSender,
+        Waitable::Receiver,
+    ),
+    (
+        "crossbeam_channel",
+        "unbounded",
+        Waitable::Sender,
+        Waitable::Receiver,
+    ),
+    (
+        "crossbeam_channel",
+        "bounded",
+        Waitable::SyncSender,
+        Waitable::Receiver,
+    ),
+    (
+        "crossbeam",
+        "unbounded",
+        Waitable::Sender,
+        Waitable::Receiver,
+    ),
+    (
+        "crossbeam",
+        "bounded",
+        Waitable::SyncSender,
+        Waitable::Receiver,
+    ),
+    ("flume", "unbounded", Waitable::Sender, Waitable::Receiver),
+    ("flume", "bounded", Waitable::SyncSender, Waitable::Receiver),
+    (
+        "tokio",
+        "channel",
+        Waitable::AsyncSender,
+        Waitable::AsyncReceiver,
+    ),
+    (
+        "tokio",
+        "unbounded_channel",
+        Waitable::AsyncSender,
+        Waitable::AsyncReceiver,
+    ),
 ];
 
 /// Functions and methods that run their closure argument on another thread or task, by name:
