@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::Cx;
+use crate::index::Ty;
 use crate::locks::api::{LockKind, Waitable};
 use crate::locks::class::{ClassRef, LockRef};
 use crate::report::{Finding, Kind, Label, Severity};
@@ -53,8 +54,49 @@ fn waker(cx: &Cx, hw: &HeldWait) -> Waker {
     match other_side(cx, hw) {
         Ok(Some(o)) => Waker::Needs(o),
         Ok(None) => Waker::Free,
+        Err(()) if guards_this_end(cx, hw) => Waker::Free,
         Err(()) => Waker::Unseen,
     }
+}
+
+/// The held lock keeps the very channel end this thread waits on (`rx.lock().recv()`, a
+/// struct whose receiver is behind a mutex): it serializes the users of that end. The other
+/// end is kept elsewhere, and sends or receives without this lock; not when the struct keeps
+/// both ends (`Mutex<Ends { tx, rx }>`), whose other side needs the lock to reach its end.
+fn guards_this_end(cx: &Cx, hw: &HeldWait) -> bool {
+    let receives = matches!(hw.wait.kind, Waitable::Receiver | Waitable::AsyncReceiver);
+    let sends = matches!(hw.wait.kind, Waitable::SyncSender | Waitable::AsyncSender);
+    let Some(end) = hw.wait.object.as_ref().filter(|_| receives || sends) else {
+        return false;
+    };
+    let lock = &hw.held.lock;
+    // Taken out of the lock's data (`Mutex<Option<Receiver<T>>>`), an end is known by that
+    // lock's class, and the data is that end.
+    if matches!(lock.class, ClassRef::Known(_)) && end.class == lock.class {
+        return true;
+    }
+    if !end.place.inside(&lock.place) {
+        return false;
+    }
+    let ClassRef::Known(field) = end.class else {
+        return false;
+    };
+    let Some((owner, _)) = cx.classes.field_of(field) else {
+        return false;
+    };
+    let other_end = |ty: &Ty| match ty {
+        Ty::Waitable(w) if receives => matches!(
+            w,
+            Waitable::Sender | Waitable::SyncSender | Waitable::AsyncSender
+        ),
+        Ty::Waitable(w) => matches!(w, Waitable::Receiver | Waitable::AsyncReceiver),
+        _ => false,
+    };
+    !cx.index
+        .ty(owner)
+        .fields
+        .iter()
+        .any(|(_, ty)| other_end(ty))
 }
 
 /// The waker that needs the held lock (`Ok(Some)`), none when every waker the code shows takes

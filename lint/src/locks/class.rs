@@ -363,6 +363,14 @@ impl Classes {
     }
 
     /// The class of forcing a one-time-initialized field.
+    /// The type and field a field's class is of (a slow lookup: for the few findings that ask).
+    pub fn field_of(&self, c: ClassId) -> Option<(TypeId, Name)> {
+        self.fields
+            .iter()
+            .find(|(_, &id)| id == c)
+            .map(|(&key, _)| key)
+    }
+
     pub fn field_cell(&self, t: TypeId, f: Name) -> Option<ClassId> {
         self.field_cells.get(&(t, f)).copied()
     }
