@@ -2,7 +2,7 @@
 // A thread that runs a future to its end (`block_on`) waits for what the future waits for.
 // `apply` holds the session's read guard while it blocks on the reply of a worker task that
 // takes the session's write lock before it replies: neither proceeds. `drain` blocks, through
-// an async fn, on a channel receive whose senders the code does not show.
+// an async fn, on a receive from a channel whose sender it handed to code not shown.
 use std::sync::{Arc, RwLock};
 use tokio::runtime::Runtime;
 use tokio::sync::{mpsc, oneshot};
@@ -31,9 +31,11 @@ impl Session {
         println!("{}", layout.len());
     }
 
-    pub fn drain(&self, actions: &mut mpsc::Receiver<u32>) {
+    pub fn drain(&self, subscribe: impl Fn(mpsc::Sender<u32>)) {
+        let (tx, mut actions) = mpsc::channel(16);
+        subscribe(tx);
         let layout = self.layout.read().unwrap();
-        while let Some(a) = self.runtime.block_on(self.next_action(actions)) {
+        while let Some(a) = self.runtime.block_on(self.next_action(&mut actions)) {
             println!("{} {a}", layout.len());
         }
     }

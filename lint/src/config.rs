@@ -7,7 +7,7 @@
 //! blocking = ["my_crate::wait_for_signal", "Queue::pop_blocking"]
 //! spawners = ["pool::submit"]             # run their closure on another thread
 //! all-targets = true                     # tests, benches, examples and test code too
-//! unseen-wakers = "allow"                # hold-while-wait with no waker in sight: not reported
+//! unseen-wakers = "warn"                 # hold-while-wait with no waker in sight: every one
 //!
 //! [severity]                             # per kind: "allow", "warn" or "deny"
 //! hold-while-wait = "deny"
@@ -87,8 +87,10 @@ pub struct Config {
     #[serde(default)]
     pub all_targets: bool,
     /// A thread that blocks holding a lock when the code shows no thread that would wake it:
-    /// `warn` (the default), `deny` (an error) or `allow` (not reported). On large real
-    /// workspaces most such waits are not deadlocks, but some shipped ones were.
+    /// `warn` (every such wait), `deny` (as errors) or `allow` (none). Unset, only waits on a
+    /// channel, condvar or barrier a function made and handed on, and in configured blocking
+    /// functions, are reported, as warnings: on
+    /// large real workspaces nearly all the others were not deadlocks.
     pub unseen_wakers: Option<Level>,
     /// Where the configuration was read and what `exclude` is relative to.
     #[serde(skip)]

@@ -151,9 +151,10 @@ fn analyze_parsed(parsed: &mut parse::Parsed, config: &config::Config, suggest: 
         vias: check::Cx::call_vias(&units),
         regions: check::Cx::code_regions(&units),
         unseen_wakers: match config.unseen_wakers {
-            Some(config::Level::Allow) => None,
-            Some(config::Level::Deny) => Some(report::Severity::Error),
-            Some(config::Level::Warn) | None => Some(report::Severity::Warning),
+            Some(config::Level::Allow) => check::Unseen::Off,
+            Some(config::Level::Deny) => check::Unseen::Every(report::Severity::Error),
+            Some(config::Level::Warn) => check::Unseen::Every(report::Severity::Warning),
+            None => check::Unseen::MadeHere,
         },
         db: &parsed.db,
     };

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::Cx;
+use super::{Cx, Unseen};
 use crate::index::Ty;
 use crate::locks::api::{LockKind, Waitable};
 use crate::locks::class::{ClassRef, LockRef};
@@ -57,6 +57,18 @@ fn waker(cx: &Cx, hw: &HeldWait) -> Waker {
         Err(()) if guards_this_end(cx, hw) => Waker::Free,
         Err(()) => Waker::Unseen,
     }
+}
+
+/// The wait is on a channel, condvar or barrier a function of the program made, so its other
+/// end went to a thread of the program (a channel whose sender is gone does not block); or in
+/// a function the configuration says blocks.
+fn made_here(cx: &Cx, hw: &HeldWait) -> bool {
+    hw.wait.kind == Waitable::Configured
+        || hw
+            .wait
+            .object
+            .as_ref()
+            .is_some_and(|o| matches!(o.class, ClassRef::Known(c) if cx.classes.is_local(c)))
 }
 
 /// The held lock keeps the very channel end this thread waits on (`rx.lock().recv()`, a
@@ -358,8 +370,11 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             // sight, at worst a slow path. One whose waker needs the lock still times out every
             // time, and is reported.
             Waker::Unseen if hw.wait.timed => None,
-            // Not reported when the configuration says so (`unseen-wakers = "allow"`).
-            Waker::Unseen => cx.unseen_wakers.map(|_| (*hw, None)),
+            Waker::Unseen => match cx.unseen_wakers {
+                Unseen::Every(_) => Some((*hw, None)),
+                Unseen::MadeHere if made_here(cx, hw) => Some((*hw, None)),
+                Unseen::MadeHere | Unseen::Off => None,
+            },
         })
         .collect();
     if held.is_empty() {
@@ -374,7 +389,7 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
         }
         Waitable::JoinHandle => "joining a thread".to_string(),
         Waitable::Barrier => "waiting at a barrier".to_string(),
-        Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Park => {
+        Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Park | Waitable::Configured => {
             "blocking the thread".to_string()
         }
         Waitable::Tasks => "dropping a runtime, which waits for its running tasks".to_string(),
@@ -449,8 +464,10 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
         notes.push(format!(
             "note: if the thread that would wake this one needs {listed}, neither proceeds; the code does not show that thread (`unseen-wakers = \"allow\"` in the configuration stops reporting such waits)"
         ));
-        cx.unseen_wakers
-            .unwrap_or_else(|| Kind::HoldWhileWait.default_severity())
+        match cx.unseen_wakers {
+            Unseen::Every(severity) => severity,
+            Unseen::MadeHere | Unseen::Off => Kind::HoldWhileWait.default_severity(),
+        }
     };
     let (scope, it) = match names.len() {
         1 => ("end its scope or `drop` the guard", "it"),

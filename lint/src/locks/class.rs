@@ -229,7 +229,11 @@ pub fn has_class(index: &Index, ty: &Ty) -> bool {
         // runtime needs no identity.
         Ty::Waitable(w) => !matches!(
             w,
-            Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Tasks | Waitable::Park
+            Waitable::Runtime
+                | Waitable::RuntimeHandle
+                | Waitable::Tasks
+                | Waitable::Park
+                | Waitable::Configured
         ),
         Ty::Seq(elem) => has_class(index, elem),
         _ => is_lock_like(index, ty),

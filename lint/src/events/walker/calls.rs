@@ -283,12 +283,12 @@ impl Walker<'_> {
         v
     }
 
-    /// A call that blocks the thread with nothing to name (`thread::park`, `block_on`, a
-    /// configured blocking function).
-    pub(super) fn blocks_here(&mut self, loc: Loc, timed: bool) {
+    /// A call that blocks the thread with nothing to name: `thread::park` (`Waitable::Park`),
+    /// a configured blocking function (`Waitable::Configured`).
+    pub(super) fn blocks_here(&mut self, kind: Waitable, loc: Loc, timed: bool) {
         let held = self.life.held();
         let wait = Wait {
-            kind: Waitable::Park,
+            kind,
             object: None,
             loc,
             held,
@@ -495,9 +495,16 @@ impl Walker<'_> {
             let vals = self.blocking_args(args);
             return self.run_to_end(vals, self.loc_between(at.0, at.1));
         }
-        if api::is_blocking_fn(path) || self.index.is_user_blocking(path) {
+        let blocking = match api::is_blocking_fn(path) {
+            true => Some(Waitable::Park),
+            false => self
+                .index
+                .is_user_blocking(path)
+                .then_some(Waitable::Configured),
+        };
+        if let Some(kind) = blocking {
             self.args(args, None);
-            self.blocks_here(self.loc_between(at.0, at.1), api::is_timed_wait(last));
+            self.blocks_here(kind, self.loc_between(at.0, at.1), api::is_timed_wait(last));
             return Val::default();
         }
         if let Some((sender, receiver)) = api::channel_ctor(path) {
@@ -735,7 +742,7 @@ impl Walker<'_> {
                 let display = self.index.fn_display(callee);
                 let path: Vec<String> = display.split("::").map(str::to_string).collect();
                 if self.index.is_user_blocking(&path) {
-                    self.blocks_here(loc, false);
+                    self.blocks_here(Waitable::Configured, loc, false);
                 }
             }
         }

@@ -206,8 +206,10 @@ pub enum Waitable {
     RuntimeHandle,
     /// Not a type: the wait of dropping a `Runtime`, until every task it runs has yielded.
     Tasks,
-    /// `thread::park` and free `block_on` functions: nothing to name, only to wait.
+    /// `thread::park`: nothing to name, only to wait.
     Park,
+    /// A function the configuration says blocks (`blocking = [..]`).
+    Configured,
 }
 
 impl Waitable {
@@ -219,6 +221,7 @@ impl Waitable {
             Waitable::Sender | Waitable::AsyncSender => "channel send",
             Waitable::AsyncReceiver => "channel receive",
             Waitable::Park => "thread park",
+            Waitable::Configured => "blocking call",
             Waitable::JoinHandle => "join",
             Waitable::Barrier => "barrier",
             Waitable::Runtime | Waitable::RuntimeHandle => "block_on",
