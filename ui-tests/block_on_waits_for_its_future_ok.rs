@@ -3,10 +3,11 @@
 // takes no lock `apply` holds; an async block that awaits only another crate's futures (a server
 // starting, a request) and an async fn that awaits nothing of another thread's do not wait
 // for any thread of this program; the guard held around `block_on` is the thread's, not the
-// future's, so it is not held across the future's awaits.
+// future's, so it is not held across the future's awaits; a receive in a `select!` with a
+// timer does not wait for the sender alone.
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::runtime::Runtime;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot};
 
 pub struct Session {
     layout: RwLock<Vec<u32>>,
@@ -48,5 +49,18 @@ impl Session {
         if let Ok(text) = futures::executor::block_on(load("session.toml")) {
             *config = text;
         }
+    }
+
+    pub fn wait_or_tick(&self, subscribe: impl Fn(mpsc::Sender<u32>)) {
+        let (tx, mut rx) = mpsc::channel(4);
+        subscribe(tx);
+        let layout = self.layout.read().unwrap();
+        self.runtime.block_on(async {
+            tokio::select! {
+                _ = rx.recv() => {}
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
+            }
+        });
+        println!("{}", layout.len());
     }
 }

@@ -166,12 +166,20 @@ impl<'i> Walker<'i> {
             self.temp_scoped(|w| w.expr(cond));
         }
         let mut outputs = Vec::with_capacity(arms.len());
+        let waits = self.unit().waits.len();
         for arm in &arms {
             let out = match &arm.future {
                 Some(future) => self.await_future(future, loc),
                 None => Val::default(),
             };
             outputs.push(out);
+        }
+        // A receive in one branch is not waited for alone: another branch (a timer, a
+        // shutdown signal) may end the wait, as a timeout would.
+        if arms.len() > 1 {
+            for w in &mut self.unit().waits[waits..] {
+                w.timed = true;
+            }
         }
         let delivered: Vec<_> = outputs.iter().map(|v| v.guards.clone()).collect();
         let branches: Vec<Arm> = arms
