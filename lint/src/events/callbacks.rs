@@ -25,6 +25,13 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
         }
     }
     let mut kept_in: HashMap<Slot, Vec<FnId>> = HashMap::new();
+    // The function table grows once, by what it needs: pushing one closure at a time would
+    // double it, and it holds every function of the run.
+    let closures = units
+        .iter()
+        .filter(|u| u.rare().callbacks.as_ref().is_some_and(|c| c.kept.is_some()))
+        .count();
+    index.fns.reserve_exact(closures);
     for u in units.iter_mut() {
         let Some(kept) = u.rare().callbacks.as_ref().and_then(|c| c.kept) else {
             continue;
