@@ -29,7 +29,12 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
     // double it, and it holds every function of the run.
     let closures = units
         .iter()
-        .filter(|u| u.rare().callbacks.as_ref().is_some_and(|c| c.kept.is_some()))
+        .filter(|u| {
+            u.rare()
+                .callbacks
+                .as_ref()
+                .is_some_and(|c| c.kept.is_some())
+        })
         .count();
     index.fns.reserve_exact(closures);
     for u in units.iter_mut() {

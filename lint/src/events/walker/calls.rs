@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use proc_macro2::Span;
 
-use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
+use super::{start_span, Args, Pending, ScopeJoins, Val, Walker, MAX_DEREFS};
 use crate::events::{
     Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, Object, SlotCall, Store, Via, Wait,
     Wake,
@@ -129,7 +129,9 @@ impl Walker<'_> {
             || crate_spawner
             || self.index.is_user_spawner(std::slice::from_ref(&name))
         {
-            return join_handle(self.spawn_args(&m.args));
+            let handle = join_handle(self.spawn_args(&m.args));
+            self.spawned_on_scope(&m.receiver, handle.spawned);
+            return handle;
         }
         if api::passes_guard(&name) {
             let mut vals = self.args(&m.args, None);
@@ -281,6 +283,53 @@ impl Walker<'_> {
         };
         self.blocked = outer;
         v
+    }
+
+    /// `thread::scope(|s| ..)`: the closure runs here, and the scope waits for every thread
+    /// spawned on `s` before it returns, with what the caller still holds.
+    fn joining_scope(&mut self, args: &Args, at: (Span, Span)) -> Val {
+        let handle = args.first().and_then(|a| match a {
+            syn::Expr::Closure(c) => match c.inputs.first() {
+                Some(syn::Pat::Ident(p)) => Some(p.ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        });
+        let outer = self.scope.replace(ScopeJoins {
+            unit: self.cur,
+            handle,
+            spawned: Vec::new(),
+        });
+        self.args(args, None);
+        let joins = std::mem::replace(&mut self.scope, outer).map_or_else(Vec::new, |s| s.spawned);
+        let loc = self.loc_between(at.0, at.1);
+        let held = self.life.held();
+        for unit in joins {
+            self.unit().waits.push(Wait {
+                kind: Waitable::JoinHandle,
+                object: None,
+                loc,
+                held: held.clone(),
+                releases: None,
+                joins: Some(unit),
+                timed: false,
+                task: false,
+            });
+        }
+        Val::default()
+    }
+
+    /// A thread spawned by `recv.spawn(..)`: one the enclosing scope joins when `recv` is its
+    /// handle, spawned by the scope's own code.
+    fn spawned_on_scope(&mut self, recv: &syn::Expr, spawned: Option<usize>) {
+        let (Some(scope), Some(unit)) = (self.scope.as_mut(), spawned) else {
+            return;
+        };
+        let on_handle = matches!(recv, syn::Expr::Path(p)
+            if p.path.get_ident().is_some_and(|i| scope.handle.as_deref() == Some(&i.to_string())));
+        if on_handle && scope.unit == self.cur {
+            scope.spawned.push(unit);
+        }
     }
 
     /// A call that blocks the thread with nothing to name: `thread::park` (`Waitable::Park`),
@@ -490,6 +539,9 @@ impl Walker<'_> {
                 pending: vals.into_iter().find_map(|v| v.pending),
                 ..Val::default()
             };
+        }
+        if api::joins_scope(path) {
+            return self.joining_scope(args, at);
         }
         if api::runs_future_fn(path) {
             let vals = self.blocking_args(args);

@@ -346,6 +346,7 @@ impl Walker<'_> {
         self.closure_nesting = 0;
         self.if_absent = None;
         let blocked = self.blocked.take();
+        let scope = self.scope.take();
         let saved = self.life.enter_thread();
         body(self);
         self.life.leave_thread(saved);
@@ -354,6 +355,7 @@ impl Walker<'_> {
         self.closure_nesting = prev_nesting;
         self.if_absent = absent;
         self.blocked = blocked;
+        self.scope = scope;
         unit
     }
 

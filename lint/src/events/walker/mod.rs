@@ -163,10 +163,22 @@ struct Walker<'i> {
     /// Fresh variables (`Rare::fresh`) put in the data of guards still alive: by unit, with
     /// those guards.
     published_behind: Vec<(usize, u32, Vec<GuardId>)>,
+    /// While the closure of `thread::scope(|s| ..)` runs: what the scope joins when it ends.
+    scope: Option<ScopeJoins>,
     /// While a future is run to its end on this thread (`block_on`): the guards the thread held
     /// when it started to wait. They are the thread's, not the future's, and what the future
     /// waits for, the thread waits for.
     blocked: Option<Box<[GuardSrc]>>,
+}
+
+/// The threads spawned on a scope (`s.spawn(..)` in `thread::scope(|s| ..)`), which the scope
+/// joins before it returns.
+struct ScopeJoins {
+    /// The unit whose code spawns on it: the scope's closure runs in place.
+    unit: usize,
+    /// The closure's parameter: the scope.
+    handle: Option<String>,
+    spawned: Vec<usize>,
 }
 
 /// A value whose `drop` runs where it dies: which `drop`, what its fields were given (when a
@@ -228,6 +240,7 @@ fn parse_and_walk(index: &Index, classes: &Classes, db: &SourceDb, id: FnId) -> 
         publish_behind: Vec::new(),
         published_behind: Vec::new(),
         blocked: None,
+        scope: None,
     };
     w.life.push_temp_scope();
     w.bind_params(&def.params);

@@ -331,6 +331,12 @@ pub fn is_blocking_fn(path: &[String]) -> bool {
     crate_and_last(path).is_some_and(|(c, n)| BLOCKING_FNS.contains(&(c, n)))
 }
 
+/// Whether a free function gives its closure a scope to spawn on, and joins what was spawned
+/// there before it returns (`std::thread::scope`).
+pub fn joins_scope(path: &[String]) -> bool {
+    crate_and_last(path).is_some_and(|(c, n)| JOINING_SCOPES.contains(&(c, n)))
+}
+
 /// Whether a free function runs the future it is given to completion on the calling thread
 /// (`futures::executor::block_on`).
 pub fn runs_future_fn(path: &[String]) -> bool {
@@ -659,6 +665,7 @@ mod tests {
         assert!(is_blocking_fn(&p("std::thread::park")));
         assert!(!is_blocking_fn(&p("futures::executor::block_on")));
         assert!(runs_future_fn(&p("futures::executor::block_on")));
+        assert!(joins_scope(&p("std::thread::scope")) && !joins_scope(&p("std::thread::spawn")));
         assert_eq!(
             channel_ctor(&p("std::sync::mpsc::sync_channel")),
             Some((Waitable::SyncSender, Waitable::Receiver))

@@ -375,6 +375,17 @@ pub(super) const CHANNEL_CTORS: &[(&str, &str, Waitable, Waitable)] = &[
     ),
 ];
 
+/// Functions that give their closure a scope to spawn threads or jobs on (`s.spawn(..)`), and
+/// wait for every one of them before they return: (crate, function).
+pub(super) const JOINING_SCOPES: &[(&str, &str)] = &[
+    ("std", "scope"),
+    ("crossbeam", "scope"),
+    ("crossbeam_utils", "scope"),
+    ("rayon", "scope"),
+    ("rayon", "in_place_scope"),
+    ("rayon_core", "scope"),
+];
+
 /// Functions and methods that run their closure argument on another thread or task, by name:
 /// std's, a runtime's or the crate's own (`pool.execute(..)`).
 pub(super) const SPAWNERS: &[&str] = &[
