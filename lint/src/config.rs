@@ -89,8 +89,8 @@ pub struct Config {
     /// A thread that blocks holding a lock when the code shows no thread that would wake it:
     /// `warn` (every such wait), `deny` (as errors) or `allow` (none). Unset, only waits on a
     /// channel, condvar or barrier a function made and handed on, and in configured blocking
-    /// functions, are reported, as warnings: on
-    /// large real workspaces nearly all the others were not deadlocks.
+    /// functions, are reported, as warnings: on large real workspaces nearly all the others
+    /// were not deadlocks.
     pub unseen_wakers: Option<Level>,
     /// Where the configuration was read and what `exclude` is relative to.
     #[serde(skip)]

@@ -431,13 +431,7 @@ impl Walker<'_> {
             });
         }
         // `rx.recv()`, tokio's `tx.send(v)`: a future that waits where it is awaited.
-        let pending = awaited.then(|| {
-            Rc::new(Pending::Wait {
-                kind: w,
-                object,
-                joins: None,
-            })
-        });
+        let pending = awaited.then(|| Rc::new(Pending::Wait { kind: w, object }));
         Some(Val {
             pending,
             ..Val::default()

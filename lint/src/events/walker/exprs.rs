@@ -350,12 +350,8 @@ impl Walker<'_> {
     fn run_pending(&mut self, mut v: Val, at: Loc) -> Val {
         if let Some(p) = v.pending.take() {
             v = match &*p {
-                Pending::Wait {
-                    kind,
-                    object,
-                    joins,
-                } => {
-                    self.awaited_wait(*kind, object.clone(), *joins, at);
+                Pending::Wait { kind, object } => {
+                    self.awaited_wait(*kind, object.clone(), None, at);
                     Val::default()
                 }
                 Pending::Acquire {

@@ -112,7 +112,6 @@ enum Pending {
     Wait {
         kind: Waitable,
         object: Option<Object>,
-        joins: Option<usize>,
     },
 }
 
