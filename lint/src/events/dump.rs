@@ -60,7 +60,7 @@ impl Dumper<'_> {
                 ),
             });
         }
-        for c in &u.calls {
+        for (k, c) in u.calls.iter().enumerate() {
             let args: Vec<String> = c
                 .args
                 .iter()
@@ -71,10 +71,14 @@ impl Dumper<'_> {
                     (None, None) => "_".to_string(),
                 })
                 .collect();
+            let to_end = match u.rare().run_to_end.contains(&(k as u32)) {
+                true => ", run to its end",
+                false => "",
+            };
             lines.push(Line {
                 at: c.loc,
                 text: format!(
-                    "call {}({}), holds {}",
+                    "call {}({}){to_end}, holds {}",
                     self.index.fn_display(c.callee),
                     args.join(", "),
                     self.held(&c.held)
@@ -83,7 +87,8 @@ impl Dumper<'_> {
         }
         for w in &u.waits {
             let mut text = format!(
-                "wait {}{}, holds {}",
+                "{} {}{}, holds {}",
+                if w.task { "task wait" } else { "wait" },
                 w.kind.noun(),
                 self.object(w.object.as_ref()),
                 self.held(&w.held)

@@ -431,6 +431,41 @@ async fn other() {{}}"
 }
 
 #[test]
+fn block_on_waits_for_what_its_future_waits_for() {
+    check(
+        &format!(
+            "{BANK}
+impl Bank {{
+    async fn next(&self, rx: &mut tokio::sync::mpsc::Receiver<u32>) -> Option<u32> {{
+        rx.recv().await
+    }}
+    fn drain(&self, rx: &mut tokio::sync::mpsc::Receiver<u32>) {{
+        let _a = self.a.lock().unwrap();
+        futures::executor::block_on(self.next(rx));
+        futures::executor::block_on(async {{
+            let _b = self.b.lock().unwrap();
+            rx.recv().await;
+            reqwest::get(\"http://x\").await;
+        }});
+    }}
+}}"
+        ),
+        expect![[r#"
+            fn Bank::next
+              7:19 task wait channel receive on the caller's at rx, holds []
+              7:19 await, holds []
+            fn Bank::drain
+              10:18 lock Bank::a at self.a, holds []
+              11:37 call Bank::next(self, rx (the caller's)), run to its end, holds [Bank::a@10]
+              13:22 lock Bank::b at self.b, holds [Bank::a@10]
+              14:23 wait channel receive on the caller's at rx, holds [Bank::a@10, Bank::b@13]
+              14:23 await, holds [Bank::b@13]
+              15:38 await, holds [Bank::b@13]
+        "#]],
+    );
+}
+
+#[test]
 fn guards_returned_by_calls_are_held_by_the_caller() {
     check(
         &format!(
