@@ -388,6 +388,7 @@ fn finding(cx: &Cx, at_wait: &[&HeldWait]) -> Option<Finding> {
             "blocking on a send to a bounded channel".to_string()
         }
         Waitable::JoinHandle => "joining a thread".to_string(),
+        Waitable::ScopeEnd => "waiting for the threads of a scope to end".to_string(),
         Waitable::Barrier => "waiting at a barrier".to_string(),
         Waitable::Runtime | Waitable::RuntimeHandle | Waitable::Park | Waitable::Configured => {
             "blocking the thread".to_string()

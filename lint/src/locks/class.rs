@@ -234,6 +234,7 @@ pub fn has_class(index: &Index, ty: &Ty) -> bool {
                 | Waitable::Tasks
                 | Waitable::Park
                 | Waitable::Configured
+                | Waitable::ScopeEnd
         ),
         Ty::Seq(elem) => has_class(index, elem),
         _ => is_lock_like(index, ty),

@@ -306,7 +306,7 @@ impl Walker<'_> {
         let held = self.life.held();
         for unit in joins {
             self.unit().waits.push(Wait {
-                kind: Waitable::JoinHandle,
+                kind: Waitable::ScopeEnd,
                 object: None,
                 loc,
                 held: held.clone(),

@@ -210,6 +210,8 @@ pub enum Waitable {
     Park,
     /// A function the configuration says blocks (`blocking = [..]`).
     Configured,
+    /// Not a type: the end of `thread::scope`, which joins the threads spawned on it.
+    ScopeEnd,
 }
 
 impl Waitable {
@@ -222,6 +224,7 @@ impl Waitable {
             Waitable::AsyncReceiver => "channel receive",
             Waitable::Park => "thread park",
             Waitable::Configured => "blocking call",
+            Waitable::ScopeEnd => "end of a thread scope",
             Waitable::JoinHandle => "join",
             Waitable::Barrier => "barrier",
             Waitable::Runtime | Waitable::RuntimeHandle => "block_on",
