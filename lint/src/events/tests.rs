@@ -717,3 +717,35 @@ impl Hooks {{
         "#]],
     );
 }
+
+#[test]
+fn a_reference_into_a_guards_data_does_not_take_the_guard_over() {
+    check(
+        &format!(
+            "{BANK}
+impl Bank {{
+    fn total(&self) {{ self.a.lock().unwrap(); }}
+    fn settle(&self, n: u32) {{
+        let guard = self.a.lock().unwrap();
+        let balance = &*guard;
+        if *balance == n {{
+            drop(guard);
+            self.total();
+        }}
+        let kept = &self.b.lock().unwrap();
+        self.total();
+        drop(kept);
+    }}
+}}"
+        ),
+        expect![[r#"
+            fn Bank::total
+              6:23 lock Bank::a at self.a, holds []
+            fn Bank::settle
+              8:21 lock Bank::a at self.a, holds []
+              12:13 call Bank::total(self), holds []
+              14:21 lock Bank::b at self.b, holds []
+              15:9 call Bank::total(self), holds [Bank::b@14]
+        "#]],
+    );
+}

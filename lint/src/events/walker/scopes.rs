@@ -171,6 +171,9 @@ impl Walker<'_> {
                     ..v
                 }
             }
+            // A variable is a place, not a temporary (`let q = &guard.queues;`): it keeps what
+            // it owns, and `drop(guard)` still ends it.
+            syn::Expr::Path(_) => self.expr(e),
             _ => {
                 let v = self.expr(e);
                 // Owned by a variable number reserved for the extension: it drops with the
