@@ -61,14 +61,25 @@ fn waker(cx: &Cx, hw: &HeldWait) -> Waker {
 
 /// The wait is on a channel, condvar or barrier a function of the program made, so its other
 /// end went to a thread of the program (a channel whose sender is gone does not block); or in
-/// a function the configuration says blocks.
+/// a function the configuration says blocks. Not a join: a handle's class is where it was
+/// kept, which says nothing of the thread it joins.
 fn made_here(cx: &Cx, hw: &HeldWait) -> bool {
+    let has_other_end = matches!(
+        hw.wait.kind,
+        Waitable::Condvar
+            | Waitable::Receiver
+            | Waitable::AsyncReceiver
+            | Waitable::SyncSender
+            | Waitable::AsyncSender
+            | Waitable::Barrier
+    );
     hw.wait.kind == Waitable::Configured
-        || hw
-            .wait
-            .object
-            .as_ref()
-            .is_some_and(|o| matches!(o.class, ClassRef::Known(c) if cx.classes.is_local(c)))
+        || has_other_end
+            && hw
+                .wait
+                .object
+                .as_ref()
+                .is_some_and(|o| matches!(o.class, ClassRef::Known(c) if cx.classes.is_local(c)))
 }
 
 /// The held lock keeps the very channel end this thread waits on (`rx.lock().recv()`, a
