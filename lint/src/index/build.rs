@@ -241,6 +241,7 @@ impl Builder<'_> {
             uses: Vec::new(),
             extern_crates: Vec::new(),
             globs: Vec::new(),
+            hidden: Vec::new(),
         });
         ModId(self.index.modules.len() as u32 - 1)
     }
@@ -406,6 +407,7 @@ impl Builder<'_> {
                     });
                     self.define(m, name, Def::Trait(id));
                 }
+                Item::Hidden(names) => self.index.modules[m.0 as usize].hidden.extend(names),
                 Item::MacroRules { name, rules } => {
                     if let std::collections::hash_map::Entry::Vacant(slot) =
                         self.index.macros.entry(name)

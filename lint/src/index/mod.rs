@@ -69,6 +69,9 @@ pub struct Module {
     /// `extern crate krate as name;` as `name -> krate`.
     pub extern_crates: Vec<(Name, Name)>,
     pub globs: Vec<Vec<Name>>,
+    /// Names an item macro of the module may declare (`outline::Item::Hidden`): they shadow
+    /// what a glob brings, and are not known.
+    pub hidden: Vec<Name>,
 }
 
 pub enum TypeKind {

@@ -172,6 +172,10 @@ impl Index {
                 });
             }
         }
+        // An item a macro of the module declares shadows any glob's; what it is, is not known.
+        if key.name.is_some_and(|n| module.hidden.contains(&n)) {
+            return None;
+        }
         // A glob of another crate brings that crate's items, not the names of crates: those
         // come from the extern prelude (Reference, names.preludes.extern).
         let mut foreign_globs_answer = None;
@@ -301,6 +305,24 @@ mod tests {
         assert_eq!(resolve(src, "two", "Mutex"), "extern std::sync::Mutex");
         // An item of the module shadows what a glob brings.
         assert_eq!(resolve(src, "three", "Mutex"), "type three::Mutex");
+    }
+
+    #[test]
+    fn an_item_a_macro_declares_shadows_a_glob() {
+        let src = "
+            pub fn start() {}
+            pub fn stop() {}
+            mod ffi {
+                use super::*;
+                extern_fns! { pub fn start(code: u32) -> u32; }
+                declare! { fn stop() -> u32 }
+            }
+            mod plain { use super::*; }
+        ";
+        // Not the parent's functions: names the crate does not define, as any unknown name.
+        assert_eq!(resolve(src, "ffi", "start"), "extern start");
+        assert_eq!(resolve(src, "ffi", "stop"), "extern stop");
+        assert_eq!(resolve(src, "plain", "start"), "fn start");
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub enum Item {
         name: Name,
         rules: Box<str>,
     },
+    /// An item macro whose body is not items, or an item syn keeps as tokens (`ocaml! { pub fn
+    /// f(x: T) -> R; }`): the names it may declare (`fn f`), which a glob import of the module
+    /// must not answer.
+    Hidden(Vec<Name>),
     /// `extern crate krate as name;` (`name` is `krate` without a rename).
     ExternCrate {
         name: Name,
@@ -502,6 +506,14 @@ impl Reader<'_> {
                 fns: self.member_fns(Members::Trait(&t.items)),
             },
             syn::Item::Macro(mac) => return self.lazy_statics(mac, out),
+            // What syn keeps as tokens (`pub fn f(x: T) -> R;` in a macro's body read as items).
+            syn::Item::Verbatim(tokens) => {
+                let names = self.declared_names(tokens);
+                if names.is_empty() {
+                    return;
+                }
+                Item::Hidden(names)
+            }
             _ => return,
         });
     }
@@ -816,6 +828,29 @@ impl Reader<'_> {
 
     /// `lazy_static! { static ref NAME: Type = init; }` declares statics the code locks like
     /// any other (other item macros were read as items already, `parse::item_macros`).
+    /// The names an item macro's body may declare, never expanded: each identifier after an
+    /// item keyword at its top level (`fn f`, `struct S`, `static X`).
+    fn declared_names(&mut self, tokens: &proc_macro2::TokenStream) -> Vec<Name> {
+        const KEYWORDS: &[&str] = &[
+            "fn", "struct", "enum", "union", "static", "const", "type", "mod", "trait",
+        ];
+        let mut names = Vec::new();
+        let mut after_keyword = false;
+        for tt in tokens.clone() {
+            match tt {
+                proc_macro2::TokenTree::Ident(i) if after_keyword => {
+                    names.push(self.name(&i));
+                    after_keyword = false;
+                }
+                proc_macro2::TokenTree::Ident(i) => {
+                    after_keyword = KEYWORDS.iter().any(|k| i == k);
+                }
+                _ => after_keyword = false,
+            }
+        }
+        names
+    }
+
     fn lazy_statics(&mut self, mac: &syn::ItemMacro, out: &mut Vec<Item>) {
         if let (true, Some(name)) = (mac.mac.path.is_ident("macro_rules"), &mac.ident) {
             out.push(Item::MacroRules {
@@ -831,6 +866,10 @@ impl Reader<'_> {
             .last()
             .is_some_and(|s| s.ident == "lazy_static");
         if !is_lazy {
+            let names = self.declared_names(&mac.mac.tokens);
+            if !names.is_empty() {
+                out.push(Item::Hidden(names));
+            }
             return;
         }
         let Ok(decls) = mac.mac.parse_body_with(parse_lazy_statics) else {
