@@ -43,7 +43,9 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
             .copied()
     };
     let never_blocks = (0..n).any(|i| match (edge(i + n - 1), edge(i)) {
-        (Some((_, waits_recursive)), Some((held_shared, _))) => waits_recursive && held_shared,
+        (Some((_, waits_recursive, _)), Some((held_shared, _, _))) => {
+            waits_recursive && held_shared
+        }
         _ => false,
     });
     if n > 1 && never_blocks {
@@ -72,8 +74,8 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
             ));
             continue;
         };
-        all_shared &=
-            it.held.lock.acquire.mode.is_shared() && it.taken.lock.acquire.mode.is_shared();
+        // Every function that takes this order, not only the one shown.
+        all_shared &= edge(i).is_some_and(|(held, _, taken)| held && taken);
         any_async |= it.held.lock.flavor.is_async() || it.taken.lock.flavor.is_async();
         labels.extend(cx.interaction_labels(it, held, taken, i == 0));
         flows.push(cx.flow(it, held, taken));
@@ -86,6 +88,21 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
             cx.at(it.taken.chain.acquired_at()),
             cx.via_chain(&it.taken.chain),
         ));
+        if let Some(others) = graph.also.get(&(a, b)) {
+            let takers = graph.takers.get(&(a, b)).copied().unwrap_or(1);
+            let listed: Vec<String> = others
+                .iter()
+                .map(|&(u, at)| format!("`{}` ({})", cx.unit_name(u), cx.at(at)))
+                .collect();
+            let more = match takers.saturating_sub(1 + others.len()) {
+                0 => String::new(),
+                k => format!(", and {k} more"),
+            };
+            notes.push(format!(
+                "note: `{held}` -> `{taken}` is also taken in {}{more}",
+                listed.join(", ")
+            ));
+        }
     }
     let message = if n == 1 {
         format!(
@@ -141,11 +158,14 @@ fn finding(cx: &Cx, graph: &LockGraph, cycle: &[ClassId]) -> Option<Finding> {
     let sharing = (0..n).find(|&i| {
         let held = graph.edges.get(&(cycle[i], cycle[(i + 1) % n]));
         let taken = graph.edges.get(&(cycle[(i + n - 1) % n], cycle[i]));
-        held.zip(taken).is_some_and(|(h, t)| {
-            let (h, t) = (h.held.lock.acquire.mode, t.taken.lock.acquire.mode);
-            // A semaphore's permits have their own note.
-            h != Mode::Permit && t != Mode::Permit && !h.excludes(t)
-        })
+        // Every function that takes these orders shares it too, not only the ones shown.
+        let always = edge(i).is_some_and(|e| e.0) && edge(i + n - 1).is_some_and(|e| e.2);
+        always
+            && held.zip(taken).is_some_and(|(h, t)| {
+                let (h, t) = (h.held.lock.acquire.mode, t.taken.lock.acquire.mode);
+                // A semaphore's permits have their own note.
+                h != Mode::Permit && t != Mode::Permit && !h.excludes(t)
+            })
     });
     if let (false, Some(i)) = (all_shared, sharing) {
         let writer = cx.a_writer(crate::locks::class::ClassRef::Known(cycle[i]));

@@ -20,9 +20,13 @@ pub struct LockGraph {
     pub edges: BTreeMap<(ClassId, ClassId), Interaction>,
     /// How many functions take each edge (the picture of the graph shows it).
     pub takers: BTreeMap<(ClassId, ClassId), usize>,
-    /// Per edge, over all its witnesses: whether each holds the first lock shared (a read), and
-    /// whether each waits for the second with a read that never queues (`read_recursive`).
-    pub shared: BTreeMap<(ClassId, ClassId), (bool, bool)>,
+    /// Where the functions after the first witness take each edge, a few of them: a finding
+    /// lists every place it has one cause in.
+    pub also: BTreeMap<(ClassId, ClassId), Vec<(usize, Loc)>>,
+    /// Per edge, over all its witnesses: whether each holds the first lock shared (a read),
+    /// whether each waits for the second with a read that never queues (`read_recursive`), and
+    /// whether each takes the second shared.
+    pub shared: BTreeMap<(ClassId, ClassId), (bool, bool, bool)>,
     /// Orders declared with `#[lock_order]`: edges too, witnessed by their declaration.
     pub declared: BTreeMap<(ClassId, ClassId), Loc>,
     /// Waits for an instance the same thread holds.
@@ -78,6 +82,9 @@ pub fn callers_apart(units: &[Unit], unit: usize, held: &Place, taken: &Place) -
     )
 }
 
+/// Functions besides the first that a finding names for one edge.
+const MAX_ALSO: usize = 4;
+
 pub fn build(
     interactions: Vec<Interaction>,
     hierarchy: &Hierarchy,
@@ -86,7 +93,8 @@ pub fn build(
 ) -> LockGraph {
     let mut edges = BTreeMap::new();
     let mut takers = BTreeMap::new();
-    let mut shared: BTreeMap<(ClassId, ClassId), (bool, bool)> = BTreeMap::new();
+    let mut also: BTreeMap<(ClassId, ClassId), Vec<(usize, Loc)>> = BTreeMap::new();
+    let mut shared: BTreeMap<(ClassId, ClassId), (bool, bool, bool)> = BTreeMap::new();
     let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
@@ -152,14 +160,22 @@ pub fn build(
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)
         {
             if taken_by.insert((a, b, it.unit)) {
-                *takers.entry((a, b)).or_insert(0) += 1;
+                let n = takers.entry((a, b)).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    let others = also.entry((a, b)).or_default();
+                    if others.len() < MAX_ALSO {
+                        others.push((it.unit, it.at));
+                    }
+                }
             }
             let modes = (
                 it.held.lock.acquire.mode.is_shared(),
                 it.taken.lock.acquire.mode == Mode::ReadRecursive,
+                it.taken.lock.acquire.mode.is_shared(),
             );
             let slot = shared.entry((a, b)).or_insert(modes);
-            *slot = (slot.0 && modes.0, slot.1 && modes.1);
+            *slot = (slot.0 && modes.0, slot.1 && modes.1, slot.2 && modes.2);
             edges.entry((a, b)).or_insert(it);
         }
     }
@@ -170,6 +186,7 @@ pub fn build(
     LockGraph {
         edges,
         takers,
+        also,
         shared,
         declared,
         reacquires,
