@@ -10,21 +10,25 @@
 
 use std::collections::HashMap;
 
-use super::{Call, Store, Unit};
+use super::{Arg, Call, Store, Unit};
 use crate::index::types::Slot;
 use crate::index::{FnId, Index};
 
+/// A field of callbacks, and the parameter whose field it is (`self`), when it is one.
+type OwnedSlot = (Slot, Option<u16>);
+
 pub fn link(index: &mut Index, units: &mut [Unit]) {
-    // The fields each function puts its parameters in.
-    let mut stores: HashMap<(FnId, u16), Vec<Slot>> = HashMap::new();
+    // The fields each function puts its parameters in, and the parameter whose fields they are.
+    let mut stores: HashMap<(FnId, u16), Vec<OwnedSlot>> = HashMap::new();
     for u in units.iter() {
         if let Some(f) = u.func {
-            for &(i, slot) in u.rare().callbacks.iter().flat_map(|c| &c.stores_param) {
-                stores.entry((f, i)).or_default().push(slot);
+            for &(i, slot, owner) in u.rare().callbacks.iter().flat_map(|c| &c.stores_param) {
+                stores.entry((f, i)).or_default().push((slot, owner));
             }
         }
     }
-    let mut kept_in: HashMap<Slot, Vec<FnId>> = HashMap::new();
+    // By field: the closures kept there, and whether a call passes them the field's object.
+    let mut kept_in: HashMap<Slot, Vec<(FnId, bool)>> = HashMap::new();
     // The function table grows once, by what it needs: pushing one closure at a time would
     // double it, and it holds every function of the run.
     let closures = units
@@ -41,14 +45,22 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
         let Some(kept) = u.rare().callbacks.as_ref().and_then(|c| c.kept) else {
             continue;
         };
-        let closure = index.add_closure(kept.by, kept.at, kept.params.into());
+        let params = usize::from(kept.params) + usize::from(kept.owner);
+        let closure = index.add_closure(kept.by, kept.at, params);
         u.func = Some(closure);
-        let slots = match kept.store {
-            Store::Slot(slot) => vec![slot],
-            Store::Param(f, i) => stores.get(&(f, i)).cloned().unwrap_or_default(),
+        // A keeper stores it in a field of the object it is called on (its `self`, the maker's
+        // owner) only when that is where its parameter goes.
+        let slots: Vec<(Slot, bool)> = match kept.store {
+            Store::Slot(slot) => vec![(slot, kept.owner)],
+            Store::Param(f, i) => stores
+                .get(&(f, i))
+                .into_iter()
+                .flatten()
+                .map(|&(slot, owner)| (slot, kept.owner && owner == Some(0)))
+                .collect(),
         };
-        for slot in slots {
-            kept_in.entry(slot).or_default().push(closure);
+        for (slot, owned) in slots {
+            kept_in.entry(slot).or_default().push((closure, owned));
         }
     }
     for u in units.iter_mut() {
@@ -56,10 +68,19 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
             continue;
         };
         for site in std::mem::take(&mut callbacks.slot_calls) {
-            for &closure in kept_in.get(&site.slot).into_iter().flatten() {
+            for &(closure, owned) in kept_in.get(&site.slot).into_iter().flatten() {
+                let mut args = site.args.to_vec();
+                if owned {
+                    args.push(Arg {
+                        place: site.owner.clone(),
+                        class: None,
+                        present: false,
+                        guard: None,
+                    });
+                }
                 u.calls.push(Call {
                     callee: closure,
-                    args: site.args.clone(),
+                    args: args.into(),
                     loc: site.loc,
                     held: site.held.clone(),
                 });

@@ -80,8 +80,9 @@ pub struct Callbacks {
     /// called (`slot_calls`), not where it is made.
     pub kept: Option<Kept>,
     /// Parameters the function keeps in a field of callbacks (`self.listeners.push(Box::new(f))`):
-    /// a closure a caller gives there is kept in it.
-    pub stores_param: Vec<(u16, Slot)>,
+    /// a closure a caller gives there is kept in it; with the parameter whose field that is,
+    /// when it is one (`self`).
+    pub stores_param: Vec<(u16, Slot, Option<u16>)>,
     /// Calls of the closures a field keeps (`(self.on_event)(e)`, `for l in listeners { l(e) }`):
     /// calls of each closure stored there once every body is walked (`callbacks::link`).
     pub slot_calls: Vec<SlotCall>,
@@ -96,6 +97,8 @@ impl Rare {
 /// A call of whatever closures a field keeps: a [`Call`] of each, once they are known.
 pub struct SlotCall {
     pub slot: Slot,
+    /// The object whose field is called (`self` of `(self.on_event)(e)`).
+    pub owner: Option<Place>,
     pub args: Box<[Arg]>,
     pub loc: Loc,
     pub held: Box<[GuardSrc]>,
@@ -109,6 +112,12 @@ pub struct Kept {
     pub at: Loc,
     /// Its parameters: the inputs a call of it passes.
     pub params: u16,
+    /// What it captures of the object whose field keeps it (the maker's `self`, in
+    /// `self.listeners.push(Box::new(move |e| self.state.lock()..))` or given to a method of
+    /// `self` that keeps it there) is rooted at one more parameter, after its inputs: a call of
+    /// that field passes the object it is a field of, so a lock of its own it takes again is
+    /// one instance.
+    pub owner: bool,
 }
 
 pub struct Call {

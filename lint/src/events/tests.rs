@@ -708,8 +708,8 @@ impl Hooks {{
             fn Hooks::add
             fn Hooks::close
               15:18 lock Bank::a at self.bank.a, holds []
-              16:9 call Hooks::set::{closure}(_), holds [Bank::a@15]
-              18:13 call Hooks::user::{closure}(), holds [Bank::a@15]
+              16:9 call Hooks::set::{closure}(_, self), holds [Bank::a@15]
+              18:13 call Hooks::user::{closure}(self), holds [Bank::a@15]
             fn Hooks::user
               22:9 call Hooks::add(self, _), holds []
             fn Hooks::user::{closure}

@@ -29,15 +29,19 @@ pub(super) struct Binding {
 impl Binding {
     /// The variable as a closure kept for later sees it: the same value, but not one that the
     /// maker's callers name (their arguments are not the closure's inputs), so rooted at the
-    /// variable itself.
-    pub(super) fn captured(&self) -> Binding {
+    /// variable itself; or, when it is part of the object that keeps the closure (`owner`), at
+    /// the closure's parameter for that object (`Kept::owner`).
+    pub(super) fn captured(&self, owner: Option<(Root, u16)>) -> Binding {
         let mut val = self.val.clone();
         if let Some(p) = val
             .place
             .as_mut()
             .filter(|p| matches!(p.root, Root::Param(_)))
         {
-            p.root = Root::Local(self.local);
+            p.root = match owner {
+                Some((root, param)) if root == p.root => Root::Param(param),
+                _ => Root::Local(self.local),
+            };
             if val.class == Some(ClassRef::FromRoot) {
                 val.class = None;
             }
@@ -456,8 +460,10 @@ impl Walker<'_> {
             }
         }
         // `self.on_close = Some(Box::new(move || ..))`: kept for later.
-        if let Some(slot) = self.expr(left).ty.slot() {
-            self.store_in(slot, &v);
+        let target = self.expr(left);
+        if let Some(slot) = target.ty.slot() {
+            let owner = self.slot_owner(target.place.as_ref(), slot);
+            self.store_in(slot, owner.as_ref(), &v);
         }
         self.life.move_away(&v.guards);
     }

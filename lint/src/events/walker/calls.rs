@@ -223,8 +223,9 @@ impl Walker<'_> {
         let vals = match (keeps, &recv_ty) {
             (Some(slot), _) => {
                 let vals = self.stored_args(&m.args);
+                let owner = self.slot_owner(recv.place.as_ref(), slot);
                 for v in &vals {
-                    self.store_in(slot, v);
+                    self.store_in(slot, owner.as_ref(), v);
                 }
                 vals
             }
@@ -259,9 +260,13 @@ impl Walker<'_> {
         }
         match view {
             // `v.iter()` is still the sequence; `v.get(i)` one of its elements.
+            // It is no place of its own, but a sequence of callbacks is still known by where
+            // it is kept (`SlotCall::owner`).
             Some(MethodView::Sequence) if is_seq => Val {
                 guards: Vec::new(),
-                place: None,
+                place: recv.place.clone().filter(
+                    |_| matches!(&recv_ty, Ty::Seq(e) if matches!(**e, Ty::Callback(Some(_)))),
+                ),
                 ..recv
             },
             Some(MethodView::Element) if is_seq => self.element_of(&recv),
@@ -451,6 +456,7 @@ impl Walker<'_> {
                 let f = Val {
                     ty: b.val.ty.clone(),
                     deferred: b.val.deferred.clone(),
+                    place: b.val.place.clone(),
                     ..Val::default()
                 };
                 let args = self.args(&c.args, None);
@@ -696,6 +702,7 @@ impl Walker<'_> {
             // `(self.on_event)(e)`: whatever closures that field keeps run here.
             let call = SlotCall {
                 slot,
+                owner: self.slot_owner(f.place.as_ref(), slot),
                 args: args
                     .iter()
                     .map(|v| Arg {
@@ -810,9 +817,15 @@ impl Walker<'_> {
             let before = vals.len();
             vals.extend(self.stored_args(args));
             if let [keeper] = callees {
+                // `self.listen(move |e| ..)`: kept in a field of what the keeper is called on.
+                let owner = vals
+                    .first()
+                    .and_then(|v| v.place.as_ref())
+                    .filter(|p| p.proj.is_empty() && matches!(p.root, Root::Param(_)))
+                    .map(|p| p.root);
                 for (i, v) in vals.iter().enumerate().skip(before) {
                     if let Some(d) = &v.deferred {
-                        self.keep_deferred(d, Store::Param(*keeper, i as u16));
+                        self.keep_deferred(d, Store::Param(*keeper, i as u16), owner);
                     }
                 }
             }

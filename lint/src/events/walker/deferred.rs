@@ -280,11 +280,19 @@ impl Walker<'_> {
 }
 
 impl Walker<'_> {
-    /// A value put where callbacks are kept (`slot`): a closure made here is kept there, and so
-    /// is a closure a caller gives for a parameter put there (`Callbacks::stores_param`).
-    pub(super) fn store_in(&mut self, slot: Slot, v: &Val) {
+    /// A value put where callbacks are kept (`slot`, a field of `owner`): a closure made here is
+    /// kept there, and so is a closure a caller gives for a parameter put there
+    /// (`Callbacks::stores_param`).
+    pub(super) fn store_in(&mut self, slot: Slot, owner: Option<&Place>, v: &Val) {
+        // The object keeping it, when it is one of this function's parameters (`self`).
+        let owner = owner.and_then(|o| match o.root {
+            Root::Param(p) if o.proj.is_empty() => Some(p),
+            _ => None,
+        });
         match (&v.deferred, &v.place) {
-            (Some(d @ Deferred::Closure(_)), _) => self.keep_deferred(d, Store::Slot(slot)),
+            (Some(d @ Deferred::Closure(_)), _) => {
+                self.keep_deferred(d, Store::Slot(slot), owner.map(Root::Param));
+            }
             (
                 None,
                 Some(Place {
@@ -293,8 +301,8 @@ impl Walker<'_> {
                 }),
             ) if proj.is_empty() => {
                 let stores = &mut self.unit().rare_mut().callbacks_mut().stores_param;
-                if !stores.contains(&(*i, slot)) {
-                    stores.push((*i, slot));
+                if !stores.contains(&(*i, slot, owner)) {
+                    stores.push((*i, slot, owner));
                 }
             }
             _ => {}
@@ -305,7 +313,7 @@ impl Walker<'_> {
     /// which runs where the code calls what keeps it (`events::callbacks`). Its parameters are
     /// its inputs; what it captures lives on in it, out of reach of names the maker's callers
     /// know.
-    pub(super) fn keep_deferred(&mut self, d: &Deferred, store: Store) {
+    pub(super) fn keep_deferred(&mut self, d: &Deferred, store: Store, owner: Option<Root>) {
         let (Deferred::Closure(c), Some(by)) = (d, self.units[0].func) else {
             return;
         };
@@ -317,9 +325,11 @@ impl Walker<'_> {
             by,
             at,
             params: c.inputs.len() as u16,
+            owner: owner.is_some(),
         });
+        let owner = owner.map(|root| (root, c.inputs.len() as u16));
         let unit = self.walk_apart(unit, |w| {
-            let captured = w.bindings.iter().map(|b| b.captured()).collect();
+            let captured = w.bindings.iter().map(|b| b.captured(owner)).collect();
             let outer = std::mem::replace(&mut w.bindings, captured);
             let params = (0..c.inputs.len())
                 .map(|i| Val {

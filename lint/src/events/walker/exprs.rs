@@ -189,7 +189,7 @@ impl Walker<'_> {
             if let (Some(t), syn::Member::Named(name)) = (t, &f.member) {
                 // `Handler { on_close: Box::new(move || ..) }`: kept for later.
                 if let Some(slot) = self.index.field(t, &name.to_string()).and_then(Ty::slot) {
-                    self.store_in(slot, &v);
+                    self.store_in(slot, None, &v);
                 }
                 let given = (v.spawned, permits_given(&f.expr));
                 if given != (None, None) {

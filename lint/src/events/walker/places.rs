@@ -2,10 +2,23 @@
 //! the place it is of and, inside a lock-wrapping type, the wrapper's class.
 
 use super::{Val, Walker, MAX_DEREFS};
+use crate::index::types::Slot;
 use crate::index::Ty;
-use crate::locks::class::{has_class, is_lock_like, ClassRef, Proj, Root};
+use crate::locks::class::{has_class, is_lock_like, ClassRef, Place, Proj, Root};
 
 impl Walker<'_> {
+    /// The object whose field `slot` is, from a place in that field (`self` of
+    /// `self.listeners` and of `self.listeners.<data>.<element>`).
+    pub(super) fn slot_owner(&self, place: Option<&Place>, slot: Slot) -> Option<Place> {
+        let place = place?;
+        let field = self.index.name(slot.field);
+        let at = place
+            .proj
+            .iter()
+            .rposition(|p| matches!(p, Proj::Field(f) if &**f == field))?;
+        Some(Place::from_parts(place.root, place.proj[..at].iter()))
+    }
+
     pub(super) fn project_member(&mut self, base: Val, member: &syn::Member) -> Val {
         let name = match member {
             syn::Member::Named(i) => i.to_string(),
@@ -183,6 +196,12 @@ impl Walker<'_> {
                 class: v
                     .class
                     .filter(|_| has_class(self.index, elem) || elem.holds_join_handle()),
+                // A callback kept in the sequence is called as a field of its owner
+                // (`SlotCall::owner`): where the sequence is says whose.
+                place: v
+                    .place
+                    .clone()
+                    .filter(|_| matches!(**elem, Ty::Callback(Some(_)))),
                 ..Val::default()
             },
             _ => Val::default(),
