@@ -106,6 +106,11 @@ impl Walker<'_> {
                         | syn::Expr::Reference(_)
                 );
                 if matches!(runs, Runs::Here | Runs::ClosuresHere) && !direct {
+                    // It still runs somewhere, later, with nothing of this call held: what it
+                    // takes and whom it wakes are the program's.
+                    if let Deferred::Closure(_) = d {
+                        self.register_deferred(d);
+                    }
                     out.push(v);
                     continue;
                 }
@@ -338,6 +343,24 @@ impl Walker<'_> {
                 })
                 .collect();
             w.run_body(d, params);
+            w.bindings = outer;
+        });
+        // Nothing to run later: no unit.
+        if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
+            self.units.pop();
+        }
+    }
+
+    /// A closure handed over to be run later, by code the analysis does not follow (boxed
+    /// into a call's argument, a task sent to a worker): a unit of its own, called by nobody
+    /// the code shows, which holds nothing when it starts; what it captures is known by its
+    /// class.
+    fn register_deferred(&mut self, d: &Deferred) {
+        let name = format!("{}::{{closure}}", self.units[0].name(self.index));
+        let unit = self.walk_apart(Unit::of_closure(name), |w| {
+            let captured = w.bindings.iter().map(|b| b.captured(None)).collect();
+            let outer = std::mem::replace(&mut w.bindings, captured);
+            w.run_body(d, Vec::new());
             w.bindings = outer;
         });
         // Nothing to run later: no unit.
