@@ -185,10 +185,8 @@ fn bound_generics(ty: &mut TypeExpr, bounds: &[(Name, TypeExpr)]) {
 
 /// The index lives for the whole run: sorted for lookups, and without the slack of growing.
 fn settle(mut index: Index) -> Index {
-    let fns = &index.fns;
-    let key = |&(t, f): &(TypeId, FnId)| (t, fns[f.0 as usize].name);
     // Stable: of two traits' methods of one name, the first declared is found.
-    index.methods.sort_by_key(key);
+    index.methods.sort_by_key(|&(t, name, _)| (t, name));
     index.methods.shrink_to_fit();
     index.fns.shrink_to_fit();
     index.types.shrink_to_fit();
@@ -683,7 +681,10 @@ impl Builder<'_> {
                     self.index.drops.insert(*t, id);
                 }
                 match &self_ty {
-                    Ty::Adt(t) => self.index.methods.push((*t, id)),
+                    Ty::Adt(t) => {
+                        let name = self.index.func(id).name;
+                        self.index.methods.push((*t, name, id));
+                    }
                     Ty::Lock(l) => self
                         .index
                         .ext_methods
@@ -728,9 +729,10 @@ impl Builder<'_> {
                 params: self.sigs[d.0 as usize].params.clone(),
                 ret: self.sigs[d.0 as usize].ret.clone(),
             };
+            let name = instance.name;
             self.index.fns.push(instance);
             self.sigs.push(sig);
-            self.index.methods.push((t, id));
+            self.index.methods.push((t, name, id));
         }
     }
 

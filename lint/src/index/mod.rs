@@ -222,7 +222,9 @@ pub struct Index {
     pub traits: Vec<TraitDef>,
     /// Inherent and trait methods of the crate's own types, sorted by type and name (and in
     /// the order they were declared): a map keyed by name would copy every method's name.
-    methods: Vec<(TypeId, FnId)>,
+    /// By type and name (sorted in `build::settle`): the name kept here, so that a lookup does
+    /// not visit the definitions it passes over.
+    methods: Vec<(TypeId, Name, FnId)>,
     /// Methods the crate adds to external lock types through extension traits, keyed by the
     /// lock type's name (`RwLock`).
     pub ext_methods: HashMap<(String, String), Vec<FnId>>,
@@ -365,12 +367,12 @@ impl Index {
 
     fn methods_named(&self, ty: TypeId, name: &str) -> impl Iterator<Item = FnId> + '_ {
         let name = self.names.find(name);
-        let key = move |&(t, f): &(TypeId, FnId)| (t, Some(self.func(f).name));
+        let key = |&(t, n, _): &(TypeId, Name, FnId)| (t, Some(n));
         let at = self.methods.partition_point(|m| key(m) < (ty, name));
         self.methods[at..]
             .iter()
             .take_while(move |m| name.is_some() && key(m) == (ty, name))
-            .map(|&(_, f)| f)
+            .map(|&(_, _, f)| f)
     }
 
     /// `Type::method` or `module::function`, as findings show it.
