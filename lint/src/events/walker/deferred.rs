@@ -58,7 +58,13 @@ impl Walker<'_> {
     ) -> Vec<Val> {
         // A watcher's debouncer, a signal handler: the closure runs later, elsewhere.
         if api::registers_callback(method) {
-            return self.stored_args(args);
+            let vals = self.stored_args(args);
+            for d in vals.iter().filter_map(|v| v.deferred.as_ref()) {
+                if let Deferred::Closure(_) = d {
+                    self.register_deferred(d);
+                }
+            }
+            return vals;
         }
         // Most calls are given no function by name: the table is asked only when one is.
         let named = args
