@@ -36,7 +36,9 @@ struct Texts {
     text: String,
     /// Where each name ends in `text`, by `Name`.
     ends: Vec<u32>,
-    hasher: std::hash::RandomState,
+    /// Seeded at random: names come from the analyzed source, which is not to choose their
+    /// collisions; foldhash, as the names of a crate are many and short.
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Texts {
@@ -58,7 +60,7 @@ impl Default for Names {
             texts: Texts {
                 text: String::new(),
                 ends: Vec::new(),
-                hasher: std::hash::RandomState::new(),
+                hasher: foldhash::fast::RandomState::default(),
             },
         };
         for s in Name::PREDEFINED {
@@ -150,7 +152,7 @@ impl Segment for String {
 pub struct Interner {
     names: Mutex<Names>,
     /// The table's hasher (a copy).
-    hasher: std::hash::RandomState,
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Default for Interner {
