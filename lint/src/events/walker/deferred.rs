@@ -339,22 +339,13 @@ impl Walker<'_> {
             owner: owner.is_some(),
         });
         let owner = owner.map(|root| (root, c.inputs.len() as u16));
-        let unit = self.walk_apart(unit, |w| {
-            let captured = w.bindings.iter().map(|b| b.captured(owner)).collect();
-            let outer = std::mem::replace(&mut w.bindings, captured);
-            let params = (0..c.inputs.len())
-                .map(|i| Val {
-                    place: Some(Place::new(Root::Param(i as u16))),
-                    ..Val::default()
-                })
-                .collect();
-            w.run_body(d, params);
-            w.bindings = outer;
-        });
-        // Nothing to run later: no unit.
-        if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
-            self.units.pop();
-        }
+        let params = (0..c.inputs.len())
+            .map(|i| Val {
+                place: Some(Place::new(Root::Param(i as u16))),
+                ..Val::default()
+            })
+            .collect();
+        self.walk_for_later(unit, d, params, owner);
     }
 
     /// A closure handed over to be run later, by code the analysis does not follow (boxed
@@ -363,13 +354,24 @@ impl Walker<'_> {
     /// class.
     fn register_deferred(&mut self, d: &Deferred) {
         let name = format!("{}::{{closure}}", self.units[0].name(self.index));
-        let unit = self.walk_apart(Unit::of_closure(name), |w| {
-            let captured = w.bindings.iter().map(|b| b.captured(None)).collect();
+        self.walk_for_later(Unit::of_closure(name), d, Vec::new(), None);
+    }
+
+    /// Walks a closure that runs later into `unit`, seeing what it captures as `captured` says
+    /// (`owner`: the object that keeps it); a unit that records nothing is dropped.
+    fn walk_for_later(
+        &mut self,
+        unit: Unit,
+        d: &Deferred,
+        params: Vec<Val>,
+        owner: Option<(Root, u16)>,
+    ) {
+        let unit = self.walk_apart(unit, |w| {
+            let captured = w.bindings.iter().map(|b| b.captured(owner)).collect();
             let outer = std::mem::replace(&mut w.bindings, captured);
-            w.run_body(d, Vec::new());
+            w.run_body(d, params);
             w.bindings = outer;
         });
-        // Nothing to run later: no unit.
         if unit + 1 == self.units.len() && self.event_count_of(unit) == 0 {
             self.units.pop();
         }
