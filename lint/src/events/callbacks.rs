@@ -75,7 +75,7 @@ pub fn link(index: &mut Index, units: &mut [Unit]) {
                         place: site.owner.clone(),
                         class: None,
                         present: false,
-                        guard: None,
+                        ..Arg::default()
                     });
                 }
                 u.calls.push(Call {

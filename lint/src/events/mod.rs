@@ -49,7 +49,7 @@ pub struct Acquisition {
 
 /// What the caller passes for one input of the callee: enough to re-express the callee's locks
 /// in the caller's terms.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Arg {
     pub place: Option<Place>,
     pub class: Option<ClassRef>,
@@ -58,6 +58,9 @@ pub struct Arg {
     /// A guard passed by value: how and where its lock was taken. The callee holds it until it
     /// drops it (`GuardSrc::Param`).
     pub guard: Option<(Flavor, Acquire, Loc)>,
+    /// The guard handed over by value to a parameter that takes one, as this unit knows it:
+    /// the callee's waits say whether it still holds it there (`WaitEntry::held_params`).
+    pub gives: Option<GuardSrc>,
 }
 
 /// Field names and the places a struct literal gave them.

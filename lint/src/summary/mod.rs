@@ -96,6 +96,10 @@ pub struct WaitEntry {
     pub object: Option<Object>,
     /// The lock a condvar wait releases while sleeping.
     pub releases: Option<Place>,
+    /// The guards the function was given by value that it still holds here, by parameter (bit
+    /// `i` for parameter `i`): a caller holds what it handed over for as long (a helper that
+    /// waits with it), and not when the wait gives it up (a condvar wrapper's `wait(guard)`).
+    pub held_params: u32,
     /// The unit of the thread a join waits for.
     pub joins: Option<usize>,
     /// It gives up after a while.
@@ -633,18 +637,19 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
             kind: w.kind,
             object: w.object.clone(),
             releases: w.releases.clone(),
+            held_params: 0,
             joins: w.joins,
             timed: w.timed,
             task: w.task,
             chain: Chain::here(w.loc),
         };
-        (entry, &w.held, w.loc)
+        (entry, w.held.to_vec(), w.loc)
     });
     let callee_waits = unit.calls.iter().enumerate().flat_map(|(k, c)| {
         per_call[k]
             .waits
             .iter()
-            .map(move |w| (w.clone(), &c.held, c.loc))
+            .map(move |w| (w.clone(), held_in_callee(c, w.held_params), c.loc))
     });
     // Waits, wakes and awaits are judged by the kind of lock held, which a guard given by value
     // does not show here (its caller's does).
@@ -653,7 +658,8 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
         _ => expand(src),
     };
     let mut seen_held_waits = HashSet::default();
-    for (wait, held, at) in direct_waits.chain(callee_waits) {
+    for (mut wait, held, at) in direct_waits.chain(callee_waits) {
+        wait.held_params = params_in(&held);
         // A suspended task blocks no thread: what it holds there is `await_holds`' concern.
         let held = match wait.task {
             true => &[][..],
@@ -725,6 +731,35 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
     (summary, found)
 }
 
+/// What this unit holds during a callee's wait at call `c`: what it holds at the call, with the
+/// guards it handed over by value only where the callee still holds them (`held_params`).
+fn held_in_callee(c: &Call, held_params: u32) -> Vec<GuardSrc> {
+    let given = |i: usize| c.args.get(i).and_then(|a| a.gives);
+    let handed: Vec<GuardSrc> = (0..c.args.len()).filter_map(given).collect();
+    let mut held: Vec<GuardSrc> = c
+        .held
+        .iter()
+        .filter(|g| !handed.contains(g))
+        .copied()
+        .collect();
+    for i in (0..c.args.len().min(32)).filter(|i| held_params & (1 << i) != 0) {
+        if let Some(g) = given(i).filter(|g| !held.contains(g)) {
+            held.push(g);
+        }
+    }
+    held
+}
+
+/// The guards among `held` that the function was given by value, as `WaitEntry::held_params`.
+fn params_in(held: &[GuardSrc]) -> u32 {
+    held.iter()
+        .filter_map(|g| match g {
+            GuardSrc::Param(i) if *i < 32 => Some(1 << i),
+            _ => None,
+        })
+        .fold(0, |a, b| a | b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -778,12 +813,46 @@ mod tests {
             place,
             class,
             present: false,
-            guard: None,
+            ..Arg::default()
         }
     }
 
     const A: ClassRef = ClassRef::Known(ClassId(1));
     const B: ClassRef = ClassRef::Known(ClassId(2));
+
+    #[test]
+    fn a_guard_handed_over_is_held_in_the_callee_only_where_it_says() {
+        // `helper(guard_a, guard_b)` with `guard_c` held around the call: `guard_a` (taken
+        // here, so no longer held by the statement) and `guard_b` (a callee's, still held by it).
+        let given = |g| Arg {
+            gives: Some(g),
+            ..Arg::default()
+        };
+        let mut c = call(vec![
+            given(GuardSrc::Acquired(0)),
+            given(GuardSrc::Returned(1)),
+        ]);
+        c.held = Box::new([GuardSrc::Returned(1), GuardSrc::Acquired(2)]);
+        // The callee waits still holding both, neither (a condvar wrapper released one and
+        // dropped the other), or the first only.
+        assert_eq!(
+            held_in_callee(&c, 0b11),
+            [
+                GuardSrc::Acquired(2),
+                GuardSrc::Acquired(0),
+                GuardSrc::Returned(1)
+            ]
+        );
+        assert_eq!(held_in_callee(&c, 0), [GuardSrc::Acquired(2)]);
+        assert_eq!(
+            held_in_callee(&c, 0b01),
+            [GuardSrc::Acquired(2), GuardSrc::Acquired(0)]
+        );
+        assert_eq!(
+            params_in(&[GuardSrc::Param(3), GuardSrc::Acquired(0)]),
+            0b1000
+        );
+    }
 
     #[test]
     fn a_parameter_place_is_re_rooted_at_the_argument() {

@@ -110,6 +110,7 @@ pub(super) fn summarize(
                     kind: w.kind,
                     object: w.object.clone(),
                     releases: None,
+                    held_params: 0,
                     joins: None,
                     timed: w.timed,
                     task: false,

@@ -709,7 +709,7 @@ impl Walker<'_> {
                         place: v.place.clone(),
                         class: v.class,
                         present: false,
-                        guard: None,
+                        ..Arg::default()
                     })
                     .collect(),
                 loc,
@@ -839,22 +839,24 @@ impl Walker<'_> {
         // it drops it (`GuardSrc::Param`), not this statement.
         let params = &self.index.func(first).params;
         let mut passed: Vec<Option<(LockRef, Loc)>> = Vec::with_capacity(vals.len());
+        let mut gives: Vec<Option<GuardSrc>> = Vec::with_capacity(vals.len());
         for (i, v) in vals.iter().enumerate() {
             let by_value = written_arg(i).is_some_and(|a| !matches!(a, syn::Expr::Reference(_)));
             let takes_guard = params.get(i).is_some_and(|p| matches!(p.ty, Ty::Guard(_)));
-            let lock = match (callees.len(), by_value && takes_guard) {
-                (1, true) => v
-                    .guards
-                    .iter()
-                    .find_map(|g| self.guard_lock(self.life.src(*g)?)),
+            let given = match (callees.len(), by_value && takes_guard) {
+                (1, true) => v.guards.iter().find_map(|g| self.life.src(*g)),
                 _ => None,
             };
+            // A guard whose lock a callee names (`GuardSrc::Returned`) stays this statement's:
+            // the acquisitions of what it is handed to pair with it here.
+            let lock = given.and_then(|g| self.guard_lock(g));
             if lock.is_some() {
                 self.life.kill(&v.guards);
             } else {
                 self.life.move_away(&v.guards);
             }
             passed.push(lock);
+            gives.push(given);
         }
         let accessed = match callees {
             [one] => self.accessed_lock(*one, vals.first()),
@@ -862,13 +864,14 @@ impl Walker<'_> {
         };
         let args: Box<[Arg]> = vals
             .iter()
-            .zip(&passed)
+            .zip(passed.iter().zip(gives))
             .enumerate()
-            .map(|(i, (v, guard))| Arg {
+            .map(|(i, (v, (guard, gives)))| Arg {
                 place: v.place.clone(),
                 class: v.class.or(guard.as_ref().map(|(l, _)| l.class)),
                 present: written_arg(i).is_some_and(is_present),
                 guard: guard.as_ref().map(|(l, at)| (l.flavor, l.acquire, *at)),
+                gives,
             })
             .collect();
         let given: Given = vals

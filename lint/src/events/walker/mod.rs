@@ -414,7 +414,7 @@ impl<'i> Walker<'i> {
                 place,
                 class: None,
                 present: false,
-                guard: None,
+                ..Arg::default()
             }]),
             loc,
             held,
