@@ -639,6 +639,7 @@ impl Builder<'_> {
                 allows: _,
                 test: _,
                 deref_target,
+                for_ref,
             } = *imp;
             let cx = LowerCx {
                 module,
@@ -658,6 +659,7 @@ impl Builder<'_> {
             let test_code = self.test_code(module);
             for mut f in fns.into_vec().into_iter().filter(|f| test_code || !f.test) {
                 f.bounds.extend(bounds.iter().cloned());
+                let reference_only = for_ref && !f.has_receiver;
                 let is_deref =
                     deref_target.is_some() && self.index.names.str(f.name.name) == "deref";
                 let id = self.add_fn(module, file, f, owner, self_ty.clone(), generics.clone());
@@ -681,6 +683,7 @@ impl Builder<'_> {
                     self.index.drops.insert(*t, id);
                 }
                 match &self_ty {
+                    Ty::Adt(_) if reference_only => {}
                     Ty::Adt(t) => {
                         let name = self.index.func(id).name;
                         self.index.methods.push((*t, name, id));

@@ -99,6 +99,9 @@ pub struct Impl {
     /// `impl Deref for T { type Target = U; .. }`: `U`. (A large impl block read in pieces has
     /// its members apart from its header; `Deref` impls are small.)
     pub deref_target: Option<TypeExpr>,
+    /// A trait implemented for a reference (`impl Default for &Decoder`): its functions without
+    /// a receiver are the reference's, not reached as `Decoder::default()`.
+    pub for_ref: bool,
 }
 
 pub struct Named {
@@ -499,6 +502,7 @@ impl Reader<'_> {
                     allows,
                     test: is_test(&i.attrs),
                     deref_target,
+                    for_ref: i.trait_.is_some() && matches!(*i.self_ty, syn::Type::Reference(_)),
                 }))
             }
             syn::Item::Trait(t) => Item::Trait {

@@ -962,17 +962,26 @@ impl Walker<'_> {
             _ => return None,
         };
         // Inside an implementation of the trait, a call through it is a wrapper delegating to
-        // what it wraps (a proxy to its segment): not to another instance of its own type.
+        // what it wraps (a proxy to its segment): not to another instance of its own type. Nor,
+        // from a wrapper that keeps one, to another wrapper of the same trait: decorators stack
+        // in one order (an overlay over the pane it shows), and two that reached each other
+        // would each be wrapped in the other.
         let me = match self.self_ty {
             Ty::Adt(t) => Some(t),
             _ => None,
         };
-        let mut callees: Vec<FnId> = self
-            .index
-            .trait_(tr)
-            .impls
+        let impls = &self.index.trait_(tr).impls;
+        let wraps = |t: TypeId| {
+            self.index
+                .ty(t)
+                .fields
+                .iter()
+                .any(|(_, ty)| *ty == Ty::Dyn(tr))
+        };
+        let decorator = me.is_some_and(|m| impls.contains(&m) && wraps(m));
+        let mut callees: Vec<FnId> = impls
             .iter()
-            .filter(|&&t| Some(t) != me)
+            .filter(|&&t| Some(t) != me && !(decorator && wraps(t)))
             .filter_map(|&t| self.index.receiver_method(t, name))
             .collect();
         callees.sort_unstable();
