@@ -98,15 +98,26 @@ pub fn build(
     let mut taken_by = HashSet::new();
     let mut reacquires = Vec::new();
     let mut seen = HashSet::new();
+    let one_instance = |it: &Interaction| {
+        (it.held.lock.class == it.taken.lock.class
+            && it.held.lock.place.same_instance(&it.taken.lock.place))
+            || aliases.same(&it.held.lock, &it.taken.lock).is_some()
+    };
+    // An acquisition of a lock the thread already holds waits for itself (a double lock, or a
+    // recursive read behind a queued writer), whatever else it holds: it orders nothing after
+    // the locks taken since.
+    let again: HashSet<(usize, Loc, Loc)> = interactions
+        .iter()
+        .filter(|it| one_instance(it))
+        .map(|it| (it.unit, it.taken.chain.acquired_at(), it.at))
+        .collect();
     for it in interactions {
         // A try-lock does not wait: it cannot be the step that deadlocks.
         if !it.taken.lock.acquire.waits {
             continue;
         }
         let same_class = it.held.lock.class == it.taken.lock.class;
-        let one_instance = (same_class && it.held.lock.place.same_instance(&it.taken.lock.place))
-            || aliases.same(&it.held.lock, &it.taken.lock).is_some();
-        if one_instance {
+        if one_instance(&it) {
             let key = (
                 it.held.chain.acquired_at(),
                 it.taken.chain.acquired_at(),
@@ -115,6 +126,9 @@ pub fn build(
             if seen.insert(key) {
                 reacquires.push(it);
             }
+            continue;
+        }
+        if again.contains(&(it.unit, it.taken.chain.acquired_at(), it.at)) {
             continue;
         }
         // Two fields of one struct of the same type, nested in the order the code names them:
