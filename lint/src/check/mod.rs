@@ -192,12 +192,16 @@ impl Cx<'_> {
 
     /// `` via `a` (src/x.rs:3:5) -> `b` (src/x.rs:9:9) ``, or empty for a direct acquisition.
     pub fn via_chain(&self, chain: &std::rc::Rc<crate::summary::Chain>) -> String {
-        let calls: Vec<String> = chain
-            .links()
-            .iter()
-            .filter_map(|l| {
-                let f = l.enters?;
-                let through = match self.via(l.loc, f) {
+        let hops = without_loops(
+            chain
+                .links()
+                .iter()
+                .filter_map(|l| Some((l.loc, l.enters?))),
+        );
+        let calls: Vec<String> = hops
+            .into_iter()
+            .map(|(loc, f)| {
+                let through = match self.via(loc, f) {
                     Via::Trait(t) => {
                         let tr = self.index.name(self.index.trait_(t).name);
                         format!(", through trait `{tr}`: the implementation that may run here")
@@ -209,15 +213,12 @@ impl Cx<'_> {
                     true => ", async: runs where its future is awaited",
                     false => "",
                 };
-                let hop = self
-                    .hop(l.loc)
-                    .map(|h| format!(", {h}"))
-                    .unwrap_or_default();
-                Some(format!(
+                let hop = self.hop(loc).map(|h| format!(", {h}")).unwrap_or_default();
+                format!(
                     "`{}` ({}{hop}{through}{asynchronous})",
                     self.index.fn_display(f),
-                    self.at(l.loc)
-                ))
+                    self.at(loc)
+                )
             })
             .collect();
         match calls.len() {
@@ -406,5 +407,48 @@ impl Cx<'_> {
             it.held.lock.acquire.mode,
             it.taken.lock.acquire.mode,
         )
+    }
+}
+
+/// The calls of a chain less the loops of a recursion it went around (a lock reached once per
+/// round): a call site met again continues from where it was first met, the same path, shorter.
+fn without_loops(calls: impl Iterator<Item = (Loc, FnId)>) -> Vec<(Loc, FnId)> {
+    let mut hops: Vec<(Loc, FnId)> = Vec::new();
+    for hop in calls {
+        if let Some(i) = hops.iter().position(|&h| h == hop) {
+            hops.truncate(i);
+        }
+        hops.push(hop);
+    }
+    hops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_around_a_recursion_is_shown_once_round() {
+        let at = |line| Loc {
+            file: crate::source::FileId(0),
+            line,
+            column: 1,
+            start: line,
+            end: line,
+        };
+        // prepare (1) -> compile (2) -> reparse (3) -> prepare (1) -> compile (2) -> lock (4)
+        let (prepare, compile, reparse, lock) = (FnId(0), FnId(1), FnId(2), FnId(3));
+        let chain = [
+            (at(1), prepare),
+            (at(2), compile),
+            (at(3), reparse),
+            (at(1), prepare),
+            (at(2), compile),
+            (at(4), lock),
+        ];
+        assert_eq!(
+            without_loops(chain.into_iter()),
+            [(at(1), prepare), (at(2), compile), (at(4), lock)]
+        );
     }
 }

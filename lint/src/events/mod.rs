@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use crate::index::types::Slot;
 use crate::index::{FnId, Index, TraitId, TypeId};
 use crate::locks::api::{Acquire, Flavor, Waitable};
-use crate::locks::class::{ClassRef, Classes, LockRef, Place};
+use crate::locks::class::{ClassRef, Classes, LockRef, Place, Root};
 use crate::names::Name;
 use crate::source::{Loc, SourceDb};
 
@@ -409,6 +409,19 @@ impl Rare {
 }
 
 impl Unit {
+    /// Whether `root` is a variable bound to a lock-holding value this unit made, in a unit
+    /// that starts no other thread, and not handed on before `at`: no other thread can hold its
+    /// locks there.
+    pub fn fresh_at(&self, root: Root, at: Loc) -> bool {
+        let rare = self.rare();
+        let handed_on = |k: u32| {
+            rare.published
+                .iter()
+                .any(|&(p, loc)| p == k && (loc.file, loc.start) < (at.file, at.start))
+        };
+        matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k) && !handed_on(k))
+    }
+
     pub fn of_fn(func: FnId) -> Unit {
         Unit::new(Some(func), None)
     }

@@ -33,18 +33,6 @@ pub struct LockGraph {
     pub reacquires: Vec<Interaction>,
 }
 
-/// Whether `root` is a variable of `unit` bound to a lock-holding value the unit made, in a unit
-/// that starts no other thread, and not handed on before `at`.
-fn fresh(unit: &Unit, root: Root, at: Loc) -> bool {
-    let rare = unit.rare();
-    let handed_on = |k: u32| {
-        rare.published
-            .iter()
-            .any(|&(p, loc)| p == k && (loc.file, loc.start) < (at.file, at.start))
-    };
-    matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k) && !handed_on(k))
-}
-
 /// Locks of one class behind two parameters, nested (`fn register(admin: &Registry, normal:
 /// &Registry)`): which objects they are is for the callers to say. `Some` when every call
 /// passes two objects the code names apart (two statics, two fields of one value), `true` when
@@ -168,7 +156,7 @@ pub fn build(
         }
         // An object made here and handed to nobody: no other thread can hold or wait for its
         // locks, so no nesting with one of them closes a cycle between threads.
-        if fresh(&units[it.unit], h, it.at) || fresh(&units[it.unit], t, it.at) {
+        if units[it.unit].fresh_at(h, it.at) || units[it.unit].fresh_at(t, it.at) {
             continue;
         }
         if let (ClassRef::Known(a), ClassRef::Known(b)) = (it.held.lock.class, it.taken.lock.class)

@@ -568,11 +568,19 @@ fn analyze(unit_idx: usize, unit: &Unit, callees: &Callees) -> (Summary, Found) 
 
     let mut summary = Summary::default();
     let mut seen = HashSet::default();
-    for e in &direct {
-        push_unique(&mut summary.acquires, &mut seen, e.clone());
+    // A lock of a value this function is making (`let db = Db { .. }; db.init()`) is one no
+    // other thread can hold while it takes it: no caller waits there for another thread.
+    for (e, a) in direct.iter().zip(&unit.acquisitions) {
+        if !unit.fresh_at(a.lock.place.root, a.loc) {
+            push_unique(&mut summary.acquires, &mut seen, e.clone());
+        }
     }
-    for s in &per_call {
-        for e in &s.acquires {
+    for (s, c) in per_call.iter().zip(&unit.calls) {
+        for e in s
+            .acquires
+            .iter()
+            .filter(|e| !unit.fresh_at(e.lock.place.root, c.loc))
+        {
             push_unique(&mut summary.acquires, &mut seen, e.clone());
         }
     }
