@@ -19,6 +19,8 @@ pub use walker::expand::{keep_relevant as keep_relevant_macros, simple_rules};
 
 pub use walker::MAX_DEPTH;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::index::types::Slot;
@@ -295,8 +297,9 @@ pub struct Rare {
     pub ordered: Vec<(crate::locks::class::Root, crate::locks::class::Root)>,
     /// Variables bound to a lock-holding value made here (`let db = Db::new()`): no other
     /// thread can reach it unless the function starts one (`spawns`), or until it hands the
-    /// value on (`published`).
-    pub fresh: Vec<u32>,
+    /// value on (`published`). With what made it: a lock constructor (`None`), a literal, or a
+    /// call, which makes a new value only if its callee returns values it makes (`extract`).
+    pub fresh: Vec<(u32, Option<Made>)>,
     /// Where a `fresh` variable's value is moved on (into a call, a struct literal, a place):
     /// from there on, other threads may reach its locks.
     pub published: Vec<(u32, Loc)>,
@@ -419,7 +422,8 @@ impl Unit {
                 .iter()
                 .any(|&(p, loc)| p == k && (loc.file, loc.start) < (at.file, at.start))
         };
-        matches!(root, Root::Local(k) if !rare.spawns && rare.fresh.contains(&k) && !handed_on(k))
+        matches!(root, Root::Local(k)
+            if !rare.spawns && rare.fresh.iter().any(|&(l, _)| l == k) && !handed_on(k))
     }
 
     pub fn of_fn(func: FnId) -> Unit {
@@ -600,7 +604,68 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
             *j += base;
         }
     }
+    settle_fresh(&mut units);
     units
+}
+
+/// A variable bound to what a call returned holds a new value only where the callee returns
+/// values it makes itself, all the way down (`Usage::new`, a builder), not one it reaches
+/// (`Mux::get()`, a clone of a global's `Arc`): only those stay fresh.
+fn settle_fresh(units: &mut [Unit]) {
+    let unit_of: HashMap<FnId, usize> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| Some((u.func?, i)))
+        .collect();
+    // By unit: `None` not known yet; a recursion returns new values only if its other paths do.
+    let mut new: Vec<Option<bool>> = vec![None; units.len()];
+    fn returns_new(
+        u: usize,
+        units: &[Unit],
+        unit_of: &HashMap<FnId, usize>,
+        new: &mut [Option<bool>],
+    ) -> bool {
+        if let Some(known) = new[u] {
+            return known;
+        }
+        new[u] = Some(false);
+        let rare = units[u].rare();
+        let all = !rare.returns_other
+            && !rare.returns_made.is_empty()
+            && rare.returns_made.iter().all(|m| match *m {
+                Made::Literal(_) => true,
+                Made::Call(c) => units[u]
+                    .calls
+                    .get(c as usize)
+                    .and_then(|call| unit_of.get(&call.callee))
+                    .is_some_and(|&callee| returns_new(callee, units, unit_of, new)),
+            });
+        new[u] = Some(all);
+        all
+    }
+    for u in 0..units.len() {
+        let keep: Vec<bool> = units[u]
+            .rare()
+            .fresh
+            .iter()
+            .map(|&(_, made)| match made {
+                None | Some(Made::Literal(_)) => true,
+                Some(Made::Call(c)) => units[u]
+                    .calls
+                    .get(c as usize)
+                    .and_then(|call| unit_of.get(&call.callee))
+                    .is_some_and(|&callee| returns_new(callee, units, &unit_of, &mut new)),
+            })
+            .collect();
+        if keep.iter().all(|k| *k) {
+            continue;
+        }
+        let mut keep = keep.into_iter();
+        units[u]
+            .rare_mut()
+            .fresh
+            .retain(|_| keep.next().unwrap_or(false));
+    }
 }
 
 /// Walks `fns`, in parallel: each function's units (none for a function without events).

@@ -86,7 +86,8 @@ impl Walker<'_> {
                 || v.made.is_some_and(|(u, _)| u as usize == self.cur)
                     && matches!(v.ty, Ty::Adt(t) if self.classes.holds_lock(t)));
         if fresh {
-            self.unit().rare_mut().fresh.push(local);
+            let made = v.made.map(|(_, m)| m);
+            self.unit().rare_mut().fresh.push((local, made));
         }
         let place = v.place.unwrap_or_else(|| Place::new(Root::Local(local)));
         let val = Val {
@@ -383,7 +384,12 @@ impl Walker<'_> {
         else {
             return;
         };
-        if !self.units[self.cur].rare().fresh.contains(&k) {
+        if !self.units[self.cur]
+            .rare()
+            .fresh
+            .iter()
+            .any(|&(l, _)| l == k)
+        {
             return;
         }
         if self.publish_behind.is_empty() {
