@@ -68,7 +68,7 @@ registry! {
         code: "double-lock",
         severity: Severity::Error,
         summary: "a lock is taken again by the thread that already holds it",
-        description: "a thread waits for a lock it already holds: directly, through calls, through recursion, or because a guard lives longer than it looks. A second `read()` of a std, parking_lot or tokio `RwLock` counts: a writer that queues between the two reads deadlocks it. So do a second permit of a semaphore (once the permits run out) and a cell forced again from its own initializer.",
+        description: "a thread waits for a lock it already holds: directly, through calls, through recursion, or because a guard lives longer than it looks. A second `read()` of a std, parking_lot or tokio `RwLock` counts: a writer that queues between the two reads deadlocks it. So do a second permit of a semaphore (once the permits run out) and a cell forced again from its own initializer. A lock taken again while other locks are held is this finding only, not also an order after them.",
         explain: include_str!("kinds/double-lock.txt"),
     },
     RwlockUpgrade => KindInfo {
