@@ -168,8 +168,21 @@ impl Walker<'_> {
         let view = api::method_view(&name);
         match view {
             Some(MethodView::Unwrapped) => {
-                self.args(&m.args, None);
-                return recv;
+                // The fallback runs where the try failed: the guard it would have given is not
+                // held there, and the value is either.
+                let failed = match api::runs_on_failure(&name) {
+                    true => self.success_only_guards(&recv),
+                    false => Vec::new(),
+                };
+                let suspended = self.life.suspend(&failed);
+                let fallbacks = self.args(&m.args, None);
+                self.life.resume(&suspended);
+                let mut out = recv;
+                if !failed.is_empty() {
+                    out.guards
+                        .extend(fallbacks.into_iter().flat_map(|v| v.guards));
+                }
+                return out;
             }
             Some(MethodView::Alias) => {
                 self.args(&m.args, None);

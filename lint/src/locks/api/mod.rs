@@ -480,6 +480,11 @@ pub fn method_view(method: &str) -> Option<MethodView> {
         .map(|(_, view)| view)
 }
 
+/// Whether a method runs its closure only where its receiver holds no value (`ON_FAILURE`).
+pub fn runs_on_failure(method: &str) -> bool {
+    ON_FAILURE.contains(&method)
+}
+
 /// Whether a method of an unknown type calls a function passed to it by name before it returns
 /// (`CALLS_ITS_ARGUMENT`).
 pub fn calls_its_argument(method: &str) -> bool {

@@ -408,6 +408,10 @@ pub(super) const DROPPING: &[&str] = &["drop", "forget"];
 pub(super) const MEM_EXCHANGES: &[(&str, bool)] =
     &[("take", false), ("replace", false), ("swap", true)];
 
+/// Methods of `Option`/`Result` whose closure runs only where there is no value: after a
+/// try-lock that failed, without its guard (`m.try_lock_for(t).unwrap_or_else(|| m.lock())`).
+pub(super) const ON_FAILURE: &[&str] = &["unwrap_or_else", "or_else"];
+
 /// Methods whose result is their receiver unwrapped: same lock, same guards
 /// (`m.lock().unwrap()`, `.expect(..)`, `PoisonError::into_inner`).
 pub(super) const UNWRAPPING: &[&str] = &[
