@@ -327,9 +327,28 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     let wakers: Vec<usize> = (0..cx.units.len())
         .filter(|&u| waking(u).is_some())
         .collect();
+    // A waker that takes the lock only by doing what the waiter does where it waits (another
+    // sender, blocked in the same `send`) takes it as the waiter's peer, on its own instance of
+    // the structure (a pipeline stage sending on to the next channel of one type): not a need.
+    let wait_fn = match waits_in {
+        Ok(f) => Some(f),
+        Err(u) => cx.units[u].func,
+    };
+    let peer = |e: &&crate::summary::Entry| {
+        e.chain
+            .links()
+            .iter()
+            .any(|l| l.enters.is_some_and(|f| Some(f) == wait_fn))
+    };
     let likely = wakers.iter().find_map(|&u| {
         let wake = waking(u)?;
-        let e = takes_held(u)?;
+        let e = cx
+            .summaries
+            .of(u)
+            .acquires
+            .iter()
+            .filter(|e| !peer(e))
+            .find(|e| e.lock.acquire.waits && same_lock(&e.lock))?;
         let wakes = match bounded_send {
             true => "makes room for this sender by receiving",
             false => "wakes this waiter",
