@@ -327,27 +327,30 @@ fn other_side(cx: &Cx, hw: &HeldWait) -> Result<Option<OtherSide>, ()> {
     let wakers: Vec<usize> = (0..cx.units.len())
         .filter(|&u| waking(u).is_some())
         .collect();
-    // A waker that takes the lock only by doing what the waiter does where it waits (another
-    // sender, blocked in the same `send`) takes it as the waiter's peer, on its own instance of
-    // the structure (a pipeline stage sending on to the next channel of one type): not a need.
+    // A waker that wakes from elsewhere and takes the lock only by doing what the waiter does
+    // where it waits (another sender, blocked in the same `send`) takes it as the waiter's
+    // peer, on its own instance of the structure (a pipeline stage sending on to the next
+    // channel of one type): not a need. One that wakes from that function too is the same
+    // operation seen from the other thread (a handler that runs it on the main thread).
     let wait_fn = match waits_in {
         Ok(f) => Some(f),
         Err(u) => cx.units[u].func,
     };
-    let peer = |e: &&crate::summary::Entry| {
-        e.chain
+    let through_wait_fn = |chain: &std::rc::Rc<crate::summary::Chain>| {
+        chain
             .links()
             .iter()
             .any(|l| l.enters.is_some_and(|f| Some(f) == wait_fn))
     };
     let likely = wakers.iter().find_map(|&u| {
         let wake = waking(u)?;
+        let peer = !through_wait_fn(&wake);
         let e = cx
             .summaries
             .of(u)
             .acquires
             .iter()
-            .filter(|e| !peer(e))
+            .filter(|e| !(peer && through_wait_fn(&e.chain)))
             .find(|e| e.lock.acquire.waits && same_lock(&e.lock))?;
         let wakes = match bounded_send {
             true => "makes room for this sender by receiving",
