@@ -612,49 +612,22 @@ pub fn extract(index: &Index, classes: &Classes, db: &SourceDb) -> Vec<Unit> {
 /// values it makes itself, all the way down (`Usage::new`, a builder), not one it reaches
 /// (`Mux::get()`, a clone of a global's `Arc`): only those stay fresh.
 fn settle_fresh(units: &mut [Unit]) {
-    let unit_of: HashMap<FnId, usize> = units
-        .iter()
-        .enumerate()
-        .filter_map(|(i, u)| Some((u.func?, i)))
-        .collect();
-    // By unit: `None` not known yet; a recursion returns new values only if its other paths do.
-    let mut new: Vec<Option<bool>> = vec![None; units.len()];
-    fn returns_new(
-        u: usize,
-        units: &[Unit],
-        unit_of: &HashMap<FnId, usize>,
-        new: &mut [Option<bool>],
-    ) -> bool {
-        if let Some(known) = new[u] {
-            return known;
-        }
-        new[u] = Some(false);
-        let rare = units[u].rare();
-        let all = !rare.returns_other
-            && !rare.returns_made.is_empty()
-            && rare.returns_made.iter().all(|m| match *m {
-                Made::Literal(_) => true,
-                Made::Call(c) => units[u]
-                    .calls
-                    .get(c as usize)
-                    .and_then(|call| unit_of.get(&call.callee))
-                    .is_some_and(|&callee| returns_new(callee, units, unit_of, new)),
-            });
-        new[u] = Some(all);
-        all
-    }
+    let mut made = NewValues {
+        unit_of: units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| Some((u.func?, i)))
+            .collect(),
+        known: vec![None; units.len()],
+    };
     for u in 0..units.len() {
         let keep: Vec<bool> = units[u]
             .rare()
             .fresh
             .iter()
-            .map(|&(_, made)| match made {
-                None | Some(Made::Literal(_)) => true,
-                Some(Made::Call(c)) => units[u]
-                    .calls
-                    .get(c as usize)
-                    .and_then(|call| unit_of.get(&call.callee))
-                    .is_some_and(|&callee| returns_new(callee, units, &unit_of, &mut new)),
+            .map(|&(_, m)| match m {
+                Some(m) => made.is_new(units, u, m),
+                None => true,
             })
             .collect();
         if keep.iter().all(|k| *k) {
@@ -665,6 +638,38 @@ fn settle_fresh(units: &mut [Unit]) {
             .rare_mut()
             .fresh
             .retain(|_| keep.next().unwrap_or(false));
+    }
+}
+
+/// Which functions return only values they make (`settle_fresh`).
+struct NewValues {
+    unit_of: HashMap<FnId, usize>,
+    /// By unit: `None` not known yet. A recursion returns new values only if its other paths do.
+    known: Vec<Option<bool>>,
+}
+
+impl NewValues {
+    /// Whether `m`, a value unit `u` made, is a new one.
+    fn is_new(&mut self, units: &[Unit], u: usize, m: Made) -> bool {
+        let Made::Call(c) = m else { return true };
+        let callee = units[u]
+            .calls
+            .get(c as usize)
+            .and_then(|call| self.unit_of.get(&call.callee).copied());
+        callee.is_some_and(|f| self.returns_new(units, f))
+    }
+
+    fn returns_new(&mut self, units: &[Unit], f: usize) -> bool {
+        if let Some(known) = self.known[f] {
+            return known;
+        }
+        self.known[f] = Some(false);
+        let rare = units[f].rare();
+        let all = !rare.returns_other
+            && !rare.returns_made.is_empty()
+            && rare.returns_made.iter().all(|&m| self.is_new(units, f, m));
+        self.known[f] = Some(all);
+        all
     }
 }
 
