@@ -358,6 +358,11 @@ static NOTHING_RARE: Rare = Rare {
 };
 
 impl Rare {
+    /// Whether variable `k` is bound to a lock-holding value the unit made (`fresh`).
+    pub fn is_fresh(&self, k: u32) -> bool {
+        self.fresh.iter().any(|&(l, _)| l == k)
+    }
+
     /// The parameter that must hold `None` for `event` to happen, if any (`if_absent`).
     pub fn absent(&self, event: EventRef) -> Option<u16> {
         self.if_absent
@@ -422,8 +427,7 @@ impl Unit {
                 .iter()
                 .any(|&(p, loc)| p == k && (loc.file, loc.start) < (at.file, at.start))
         };
-        matches!(root, Root::Local(k)
-            if !rare.spawns && rare.fresh.iter().any(|&(l, _)| l == k) && !handed_on(k))
+        matches!(root, Root::Local(k) if !rare.spawns && rare.is_fresh(k) && !handed_on(k))
     }
 
     pub fn of_fn(func: FnId) -> Unit {

@@ -384,12 +384,7 @@ impl Walker<'_> {
         else {
             return;
         };
-        if !self.units[self.cur]
-            .rare()
-            .fresh
-            .iter()
-            .any(|&(l, _)| l == k)
-        {
+        if !self.units[self.cur].rare().is_fresh(k) {
             return;
         }
         if self.publish_behind.is_empty() {

@@ -168,8 +168,8 @@ impl Walker<'_> {
         let view = api::method_view(&name);
         match view {
             Some(MethodView::Unwrapped) => {
-                // The fallback runs where the try failed: the guard it would have given is not
-                // held there, and the value is either.
+                // The fallback runs where the try failed, without the guard the try would have
+                // given; the result holds the try's guard or the fallback's.
                 let failed = match api::runs_on_failure(&name) {
                     true => self.success_only_guards(&recv),
                     false => Vec::new(),
