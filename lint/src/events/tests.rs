@@ -660,14 +660,14 @@ impl Rt {
         expect![[r#"
             fn Rt::inner
             fn Rt::merger
-              8:38 lock Inner::merger at local1, holds []
+              8:38 lock Inner::merger at self.inner.merger, holds []
               8:38 call Rt::inner(self), holds []
             fn Rt::start
               9:62 call Rt::merger(self), holds []
             thread Rt::start::{closure}
               9:95 call Rt::merger(param0), holds []
             fn Rt::join
-              10:44 lock Inner::merger at local1, holds []
+              10:44 lock Inner::merger at self.inner.merger, holds []
               10:44 call Rt::inner(self), holds []
               10:89 wait runtime shutdown, holds [Inner::merger@10]
         "#]],

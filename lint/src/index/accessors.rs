@@ -35,23 +35,34 @@ pub enum Accessor {
 /// (`Index::accessors`), and of `Deref` impls' `deref` (`Deref::path`).
 pub(super) fn find(index: &mut Index, db: &SourceDb) {
     let derefs: HashMap<FnId, TypeId> = index.derefs.iter().map(|(t, d)| (d.via, *t)).collect();
+    let holders = crate::locks::class::lock_holders(index);
     let mut accessors = HashMap::new();
     let mut deref_paths = Vec::new();
     for (i, f) in index.fns.iter().enumerate() {
         let id = FnId(i as u32);
         let deref_of = derefs.get(&id);
         let Some((start, end)) = f.text else { continue };
-        if !matches!(f.ret, Ty::Lock(_)) && deref_of.is_none() {
+        let takes_self = f.params.first().is_some_and(|p| p.name == Name::SELF_VALUE);
+        // A getter of a value that holds locks (`fn state(&self) -> &SyncState { &self.state }`)
+        // is read too: the value is that field, whose locks are the receiver's own.
+        let getter = takes_self
+            && f.params.len() == 1
+            && matches!(f.ret, Ty::Adt(t) if holders.contains(&t));
+        if !matches!(f.ret, Ty::Lock(_)) && deref_of.is_none() && !getter {
             continue;
         }
         let Ok((body, _)) = crate::source::parse_body(db, f.file, start, end) else {
             continue;
         };
-        let takes_self = f.params.first().is_some_and(|p| p.name == Name::SELF_VALUE);
         let found = match body.stmts.as_slice() {
             [syn::Stmt::Expr(e, None)] => accessor(index, f.module, e, takes_self),
             _ => None,
         };
+        // Only a field path: any other body of a getter makes or finds a value, not a lock.
+        if getter && deref_of.is_none() && !matches!(found, Some(Accessor::Field(_))) {
+            proc_macro2::extra::invalidate_current_thread_spans();
+            continue;
+        }
         let found = found.or_else(|| {
             let of_receiver = takes_self && f.params.len() == 1;
             let fresh = body.stmts.last().is_some_and(|s| match s {

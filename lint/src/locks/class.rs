@@ -242,7 +242,7 @@ pub fn has_class(index: &Index, ty: &Ty) -> bool {
 }
 
 /// The crate types that hold a lock in a field, or in a field of a crate type that does.
-fn lock_holders(index: &Index) -> HashSet<TypeId> {
+pub fn lock_holders(index: &Index) -> HashSet<TypeId> {
     let mut holders = HashSet::new();
     // Each round adds the types one level further out.
     loop {
