@@ -3,7 +3,9 @@
 //! is that lock, at the caller's place (`self.deposits().read()` takes `self.inner.deposits`).
 //!
 //! A `Deref` impl's `deref` that returns a field of its receiver (`&self.inner`) is read the
-//! same way, so that a field reached through it is named by its real place.
+//! same way, so that a field reached through it is named by its real place, and so is a getter
+//! of a field that holds locks (`fn state(&self) -> &SyncState { &self.state }`), kept only
+//! when its body is that path.
 //!
 //! Only the bodies of functions whose signature returns a lock (and of `deref`s) are read. A
 //! body that is one path (behind `&`, parentheses, or a method that views its receiver, such
