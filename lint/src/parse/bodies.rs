@@ -206,6 +206,27 @@ pub struct Cut {
 }
 
 /// Lexes `text`; `None` when it does not lex (syn will say why).
+/// Appends `s` blanked: a space for each character, its newlines kept, so that lines and
+/// columns (in characters) stay where they were. A line at a time, not a character at a time:
+/// most of a file's text is bodies, blanked here.
+fn push_blanked(out: &mut String, s: &str) {
+    const SPACES: &str = "                                                                ";
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut n = match line.is_ascii() {
+            true => line.len(),
+            false => line.chars().count(),
+        };
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    }
+}
+
 pub fn skeleton(text: &str) -> Option<Skeleton> {
     let (
         blanks,
@@ -226,11 +247,7 @@ pub fn skeleton(text: &str) -> Option<Skeleton> {
         };
         out.push_str(&text[at..from]);
         let before = out.len();
-        out.extend(
-            text[from..to]
-                .chars()
-                .map(|c| if c == '\n' { '\n' } else { ' ' }),
-        );
+        push_blanked(&mut out, &text[from..to]);
         let total = saved.last().map_or(0, |&(_, s)| s) + (to - from) - (out.len() - before);
         saved.push((to, total));
         at = to;
@@ -523,6 +540,18 @@ fn blanks(text: &str) -> Option<(Vec<Blank>, Ends)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blanking_keeps_lines_and_counts_characters() {
+        let text = format!("é = \"ß\";\r\n{}\n\nend", "x".repeat(150));
+        let mut out = String::from("{");
+        push_blanked(&mut out, &text);
+        let want: String = text
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect();
+        assert_eq!(out, format!("{{{want}"));
+    }
+
     use super::*;
     use crate::source::parse_each;
     use std::path::Path;
