@@ -10,8 +10,10 @@
 //! - `scopes.rs`: blocks, statements, `let`, and the temporary scopes of each (with the
 //!   Reference rule cited where a scope begins or ends);
 //! - `control.rs`: branches, loops, let-chains and try-lock patterns, and how they merge;
-//! - `calls.rs`: calls and method calls: acquisitions, waits and wakes, calls into the crate,
-//!   external functions (from `locks::api`'s tables);
+//! - `calls.rs`: calls and method calls: acquisitions, calls into the crate, external
+//!   functions (from `locks::api`'s tables);
+//! - `waits.rs`: waits and wakes (condvars, channels, joins, barriers, a scope's end,
+//!   `block_on`);
 //! - `deferred.rs`: closures and async blocks, run in place or handed to another thread;
 //! - `expand.rs`: calls of the crate's own `macro_rules!` macros, expanded in place.
 
@@ -23,6 +25,7 @@ pub mod expand;
 mod exprs;
 mod places;
 mod scopes;
+mod waits;
 
 use std::rc::Rc;
 
