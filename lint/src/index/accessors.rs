@@ -37,7 +37,6 @@ pub enum Accessor {
 /// (`Index::accessors`), and of `Deref` impls' `deref` (`Deref::path`).
 pub(super) fn find(index: &mut Index, db: &SourceDb) {
     let derefs: HashMap<FnId, TypeId> = index.derefs.iter().map(|(t, d)| (d.via, *t)).collect();
-    let holders = crate::locks::class::lock_holders(index);
     let mut accessors = HashMap::new();
     let mut deref_paths = Vec::new();
     for (i, f) in index.fns.iter().enumerate() {
@@ -49,7 +48,7 @@ pub(super) fn find(index: &mut Index, db: &SourceDb) {
         // is read too: the value is that field, whose locks are the receiver's own.
         let getter = takes_self
             && f.params.len() == 1
-            && matches!(f.ret, Ty::Adt(t) if holders.contains(&t));
+            && matches!(f.ret, Ty::Adt(t) if index.lock_holders.contains(&t));
         if !matches!(f.ret, Ty::Lock(_)) && deref_of.is_none() && !getter {
             continue;
         }

@@ -85,6 +85,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
                 .collect(),
             problems: Vec::new(),
             accessors: HashMap::new(),
+            lock_holders: HashSet::new(),
             spawners: HashSet::new(),
             spawner_methods: HashSet::new(),
             keepers: HashSet::new(),
@@ -143,6 +144,7 @@ pub(super) fn build(parsed: &mut Parsed, config: &crate::config::Config) -> Inde
     b.resolve_impls();
     crate::events::keep_relevant_macros(&mut b.index.macros, &b.index.names);
     b.lower_types();
+    b.index.lock_holders = crate::locks::class::lock_holders(&b.index);
     super::accessors::find(&mut b.index, &parsed.db);
     super::handoffs::find(&mut b.index, &parsed.db, &b.deferred_params);
     settle(b.index)

@@ -249,6 +249,8 @@ pub struct Index {
     pub derefs: HashMap<TypeId, Deref>,
     /// Functions that return one lock of their receiver's, or a static (`accessors`).
     pub accessors: HashMap<FnId, accessors::Accessor>,
+    /// The crate types that hold a lock, directly or in a field (`locks::class::lock_holders`).
+    pub lock_holders: HashSet<TypeId>,
     /// The crate's functions that run the closure or future they are given on another thread
     /// or task (`handoffs`).
     pub spawners: HashSet<FnId>,

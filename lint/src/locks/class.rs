@@ -341,7 +341,7 @@ impl Classes {
                 c.field_cells.insert((t, f), class);
             }
         }
-        c.holders = lock_holders(index);
+        c.holders = index.lock_holders.clone();
         let mut opaque: Vec<FnId> = index
             .accessors
             .iter()

@@ -205,7 +205,6 @@ pub struct Cut {
     pub chars: u32,
 }
 
-/// Lexes `text`; `None` when it does not lex (syn will say why).
 /// Appends `s` blanked: a space for each character, its newlines kept, so that lines and
 /// columns (in characters) stay where they were. A line at a time, not a character at a time:
 /// most of a file's text is bodies, blanked here.
@@ -227,6 +226,7 @@ fn push_blanked(out: &mut String, s: &str) {
     }
 }
 
+/// Lexes `text`; `None` when it does not lex (syn will say why).
 pub fn skeleton(text: &str) -> Option<Skeleton> {
     let (
         blanks,

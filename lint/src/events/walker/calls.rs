@@ -9,7 +9,7 @@ use proc_macro2::Span;
 use super::waits::join_handle;
 use super::{start_span, Args, Pending, Val, Walker, MAX_DEREFS};
 use crate::events::{
-    Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, SlotCall, Store, Via, Wait,
+    Acquisition, Arg, Call, EventRef, Fields, GuardSrc, Made, SlotCall, Store, Via,
 };
 use crate::index::accessors::Accessor;
 use crate::index::resolve::Res;
@@ -353,17 +353,7 @@ impl Walker<'_> {
                 let by_value = !matches!(a, syn::Expr::Reference(_));
                 if let (Ty::Waitable(w), true) = (&v.ty, by_value) {
                     if let Some(kind) = api::drop_waits(*w) {
-                        let held = self.life.held();
-                        self.unit().waits.push(Wait {
-                            kind,
-                            object: None,
-                            loc,
-                            held,
-                            releases: None,
-                            joins: None,
-                            timed: false,
-                            task: false,
-                        });
+                        self.blocks_here(kind, loc, false);
                     }
                 }
             }
